@@ -1,0 +1,1 @@
+"""matchforum: matchmaking and meeting scheduling for defence-industry forums."""
