@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from matchforum.core.navigation import nav_items
+from matchforum.forums.selectors import forum_current
+
+
+def forum(request: HttpRequest) -> dict[str, object]:
+    """The forum this site runs and the navigation, for every template."""
+    return {"current_forum": forum_current(), "nav_items": nav_items(request)}

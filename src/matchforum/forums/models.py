@@ -1,0 +1,157 @@
+"""A forum and its timetable frame: days, sessions, slots, tables; the track taxonomy."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+LANGUAGE_CHOICES = settings.LANGUAGES
+
+
+def default_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class CapabilityTrack(models.Model):
+    """A capability area of the taxonomy; a coalition when it has a lead country."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    is_coalition = models.BooleanField(_("capability coalition"), default=False)
+    lead_country = CountryField(_("lead country"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Forum(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(unique=True)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Kyiv")
+    languages = models.JSONField(_("languages"), default=default_languages)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    request_deadline = models.DateTimeField(_("meeting request deadline"), null=True, blank=True)
+    schedule_publication_at = models.DateTimeField(_("schedule publication"), null=True, blank=True)
+    max_requests_per_delegate = models.PositiveSmallIntegerField(
+        _("meeting requests a delegate may send"), default=30
+    )
+    max_meetings_per_delegate = models.PositiveSmallIntegerField(
+        _("meetings a delegate may have"), default=16
+    )
+    request_expiry_hours = models.PositiveSmallIntegerField(
+        _("hours before an unanswered request expires"), default=72
+    )
+    online_capacity_per_slot = models.PositiveSmallIntegerField(
+        _("online meetings per slot"), default=0
+    )
+    online_meeting_url_template = models.CharField(
+        _("online meeting link template"),
+        max_length=300,
+        blank=True,
+        help_text=_("Use {meeting} for the meeting number."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="forum_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ForumDay(models.Model):
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="days")
+    date = models.DateField(_("date"))
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["forum", "date"], name="forumday_unique")]
+
+    def __str__(self) -> str:
+        return self.date.isoformat()
+
+
+class Session(models.Model):
+    """A block of consecutive meeting slots on one day (e.g. a morning)."""
+
+    class Part(models.TextChoices):
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        EVENING = "evening", _("Evening")
+
+    day = models.ForeignKey(ForumDay, on_delete=models.CASCADE, related_name="sessions")
+    part = models.CharField(_("part of day"), max_length=16, choices=Part.choices)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    start_time = models.TimeField(_("start"))
+    end_time = models.TimeField(_("end"))
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("slot length (minutes)"), default=30, validators=[MinValueValidator(5)]
+    )
+    pause_minutes = models.PositiveSmallIntegerField(_("pause between slots (minutes)"), default=0)
+
+    class Meta:
+        ordering = ["day__date", "start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=F("start_time")), name="session_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(slot_minutes__gte=5), name="session_slot_min_5"),
+            models.UniqueConstraint(fields=["day", "part"], name="session_unique_part"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.get_part_display()}"
+
+
+class Slot(models.Model):
+    """A meeting slot, derived from its session by `session_generate_slots`."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="slots")
+    index = models.PositiveSmallIntegerField(_("position in session"))
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "index"], name="slot_unique_index"),
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="slot_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Table(models.Model):
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="tables")
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MaxValueValidator(9999)])
+    area = models.CharField(_("area"), max_length=100, blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "number"], name="table_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Table {self.number}"

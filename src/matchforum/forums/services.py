@@ -1,0 +1,112 @@
+"""Writes of forums: creation and the derivation of slots from sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .models import Forum, ForumDay, Session, Slot, Table
+
+
+def session_slot_times(
+    *, date: dt.date, start: dt.time, end: dt.time, slot_minutes: int, pause_minutes: int
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Naive local start/end pairs of every whole slot that fits in the session."""
+    if slot_minutes < 5:
+        raise ValidationError("A slot lasts at least 5 minutes.")
+    cursor = dt.datetime.combine(date, start)
+    stop = dt.datetime.combine(date, end)
+    slot, pause = dt.timedelta(minutes=slot_minutes), dt.timedelta(minutes=pause_minutes)
+    times = []
+    while cursor + slot <= stop:
+        times.append((cursor, cursor + slot))
+        cursor += slot + pause
+    return times
+
+
+@transaction.atomic
+def session_generate_slots(*, session: Session) -> list[Slot]:
+    """(Re)derive the slots of a session from its start, end, slot length and pause.
+
+    Slots that already carry meetings are kept when their times are unchanged;
+    otherwise the caller must move those meetings first (PROTECT refuses).
+    """
+    tz = ZoneInfo(session.day.forum.time_zone)
+    wanted = [
+        (start.replace(tzinfo=tz), end.replace(tzinfo=tz))
+        for start, end in session_slot_times(
+            date=session.day.date,
+            start=session.start_time,
+            end=session.end_time,
+            slot_minutes=session.slot_minutes,
+            pause_minutes=session.pause_minutes,
+        )
+    ]
+    existing = {slot.index: slot for slot in session.slots.all()}
+    result = []
+    for index, (start, end) in enumerate(wanted, start=1):
+        slot = existing.pop(index, None)
+        if slot is None:
+            slot = Slot.objects.create(session=session, index=index, starts_at=start, ends_at=end)
+        elif slot.starts_at != start or slot.ends_at != end:
+            slot.starts_at, slot.ends_at = start, end
+            slot.save(update_fields=["starts_at", "ends_at"])
+        result.append(slot)
+    for stale in existing.values():
+        stale.delete()
+    return result
+
+
+@transaction.atomic
+def forum_create(
+    *,
+    name: str,
+    slug: str,
+    days: list[dt.date],
+    sessions: list[tuple[str, dt.time, dt.time]],
+    slot_minutes: int = 30,
+    pause_minutes: int = 0,
+    tables: int = 0,
+    online_capacity_per_slot: int = 0,
+    time_zone: str = "Europe/Kyiv",
+    **fields: object,
+) -> Forum:
+    """Create a forum with the same sessions on each day, its slots and numbered tables."""
+    if not days:
+        raise ValidationError("A forum needs at least one day.")
+    forum = Forum.objects.create(
+        name=name,
+        slug=slug,
+        starts_on=min(days),
+        ends_on=max(days),
+        time_zone=time_zone,
+        online_capacity_per_slot=online_capacity_per_slot,
+        **fields,
+    )
+    for date in sorted(days):
+        day = ForumDay.objects.create(forum=forum, date=date)
+        for part, start, end in sessions:
+            session = Session.objects.create(
+                day=day,
+                part=part,
+                start_time=start,
+                end_time=end,
+                slot_minutes=slot_minutes,
+                pause_minutes=pause_minutes,
+            )
+            session_generate_slots(session=session)
+    forum_set_tables(forum=forum, count=tables)
+    return forum
+
+
+def forum_set_tables(*, forum: Forum, count: int, area: str = "Hall A") -> None:
+    """Ensure tables 1..count exist and are in use; tables above count go out of use."""
+    have = set(forum.tables.values_list("number", flat=True))
+    Table.objects.bulk_create(
+        [Table(forum=forum, number=n, area=area) for n in range(1, count + 1) if n not in have]
+    )
+    forum.tables.filter(number__gt=count).update(is_active=False)
+    forum.tables.filter(number__lte=count).update(is_active=True)

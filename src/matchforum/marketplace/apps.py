@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MarketplaceConfig(AppConfig):
+    name = "matchforum.marketplace"
+    verbose_name = "Marketplace"

@@ -1,0 +1,85 @@
+"""What organisations offer and need: their cooperation profiles."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from matchforum.forums.models import CapabilityTrack
+from matchforum.organisations.models import Organisation
+
+
+class Side(models.TextChoices):
+    OFFER = "offer", _("Offer")
+    NEED = "need", _("Need")
+
+
+class ProfileKind(models.TextChoices):
+    PRODUCT = "product", _("Product")
+    SERVICE = "service", _("Service")
+    TECHNOLOGY = "technology", _("Technology")
+    INVESTMENT = "investment", _("Investment")
+    TRAINING = "training", _("Training programme")
+    RND = "rnd", _("R&D partnership")
+    SUPPLY_CHAIN = "supply_chain", _("Supply-chain partnership")
+
+
+class InvestmentStage(models.TextChoices):
+    PRE_SEED = "pre_seed", _("Pre-seed")
+    SEED = "seed", _("Seed")
+    SERIES_A = "series_a", _("Series A")
+    GROWTH = "growth", _("Growth")
+    PROJECT = "project", _("Project finance")
+
+
+class CooperationProfile(models.Model):
+    """An offer or a need of an organisation, in the language it was written in."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="profiles"
+    )
+    side = models.CharField(_("offer or need"), max_length=8, choices=Side.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=ProfileKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    tracks = models.ManyToManyField(
+        CapabilityTrack, related_name="profiles", blank=True, verbose_name=_("tracks")
+    )
+    trl = models.PositiveSmallIntegerField(
+        _("technology readiness level"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+    )
+    ticket_min_eur = models.PositiveBigIntegerField(_("ticket from (EUR)"), null=True, blank=True)
+    ticket_max_eur = models.PositiveBigIntegerField(_("ticket up to (EUR)"), null=True, blank=True)
+    stage = models.CharField(
+        _("investment stage"), max_length=16, choices=InvestmentStage.choices, blank=True
+    )
+    countries_of_interest = models.JSONField(_("countries of interest"), default=list, blank=True)
+    is_active = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["organisation__name", "side", "title"]
+        indexes = [models.Index(fields=["side", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(trl__isnull=True) | (Q(trl__gte=1) & Q(trl__lte=9)),
+                name="profile_trl_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(ticket_min_eur__isnull=True)
+                | Q(ticket_max_eur__isnull=True)
+                | Q(ticket_max_eur__gte=F("ticket_min_eur")),
+                name="profile_ticket_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()}: {self.title}"

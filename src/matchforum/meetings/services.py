@@ -1,0 +1,292 @@
+"""Writes of meeting requests and meetings.
+
+Every rule a delegate can run into answers with a `ValidationError` whose message
+can be shown as it is. Double bookings are refused twice: here, with a clear
+message, and by the database's unique constraints, which hold under races.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from matchforum.forums.models import Forum, Slot, Table
+from matchforum.organisations.models import Accreditation, Delegate, Organisation
+
+from .models import (
+    ACTIVE_MEETING_STATUSES,
+    Meeting,
+    MeetingMode,
+    MeetingRequest,
+    MeetingSeat,
+    MeetingStatus,
+    Priority,
+    RequestStatus,
+    SessionWish,
+)
+
+
+def ordered_pair(a: Organisation, b: Organisation) -> tuple[int, int]:
+    return (a.pk, b.pk) if a.pk < b.pk else (b.pk, a.pk)
+
+
+def _active_meetings_of(delegate: Delegate):
+    return Meeting.objects.filter(
+        Q(delegate_a=delegate) | Q(delegate_b=delegate), status__in=ACTIVE_MEETING_STATUSES
+    )
+
+
+def _check_deadline(forum: Forum, now: dt.datetime) -> None:
+    if forum.request_deadline and now > forum.request_deadline:
+        raise ValidationError("The deadline for meeting requests has passed.")
+
+
+@transaction.atomic
+def meeting_request_send(
+    *,
+    sender: Delegate,
+    recipient_organisation: Organisation,
+    message: str = "",
+    session_wish: str = SessionWish.ANY,
+    priority: int = Priority.NICE,
+    recipient: Delegate | None = None,
+    now: dt.datetime | None = None,
+) -> MeetingRequest:
+    """Ask another organisation for a meeting, within the forum's rules."""
+    now = now or timezone.now()
+    organisation = sender.organisation
+    forum = organisation.forum
+    if organisation.accreditation != Accreditation.APPROVED:
+        raise PermissionDenied("Your organisation is not approved yet.")
+    if (
+        recipient_organisation.forum_id != forum.pk
+        or recipient_organisation.accreditation != Accreditation.APPROVED
+    ):
+        raise ValidationError("This organisation cannot receive meeting requests.")
+    if recipient_organisation.pk == organisation.pk:
+        raise ValidationError("You cannot request a meeting with your own organisation.")
+    if recipient is not None and recipient.organisation_id != recipient_organisation.pk:
+        raise ValidationError("That delegate is not part of the organisation.")
+    _check_deadline(forum, now)
+    low, high = ordered_pair(organisation, recipient_organisation)
+    if MeetingRequest.objects.filter(
+        forum=forum, pair_low=low, pair_high=high, status=RequestStatus.PENDING
+    ).exists():
+        raise ValidationError("A meeting request between your organisations is already open.")
+    if (
+        Meeting.objects.filter(forum=forum, pair_low=low, pair_high=high)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .exists()
+    ):
+        raise ValidationError("Your organisations already have a meeting.")
+    sent = MeetingRequest.objects.filter(sender=sender).exclude(status=RequestStatus.WITHDRAWN)
+    if sent.count() >= forum.max_requests_per_delegate:
+        raise ValidationError(
+            f"You have sent the {forum.max_requests_per_delegate} requests the forum allows."
+        )
+    if session_wish not in SessionWish.values:
+        raise ValidationError(f"Unknown session wish {session_wish!r}.")
+    request = MeetingRequest(
+        forum=forum,
+        sender=sender,
+        sender_organisation=organisation,
+        recipient_organisation=recipient_organisation,
+        recipient=recipient,
+        pair_low=low,
+        pair_high=high,
+        message=message.strip()[:1000],
+        session_wish=session_wish,
+        priority=priority,
+        created_at=now,
+        expires_at=now + dt.timedelta(hours=forum.request_expiry_hours),
+    )
+    try:
+        with transaction.atomic():
+            request.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            "A meeting request between your organisations is already open."
+        ) from exc
+    return request
+
+
+def _lock_pending(request: MeetingRequest) -> MeetingRequest:
+    locked = MeetingRequest.objects.select_for_update().get(pk=request.pk)
+    if locked.status != RequestStatus.PENDING:
+        raise ValidationError(
+            f"This request is no longer open (it is {locked.get_status_display().lower()})."
+        )
+    return locked
+
+
+@transaction.atomic
+def meeting_request_accept(
+    *, request: MeetingRequest, responder: Delegate, now: dt.datetime | None = None
+) -> Meeting:
+    """The recipient accepts: the request becomes a meeting waiting for a slot."""
+    now = now or timezone.now()
+    request = _lock_pending(request)
+    if responder.organisation_id != request.recipient_organisation_id:
+        raise PermissionDenied("Only the invited organisation can accept.")
+    forum = request.forum
+    for delegate in (request.sender, responder):
+        if _active_meetings_of(delegate).count() >= forum.max_meetings_per_delegate:
+            raise ValidationError(
+                f"{delegate.user} already has the {forum.max_meetings_per_delegate} meetings "
+                "the forum allows."
+            )
+    request.status = RequestStatus.ACCEPTED
+    request.responded_by = responder
+    request.responded_at = now
+    request.save(update_fields=["status", "responded_by", "responded_at"])
+    try:
+        with transaction.atomic():
+            meeting = Meeting.objects.create(
+                forum=forum,
+                request=request,
+                organisation_a=request.sender_organisation,
+                organisation_b=request.recipient_organisation,
+                delegate_a=request.sender,
+                delegate_b=responder,
+                pair_low=request.pair_low,
+                pair_high=request.pair_high,
+                session_wish=request.session_wish,
+                priority=request.priority,
+                mode=_meeting_mode(request.sender, responder),
+                created_at=now,
+            )
+    except IntegrityError as exc:
+        raise ValidationError("Your organisations already have a meeting.") from exc
+    return meeting
+
+
+def _meeting_mode(a: Delegate, b: Delegate) -> str:
+    return MeetingMode.ONLINE if "online" in (a.attendance, b.attendance) else MeetingMode.ONSITE
+
+
+@transaction.atomic
+def meeting_request_decline(
+    *,
+    request: MeetingRequest,
+    responder: Delegate,
+    reason: str = "",
+    now: dt.datetime | None = None,
+) -> MeetingRequest:
+    request = _lock_pending(request)
+    if responder.organisation_id != request.recipient_organisation_id:
+        raise PermissionDenied("Only the invited organisation can decline.")
+    request.status = RequestStatus.DECLINED
+    request.decline_reason = reason.strip()[:1000]
+    request.responded_by = responder
+    request.responded_at = now or timezone.now()
+    request.save(update_fields=["status", "decline_reason", "responded_by", "responded_at"])
+    return request
+
+
+@transaction.atomic
+def meeting_request_withdraw(
+    *, request: MeetingRequest, delegate: Delegate, now: dt.datetime | None = None
+) -> MeetingRequest:
+    request = _lock_pending(request)
+    if delegate.organisation_id != request.sender_organisation_id:
+        raise PermissionDenied("Only the sending organisation can withdraw a request.")
+    request.status = RequestStatus.WITHDRAWN
+    request.responded_at = now or timezone.now()
+    request.save(update_fields=["status", "responded_at"])
+    return request
+
+
+def meeting_requests_expire(*, forum: Forum, now: dt.datetime | None = None) -> list[int]:
+    """Expire unanswered requests past their time; returns their ids (to tell the senders)."""
+    now = now or timezone.now()
+    due = MeetingRequest.objects.filter(
+        forum=forum, status=RequestStatus.PENDING, expires_at__lte=now
+    )
+    ids = list(due.values_list("pk", flat=True))
+    MeetingRequest.objects.filter(pk__in=ids, status=RequestStatus.PENDING).update(
+        status=RequestStatus.EXPIRED, responded_at=now
+    )
+    return ids
+
+
+class DoubleBooking(ValidationError):
+    """A placement would put a delegate or a table in two meetings at once."""
+
+
+@transaction.atomic
+def meeting_place(
+    *, meeting: Meeting, slot: Slot, table: Table | None, online: bool = False
+) -> Meeting:
+    """Put a meeting into a slot at a table (or online), refusing any double booking."""
+    if slot.session.day.forum_id != meeting.forum_id:
+        raise ValidationError("The slot belongs to another forum.")
+    if table is not None and table.forum_id != meeting.forum_id:
+        raise ValidationError("The table belongs to another forum.")
+    if not online and table is None:
+        raise ValidationError("An on-site meeting needs a table.")
+    if table is not None and not table.is_active:
+        raise ValidationError(f"Table {table.number} is not in use.")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("A cancelled meeting cannot be placed.")
+    for delegate_id in (meeting.delegate_a_id, meeting.delegate_b_id):
+        if Delegate.unavailable_slots.through.objects.filter(
+            delegate_id=delegate_id, slot_id=slot.pk
+        ).exists():
+            raise ValidationError("A delegate of this meeting cannot attend that slot.")
+    if online:
+        capacity = meeting.forum.online_capacity_per_slot
+        used = (
+            Meeting.objects.filter(slot=slot, mode=MeetingMode.ONLINE, table__isnull=True)
+            .exclude(status=MeetingStatus.CANCELLED)
+            .exclude(pk=meeting.pk)
+            .count()
+        )
+        if used >= capacity:
+            raise DoubleBooking("No online meeting room is free in that slot.")
+    MeetingSeat.objects.filter(meeting=meeting).delete()
+    meeting.slot = slot
+    meeting.table = None if online else table
+    meeting.mode = MeetingMode.ONLINE if online else MeetingMode.ONSITE
+    if meeting.status == MeetingStatus.ACCEPTED:
+        meeting.status = MeetingStatus.SCHEDULED
+    try:
+        with transaction.atomic():
+            meeting.save(update_fields=["slot", "table", "mode", "status", "updated_at"])
+            MeetingSeat.objects.bulk_create(
+                [
+                    MeetingSeat(meeting=meeting, delegate_id=meeting.delegate_a_id, slot=slot),
+                    MeetingSeat(meeting=meeting, delegate_id=meeting.delegate_b_id, slot=slot),
+                ]
+            )
+    except IntegrityError as exc:
+        raise DoubleBooking(
+            "That slot is taken: a delegate or the table already has a meeting then."
+        ) from exc
+    return meeting
+
+
+@transaction.atomic
+def meeting_unplace(*, meeting: Meeting) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    MeetingSeat.objects.filter(meeting=meeting).delete()
+    meeting.slot = None
+    meeting.table = None
+    if meeting.status == MeetingStatus.SCHEDULED:
+        meeting.status = MeetingStatus.ACCEPTED
+    meeting.save(update_fields=["slot", "table", "status", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting) -> Meeting:
+    """Cancel a meeting; its slot, table and seats become free."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    MeetingSeat.objects.filter(meeting=meeting).delete()
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.save(update_fields=["status", "updated_at"])
+    return meeting

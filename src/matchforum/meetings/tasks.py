@@ -1,0 +1,16 @@
+"""Background tasks of meetings: they take ids, load objects and call a service."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from matchforum.forums.models import Forum
+
+from .services import meeting_requests_expire
+
+
+@task()
+def expire_meeting_requests(forum_id: int) -> list[int]:
+    """Expire the forum's unanswered requests that are past their time."""
+    forum = Forum.objects.get(pk=forum_id)
+    return meeting_requests_expire(forum=forum)

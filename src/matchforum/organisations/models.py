@@ -1,0 +1,145 @@
+"""Organisations taking part in a forum, their vetting and their delegates."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from matchforum.forums.models import CapabilityTrack, Forum, Slot
+
+
+class OrganisationKind(models.TextChoices):
+    PRODUCER = "producer", _("Producer")
+    INVESTOR = "investor", _("Investor")
+    BUYER = "buyer", _("Government or military buyer")
+    RESEARCH = "research", _("Research")
+    ASSOCIATION = "association", _("Association")
+    OTHER = "other", _("Other")
+
+
+class OrganisationSize(models.TextChoices):
+    MICRO = "micro", _("1–9 people")
+    SMALL = "small", _("10–49 people")
+    MEDIUM = "medium", _("50–249 people")
+    LARGE = "large", _("250 people or more")
+
+
+class Accreditation(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    NEEDS_INFORMATION = "needs_information", _("Needs information")
+
+
+class Visibility(models.TextChoices):
+    LISTED = "listed", _("Listed in the marketplace for vetted organisations")
+    UNLISTED = "unlisted", _("Not listed; visible to organisations it meets")
+
+
+class Organisation(models.Model):
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("name"), max_length=200)
+    country = CountryField(_("country"))
+    kind = models.CharField(_("kind"), max_length=16, choices=OrganisationKind.choices)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    size = models.CharField(_("size"), max_length=8, choices=OrganisationSize.choices, blank=True)
+    tracks = models.ManyToManyField(
+        CapabilityTrack, related_name="organisations", blank=True, verbose_name=_("tracks")
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.LISTED
+    )
+    accreditation = models.CharField(
+        _("accreditation"),
+        max_length=20,
+        choices=Accreditation.choices,
+        default=Accreditation.PENDING,
+    )
+    accreditation_reason = models.TextField(_("reason given to the organisation"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    matching_opt_out = models.BooleanField(_("not in recommendations"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["forum", "accreditation"])]
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "name"], name="organisation_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_approved(self) -> bool:
+        return self.accreditation == Accreditation.APPROVED
+
+
+class AccreditationDecision(models.Model):
+    """One entry of an organisation's vetting history (append-only)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="accreditation_history"
+    )
+    previous = models.CharField(max_length=20, choices=Accreditation.choices)
+    decision = models.CharField(max_length=20, choices=Accreditation.choices)
+    reason = models.TextField(blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["decided_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.previous} → {self.decision}"
+
+
+class AttendanceMode(models.TextChoices):
+    ONSITE = "onsite", _("On site")
+    ONLINE = "online", _("Online")
+    EITHER = "either", _("Either")
+
+
+class Delegate(models.Model):
+    """A user acting for an organisation at a forum."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegates"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="delegates"
+    )
+    role = models.CharField(_("role in the organisation"), max_length=120, blank=True)
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    attendance = models.CharField(
+        _("attends"), max_length=8, choices=AttendanceMode.choices, default=AttendanceMode.ONSITE
+    )
+    is_contact = models.BooleanField(_("main contact"), default=False)
+    unavailable_slots = models.ManyToManyField(
+        Slot, related_name="unavailable_delegates", blank=True, verbose_name=_("cannot attend")
+    )
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="delegate_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organisation})"

@@ -1,0 +1,53 @@
+"""Reads of organisations, always through the viewer's visibility.
+
+The rule (enforced here, on the server): a delegate of an organisation that is not
+approved sees only their own organisation; approved delegates see approved,
+listed organisations and their own; vetting officers and organisers see all.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from matchforum.accounts.models import User
+from matchforum.forums.models import Forum
+
+from .models import Accreditation, Delegate, Organisation, Visibility
+
+
+def delegate_for_user(*, user: User, forum: Forum) -> Delegate | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Delegate.objects.filter(user=user, organisation__forum=forum)
+        .select_related("organisation")
+        .first()
+    )
+
+
+def organisations_visible_to(*, user: User, forum: Forum) -> QuerySet[Organisation]:
+    """Every organisation of the forum that this user may see."""
+    base = Organisation.objects.filter(forum=forum)
+    if not user.is_authenticated:
+        return base.none()
+    if user.can_vet:
+        return base
+    own = Organisation.objects.filter(forum=forum, delegates__user=user)
+    own_ids = list(own.values_list("pk", flat=True))
+    approved_own = own.filter(accreditation=Accreditation.APPROVED).exists()
+    if not approved_own:
+        return base.filter(pk__in=own_ids)
+    return base.filter(
+        Q(pk__in=own_ids) | Q(accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED)
+    ).distinct()
+
+
+def organisation_get_visible(*, user: User, forum: Forum, pk: int) -> Organisation | None:
+    return organisations_visible_to(user=user, forum=forum).filter(pk=pk).first()
+
+
+def organisations_pending_review(*, forum: Forum) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        forum=forum,
+        accreditation__in=[Accreditation.PENDING, Accreditation.NEEDS_INFORMATION],
+    ).order_by("created_at", "pk")

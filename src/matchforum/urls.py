@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("matchforum.core.urls")),
+    path("accounts/", include("matchforum.accounts.urls")),
+    path("admin/", admin.site.urls),
+]
