@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import DelegateFactory, OrganisationFactory, UserFactory, forum_build
+
+
+@pytest.fixture
+def forum(db):
+    return forum_build()
+
+
+@pytest.fixture
+def organiser(db):
+    return UserFactory(email="organiser@example.org", is_organiser=True, is_staff=True)
+
+
+@pytest.fixture
+def vetting_officer(db):
+    return UserFactory(email="vetting@example.org", is_vetting_officer=True)
+
+
+@pytest.fixture
+def make_delegate(forum):
+    """A delegate of a new organisation of the forum (approved unless told otherwise)."""
+
+    def make(**org_fields):
+        organisation = OrganisationFactory(forum=forum, **org_fields)
+        return DelegateFactory(organisation=organisation)
+
+    return make

@@ -1,0 +1,39 @@
+import pytest
+
+from matchforum.organisations.models import Accreditation
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_the_forum_and_counts_only_approved_organisations(client, forum):
+    OrganisationFactory(forum=forum, name="Visible Robotics")
+    OrganisationFactory(forum=forum, name="Hidden Pending", accreditation=Accreditation.PENDING)
+    response = client.get("/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert forum.name in body
+    assert "Hidden Pending" not in body
+    assert response.context["stats"]["organisations"] == 1
+
+
+def test_admin_is_usable_by_an_organiser(client, organiser):
+    client.force_login(organiser)
+    for path in [
+        "/admin/",
+        "/admin/organisations/organisation/",
+        "/admin/meetings/meeting/",
+        "/admin/forums/forum/",
+        "/admin/schedules/schedulingrun/",
+    ]:
+        assert client.get(path).status_code == 200, path
+
+
+def test_admin_refuses_delegates(client, make_delegate):
+    delegate = make_delegate()
+    delegate.user.is_staff = False
+    delegate.user.save()
+    client.force_login(delegate.user)
+    response = client.get("/admin/organisations/organisation/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

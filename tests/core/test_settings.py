@@ -1,0 +1,39 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_settings(env_overrides: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env.update(env_overrides)
+    env["PYTHONPATH"] = str(ROOT / "src")
+    code = "import django; import os; os.environ['DJANGO_SETTINGS_MODULE']='matchforum.settings'; "
+    code += "from django.conf import settings; print(settings.SECRET_KEY[:4])"
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _load_settings({"DEBUG": "false"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_known_insecure_key():
+    result = _load_settings({"DEBUG": "false", "SECRET_KEY": "django-insecure-abc"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_real_key():
+    result = _load_settings({"DEBUG": "false", "SECRET_KEY": "x" * 60})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "xxxx"
+
+
+def test_argon2_is_the_first_password_hasher(settings):
+    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
