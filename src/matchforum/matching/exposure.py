@@ -85,30 +85,39 @@ def allocate(
     """Fill every organisation's list round-robin under the global exposure budgets."""
     appear = np.zeros_like(budgets)
     lists: dict[int, list[int]] = {a: [] for a in order}
-    pools = {a: list(zip(*candidates[a], strict=True)) for a in order}
+    pools = {a: list(zip(candidates[a][0].tolist(), candidates[a][1].tolist(), strict=True))
+             for a in order}
+    seen_c: dict[int, dict[int, int]] = {a: {} for a in order}
+    seen_t: dict[int, dict[int, int]] = {a: {} for a in order}
+    cty = country.tolist()
+    trk = track.tolist()
+    div = policy.diversity
+    capped = policy.enabled
     for _ in range(k):
         progressed = False
         for a in order:
             pool = pools[a]
-            if not pool or len(lists[a]) >= k:
-                continue
             picked = lists[a]
-            denom = max(1, len(picked))
+            if not pool or len(picked) >= k:
+                continue
+            sc, st = seen_c[a], seen_t[a]
+            scale = div / max(1, len(picked))
             best_i, best_v = -1, -math.inf
             for i, (c, s) in enumerate(pool):
-                if policy.enabled and appear[c] >= budgets[c]:
+                if capped and appear[c] >= budgets[c]:
                     continue
                 v = s
-                if policy.diversity and picked:
-                    same = sum((country[c] == country[p]) + (track[c] == track[p]) for p in picked)
-                    v -= policy.diversity * same / denom
+                if div and picked:
+                    v -= scale * (sc.get(cty[c], 0) + st.get(trk[c], 0))
                 if v > best_v:
                     best_i, best_v = i, v
             if best_i < 0:
                 pool.clear()
                 continue
             c, _ = pool.pop(best_i)
-            picked.append(int(c))
+            picked.append(c)
+            sc[cty[c]] = sc.get(cty[c], 0) + 1
+            st[trk[c]] = st.get(trk[c], 0) + 1
             appear[c] += 1
             progressed = True
         if not progressed:
