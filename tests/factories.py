@@ -8,11 +8,14 @@ import factory
 from django.utils import timezone
 
 from matchforum.accounts.models import User
+from matchforum.agenda.models import CalendarToken
 from matchforum.forums.models import Forum
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import MeetingRequest
-from matchforum.organisations.models import Accreditation, Delegate, Organisation
+from matchforum.notifications.models import Notification
+from matchforum.organisations.models import Accreditation, Delegate, Invitation, Organisation
+from matchforum.recommendations.models import Dismissal, Recommendation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -85,4 +88,58 @@ class MeetingRequestFactory(factory.django.DjangoModelFactory):
     pair_high = factory.LazyAttribute(
         lambda o: max(o.sender_organisation.pk, o.recipient_organisation.pk)
     )
+    created_at = factory.LazyFunction(timezone.now)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    token = factory.Sequence(lambda n: f"invitation-token-{n:06d}")
+    created_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    counterpart = factory.SubFactory(OrganisationFactory)
+    forum = factory.LazyAttribute(lambda o: o.organisation.forum)
+    rank = 1
+    score = 0.5
+    score_ab = 0.5
+    score_ba = 0.5
+    explanation = factory.LazyFunction(dict)
+    computed_at = factory.LazyFunction(timezone.now)
+
+
+class DismissalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dismissal
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    counterpart = factory.SubFactory(OrganisationFactory)
+
+
+class CalendarTokenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarToken
+
+    delegate = factory.SubFactory(DelegateFactory)
+    token = factory.Sequence(lambda n: f"calendar-token-{n:06d}")
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(UserFactory)
+    kind = "request_received"
+    dedupe_key = factory.Sequence(lambda n: f"test:{n}")
+    subject = "Something happened"
+    body = "Details."
     created_at = factory.LazyFunction(timezone.now)

@@ -4,5 +4,11 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("matchforum.core.urls")),
     path("accounts/", include("matchforum.accounts.urls")),
+    path("organisation/", include("matchforum.organisations.urls")),
+    path("marketplace/", include("matchforum.marketplace.urls")),
+    path("meetings/", include("matchforum.meetings.urls")),
+    path("recommendations/", include("matchforum.recommendations.urls")),
+    path("agenda/", include("matchforum.agenda.urls")),
+    path("notifications/", include("matchforum.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
