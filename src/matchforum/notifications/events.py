@@ -135,9 +135,9 @@ def pending_requests_reminder(*, user: User, count: int, now: dt.datetime | None
     return _tell([user], NotificationKind.REMINDER, f"reminder:pending:{day.isoformat()}", build)
 
 
-def schedule_publication_notify(version) -> int:
+def schedule_publication_notify(version, changed_meeting_ids: Iterable[int] | None = None) -> int:
     """Tell every delegate with a meeting that the schedule is out, and who moved since the
-    previous version."""
+    previous version (limited to `changed_meeting_ids` when the publisher knows them)."""
     from matchforum.meetings.models import Meeting, MeetingMode
     from matchforum.schedules.models import ScheduleVersion
 
@@ -157,7 +157,10 @@ def schedule_publication_notify(version) -> int:
     if previous is None:
         return told
     before = {int(p["meeting"]): p for p in previous.placements}
+    only = set(changed_meeting_ids) if changed_meeting_ids is not None else None
     for meeting in meetings:
+        if only is not None and meeting.pk not in only:
+            continue
         old, new = before.get(meeting.pk), placements[meeting.pk]
         if old is None or (old.get("slot"), old.get("table"), bool(old.get("online"))) == (
             new.get("slot"),

@@ -22,11 +22,15 @@ def send_daily_digests() -> int:
 
 
 @task()
-def notify_schedule_published(version_id: int) -> int:
-    """Call after publishing a schedule version (the scheduling console enqueues it)."""
+def notify_schedule_published(version_id: int, changed_meeting_ids: list[int] | None = None) -> int:
+    """Call after publishing a schedule version (same signature as the console's hook).
+
+    Everyone with a meeting is told the schedule is out (once per version); the people
+    whose meetings moved since the previous version are told which ones.
+    """
     from matchforum.schedules.models import ScheduleVersion
 
     from .events import schedule_publication_notify
 
     version = ScheduleVersion.objects.select_related("forum").get(pk=version_id)
-    return schedule_publication_notify(version)
+    return schedule_publication_notify(version, changed_meeting_ids)
