@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingMode
@@ -64,13 +66,23 @@ def _topics(own: Organisation, other: Organisation) -> list[str]:
         they = rec.explanation.get("they_answer_you") or {}
         you = rec.explanation.get("you_answer_them") or {}
         if they.get("offer_title"):
-            topics.append(f"offer: {they['offer_title']}")
+            topics.append(_("Their offer: %(title)s") % {"title": they["offer_title"]})
         if you.get("need_title"):
-            topics.append(f"need: {you['need_title']}")
+            topics.append(_("Their need: %(title)s") % {"title": you["need_title"]})
     if not topics:
         for profile in CooperationProfile.objects.filter(organisation=other, is_active=True)[:3]:
-            topics.append(f"{profile.side}: {profile.title}")
+            label = (
+                _("Their offer: %(title)s")
+                if profile.side == "offer"
+                else _("Their need: %(title)s")
+            )
+            topics.append(label % {"title": profile.title})
     return topics
+
+
+def _in_time_order(entry: AgendaEntry) -> tuple:
+    slot = entry.meeting.slot
+    return (slot is None, slot.starts_at.timestamp() if slot else 0.0, entry.meeting.pk)
 
 
 def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
