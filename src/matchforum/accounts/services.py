@@ -75,3 +75,14 @@ def account_confirm(*, uidb64: str, token: str) -> User | None:
         user.is_active = True
         user.save(update_fields=["is_active"])
     return user
+
+
+def user_set_time_zone(*, user: User, time_zone: str) -> User:
+    """The person's own time zone ("" = the forum's); times are shown in both when they differ."""
+    from zoneinfo import available_timezones
+
+    if time_zone and time_zone not in available_timezones():
+        raise ValidationError({"time_zone": "Unknown time zone."})
+    user.time_zone = time_zone
+    user.save(update_fields=["time_zone"])
+    return user

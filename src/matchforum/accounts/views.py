@@ -7,6 +7,7 @@ from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -28,6 +29,8 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         raise Http404(_("No forum is open for registration."))
     if request.user.is_authenticated:
         return redirect("organisations:status")
+    if forum.registration_deadline and timezone.now() > forum.registration_deadline:
+        return render(request, "accounts/sign_up_closed.html", {"forum": forum})
     form = SignUpForm(request.POST or None, forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
