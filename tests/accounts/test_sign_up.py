@@ -138,3 +138,12 @@ def test_delegates_invite_colleagues_by_email(client, forum, mailoutbox, immedia
     invitation = Invitation.objects.get(email="new@example.org")
     assert invitation.organisation == delegate.organisation
     assert len(mailoutbox) == 1 and invitation.token in mailoutbox[0].body
+
+
+def test_a_delegate_of_another_organisation_cannot_accept_an_invitation(client, forum):
+    delegate = DelegateFactory(organisation__forum=forum, user__email="busy@example.org")
+    invitation = InvitationFactory(organisation__forum=forum, email="busy@example.org")
+    client.force_login(delegate.user)
+    response = client.post(f"/accounts/invitation/{invitation.token}/", follow=True)
+    assert "already represent another organisation" in response.content.decode()
+    assert not Delegate.objects.filter(organisation=invitation.organisation).exists()

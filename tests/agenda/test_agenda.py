@@ -147,3 +147,15 @@ def test_publication_tells_everyone_once_and_movers_what_moved(forum, meeting, i
     second = schedule_publish_live(forum=forum)
     schedule_publication_notify(second)
     assert user.notifications.filter(kind=NotificationKind.MEETING_MOVED).count() == 1
+
+
+def test_pdf_without_the_font_answers_with_a_clear_error(client, forum, meeting, monkeypatch):
+    from pathlib import Path
+
+    from matchforum.agenda import services
+
+    monkeypatch.setattr(services, "FONT_REGULAR", Path("/nonexistent/DejaVuSans.ttf"))
+    client.force_login(meeting.delegate_a.user)
+    response = client.get("/agenda/agenda.pdf")
+    assert response.status_code == 503
+    assert "fonts-dejavu-core" in response.content.decode()

@@ -58,11 +58,19 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(_("No such organisation."))
     own = found.pk == request.delegate.organisation_id
     context = {
+        **_sides(found.shown_profiles),
         "organisation": found,
         "own": own,
         "pair": None if own else pair_status(a=request.delegate.organisation, b=found),
     }
     return render(request, "marketplace/organisation.html", context)
+
+
+def _sides(profiles) -> dict[str, list[CooperationProfile]]:
+    return {
+        "offers": [p for p in profiles if p.side == "offer"],
+        "needs": [p for p in profiles if p.side == "need"],
+    }
 
 
 @delegate_required

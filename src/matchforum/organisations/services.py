@@ -209,6 +209,15 @@ def invitation_accept(
         )
     elif user.email.lower() != invitation.email.lower():
         raise PermissionDenied("This invitation was sent to another e-mail address.")
+    elif (
+        Delegate.objects.filter(user=user, organisation__forum=invitation.organisation.forum)
+        .exclude(organisation=invitation.organisation)
+        .exists()
+    ):
+        raise ValidationError(
+            "You already represent another organisation at this forum; one person "
+            "represents one organisation."
+        )
     delegate = delegate_add(
         organisation=invitation.organisation, user=user, role=role or invitation.role
     )
