@@ -124,3 +124,32 @@ def test_recompute_after_an_edit_updates_the_lists_the_organisation_enters(forum
 def test_a_forum_with_one_approved_organisation_has_no_recommendations(forum):
     DelegateFactory(organisation__forum=forum)
     assert recommendations_recompute_forum(forum=forum) == 0
+
+
+def test_one_click_request_and_not_interested_with_htmx(client, forum):
+    from matchforum.meetings.models import MeetingRequest
+    from tests.factories import RecommendationFactory
+
+    viewer = DelegateFactory(organisation__forum=forum)
+    wanted = OrganisationFactory(forum=forum, name="Wanted Partner")
+    unwanted = OrganisationFactory(forum=forum, name="Unwanted Partner")
+    RecommendationFactory(organisation=viewer.organisation, counterpart=wanted, rank=1)
+    RecommendationFactory(organisation=viewer.organisation, counterpart=unwanted, rank=2)
+    client.force_login(viewer.user)
+    response = client.post(
+        f"/meetings/request/{wanted.pk}/",
+        {"session_wish": "any", "compact": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Your meeting request is sent." in response.content.decode()
+    assert MeetingRequest.objects.filter(
+        sender=viewer, recipient_organisation=wanted, status="pending"
+    ).exists()
+    response = client.post(
+        f"/recommendations/{unwanted.pk}/not-interested/", HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200 and response.content == b""
+    assert Dismissal.objects.filter(organisation=viewer.organisation, counterpart=unwanted).exists()
+    assert not Recommendation.objects.filter(counterpart=unwanted).exists()
+    page = client.get("/recommendations/").content.decode()
+    assert "Waiting for their answer" in page
