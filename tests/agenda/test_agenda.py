@@ -146,7 +146,8 @@ def test_publication_tells_everyone_once_and_movers_what_moved(forum, meeting, i
     meeting_place(meeting=meeting, slot=slots[2], table=table)
     second = schedule_publish_live(forum=forum)
     schedule_publication_notify(second)
-    assert user.notifications.filter(kind=NotificationKind.MEETING_MOVED).count() == 1
+    moved = user.notifications.get(kind=NotificationKind.MEETING_MOVED)
+    assert "10:00, table 1" in moved.body  # in the forum's time zone
 
 
 def test_pdf_without_the_font_answers_with_a_clear_error(client, forum, meeting, monkeypatch):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
@@ -168,11 +169,13 @@ def schedule_publication_notify(version, changed_meeting_ids: Iterable[int] | No
             bool(new.get("online")),
         ):
             continue
-        where = (
-            f"{meeting.slot}" + (f", table {meeting.table.number}" if meeting.table_id else "")
-            if meeting.mode != MeetingMode.ONLINE
-            else f"{meeting.slot}, online"
+        when = meeting.slot.starts_at.astimezone(ZoneInfo(version.forum.time_zone))
+        place = (
+            _("online")
+            if meeting.mode == MeetingMode.ONLINE or not meeting.table_id
+            else _("table %(number)s") % {"number": meeting.table.number}
         )
+        where = f"{when:%a %d %b %H:%M}, {place}"
         told += meeting_moved(
             meeting=meeting, users=[meeting.delegate_a.user, meeting.delegate_b.user], where=where
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -252,8 +253,10 @@ def delegate_set_availability(
         raise ValidationError("A slot belongs to another forum.")
     busy = delegate.seats.filter(slot__in=slots).select_related("slot").first()
     if busy is not None:
+        when = busy.slot.starts_at.astimezone(ZoneInfo(delegate.organisation.forum.time_zone))
         raise ValidationError(
-            f"You have a scheduled meeting at {busy.slot}; ask the organisers to move it first."
+            f"You have a scheduled meeting at {when:%a %d %b %H:%M}; "
+            "ask the organisers to move it first."
         )
     delegate.unavailable_slots.set(slots)
     delegate.attendance = attendance
