@@ -260,6 +260,7 @@ class DelegatePlan:
     attendance: str
     is_contact: bool
     unavailable: list[int]
+    time_zone: str = ""
     account: str = ""
 
 
@@ -360,7 +361,10 @@ class _Planner:
         first, second = pb.NAME_SYLLABLES[country]
         return self.rng.choice(first) + self.rng.choice(second)
 
-    def _org_name(self, country: str, kind: str, tracks: list[str], key: str = "") -> str:
+    def _org_name(
+        self, country: str, kind: str, tracks: list[str], key: str = ""
+    ) -> tuple[str, str]:
+        """A unique invented name, and the words its web domain is made of."""
         rng = self.rng
         for _attempt in range(50):
             stem = self._stem(country)
@@ -390,7 +394,12 @@ class _Planner:
                 name = f"{rng.choice(pb.OTHER_FORMS).format(stem=stem)} {pb.LEGAL_FORM[country]}"
             if name.lower() not in self.names:
                 self.names.add(name.lower())
-                return name
+                domain = (
+                    name.replace(pb.LEGAL_FORM[country], "")
+                    if kind in {"producer", "investor", "other"}
+                    else f"{stem} {word if kind == 'association' else ''}"
+                )
+                return name, domain
         raise RuntimeError("Could not invent a unique organisation name.")  # pragma: no cover
 
     def _tracks(self, country: str, count: int, forced: list[str] | None = None) -> list[str]:
@@ -466,9 +475,8 @@ class _Planner:
                 key, forced_tracks, forced_state = "", None, None
             size = _weighted(rng, pb.SIZE_WEIGHTS[kind])
             tracks = self._tracks(country, rng.choice([1, 2, 2, 3, 3, 4]), forced_tracks)
-            name = self._org_name(country, kind, tracks, key)
-            bare = name.replace(pb.LEGAL_FORM[country], "").split(",")[0].split("–")[0]
-            slug = _ascii_slug(bare)[:24] or f"org{index}"
+            name, domain = self._org_name(country, kind, tracks, key)
+            slug = _ascii_slug(domain)[:30] or f"org{index}"
             website = f"https://{slug}.{country.lower()}.example"
             org = OrgPlan(
                 name=name,
@@ -590,6 +598,7 @@ class _Planner:
                         attendance=attendance,
                         is_contact=position == 0,
                         unavailable=[] if special else self._unavailable(),
+                        time_zone=pb.TIME_ZONES[org.country],
                         account=special[0] if special else "",
                     )
                 )
@@ -750,13 +759,14 @@ class _Planner:
         prefixes = pb.TITLE_PREFIX[language][side]
         title = rng.choice(prefixes.get(kind, prefixes["default"])).format(**values)
         follow = pb.FOLLOW_UP[language][side]
+        if side == "offer" and kind in {"service", "training"}:  # no batches, no TRL
+            follow = pb.SERVICE_FOLLOW_UP[language]
         if side == "offer" and language in subject["detail"]:
             opening = subject["detail"][language]
         else:
             opening = rng.choice(pb.OPENING[language][side]).format(**values)
-        extra = rng.sample(
-            follow, k=rng.randint(1, 3) if "." in opening[:-1] else rng.randint(1, 2)
-        )
+        wanted = rng.randint(1, 3) if "." in opening[:-1] else rng.randint(1, 2)
+        extra = rng.sample(follow, k=min(wanted, len(follow)))
         description = " ".join([opening, *(s.format(**values) for s in extra)])
         return ProfilePlan(
             org_index,

@@ -1398,6 +1398,37 @@ FOLLOW_UP: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# Further sentences of offered services and training (no batches, no TRL).
+SERVICE_FOLLOW_UP: dict[str, list[str]] = {
+    "en": [
+        "We work on site in Ukraine and in {countries}.",
+        "Work can start within {weeks} weeks of signing.",
+        "References from Ukrainian units and allied ministries are available on request.",
+        "Our specialists speak English and Ukrainian.",
+    ],
+    "uk": [
+        "Працюємо на місці в Україні; також цікаві країни: {countries}.",
+        "Можемо розпочати роботу протягом {weeks} тижнів після підписання договору.",
+        "Рекомендації від українських підрозділів надамо на запит.",
+    ],
+    "lt": [
+        "Dirbame Ukrainoje ir šiose šalyse: {countries}.",
+        "Darbus galime pradėti per {weeks} sav. nuo sutarties pasirašymo.",
+    ],
+    "lv": [
+        "Strādājam Ukrainā un šajās valstīs: {countries}.",
+        "Darbu varam sākt {weeks} nedēļu laikā pēc līguma parakstīšanas.",
+    ],
+    "et": [
+        "Töötame Ukrainas ja järgmistes riikides: {countries}.",
+        "Saame tööga alustada {weeks} nädala jooksul pärast lepingu sõlmimist.",
+    ],
+    "pl": [
+        "Działamy na miejscu w Ukrainie oraz w krajach: {countries}.",
+        "Możemy rozpocząć prace w ciągu {weeks} tygodni od podpisania umowy.",
+    ],
+}
+
 STAGE_NAMES = {
     "en": {
         "pre_seed": "pre-seed",
@@ -1802,7 +1833,7 @@ PEOPLE: dict[str, tuple[list[str], list[str], list[str], list[str] | None]] = {
     "NL": (
         ["Daan", "Sem", "Bram"],
         ["Lotte", "Anouk", "Femke"],
-        ["de", "Vries", "Jansen", "Bakker", "Visser"],
+        ["de Vries", "Jansen", "Bakker", "Visser", "van Dijk"],
         None,
     ),
     "FR": (
@@ -1932,6 +1963,26 @@ NAME_SYLLABLES: dict[str, tuple[list[str], list[str]]] = {
         ["line", "wall", "crest", "field", "point"],
     ),
     "CA": (["North", "Maple", "Boreal", "Cedar", "Polar"], ["mark", "field", "wave", "tek"]),
+}
+
+TIME_ZONES = {
+    "UA": "Europe/Kyiv",
+    "LT": "Europe/Vilnius",
+    "LV": "Europe/Riga",
+    "EE": "Europe/Tallinn",
+    "PL": "Europe/Warsaw",
+    "DE": "Europe/Berlin",
+    "FI": "Europe/Helsinki",
+    "SE": "Europe/Stockholm",
+    "DK": "Europe/Copenhagen",
+    "NO": "Europe/Oslo",
+    "GB": "Europe/London",
+    "CZ": "Europe/Prague",
+    "RO": "Europe/Bucharest",
+    "NL": "Europe/Amsterdam",
+    "FR": "Europe/Paris",
+    "US": "America/Chicago",
+    "CA": "America/Toronto",
 }
 
 LEGAL_FORM = {

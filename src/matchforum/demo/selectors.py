@@ -120,6 +120,7 @@ def demo_forum_digest(*, forum: Forum) -> str:
             "user__first_name",
             "user__last_name",
             "user__preferred_language",
+            "user__time_zone",
             "user__is_organiser",
             "user__is_vetting_officer",
             "role",

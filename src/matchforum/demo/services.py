@@ -184,6 +184,7 @@ def _write_plan(plan: g.ForumPlan) -> tuple[Forum, list[DemoCredential], dict[st
             last_name=d.last_name,
             full_name=f"{d.first_name} {d.last_name}",
             preferred_language=d.language,
+            time_zone=d.time_zone,
             password=make_password(passwords[d.account]) if d.account in account_keys else unusable,
         )
         for d in plan.delegates
