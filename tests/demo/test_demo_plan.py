@@ -105,3 +105,20 @@ def test_names_and_emails_are_unique_and_invented(small):
     assert len(set(emails)) == len(emails)
     assert all(e.endswith("@demo.matchforum.test") and e.isascii() for e in emails)
     assert all(o.website == "" or o.website.endswith(".example") for o in small.organisations)
+
+
+def test_demo_accounts_keep_room_to_try_the_product(small):
+    sent, meetings = Counter(), Counter()
+    for r in small.requests:
+        sent[r.sender] += 1
+        if r.status == "accepted":
+            meetings[r.sender] += 1
+            meetings[r.responder] += 1
+    accounts = {d.account: i for i, d in enumerate(small.delegates) if d.account}
+    assert set(accounts) == {"drones-ua", "investor-lv", "demining-lt", "brigade-ua", "pending-pl"}
+    for key, index in accounts.items():
+        assert sent[index] <= g.DEMO_ACCOUNT_MAX_SENT < g.MAX_REQUESTS_PER_DELEGATE
+        assert meetings[index] <= g.DEMO_ACCOUNT_MAX_MEETINGS < g.MAX_MEETINGS_PER_DELEGATE
+        if key != "pending-pl":
+            assert meetings[index] > 0, key
+    assert sent[accounts["pending-pl"]] == meetings[accounts["pending-pl"]] == 0

@@ -189,3 +189,28 @@ def test_the_pending_demo_delegate_belongs_to_an_unapproved_organisation(fast_ha
     drones = Delegate.objects.get(user__email="drones.ua@demo.matchforum.test")
     assert drones.organisation.tracks.filter(slug="unmanned-systems").exists()
     assert Meeting.objects.filter(Q(delegate_a=drones) | Q(delegate_b=drones)).exists()
+
+
+def test_the_seeded_forum_works_with_the_meeting_services(fast_hasher):
+    from matchforum.meetings.services import meeting_place, meeting_request_accept
+
+    result = demo_forum_seed(size="small", seed=9, scale=0.1, write_credentials=False)
+    forum = result.forum
+    load = Counter(Meeting.objects.filter(forum=forum).values_list("delegate_a", flat=True))
+    load.update(Meeting.objects.filter(forum=forum).values_list("delegate_b", flat=True))
+    free = forum.max_meetings_per_delegate
+    pending, responder = next(
+        (request, responder)
+        for request in MeetingRequest.objects.filter(forum=forum, status="pending")
+        for responder in request.recipient_organisation.delegates.all()
+        if load[request.sender_id] < free and load[responder.pk] < free
+    )
+    meeting = meeting_request_accept(request=pending, responder=responder)
+    assert meeting.status == "accepted" and meeting.pair_low == pending.pair_low
+
+    onsite = Meeting.objects.filter(forum=forum, mode="onsite").exclude(pk=meeting.pk).first()
+    busy = set(onsite.delegate_a.unavailable_slots.values_list("pk", flat=True))
+    busy |= set(onsite.delegate_b.unavailable_slots.values_list("pk", flat=True))
+    slot = Slot.objects.filter(session__day__forum=forum).exclude(pk__in=busy).first()
+    placed = meeting_place(meeting=onsite, slot=slot, table=forum.tables.get(number=1))
+    assert placed.status == "scheduled" and placed.seats.count() == 2

@@ -31,6 +31,9 @@ SESSIONS = [
 SLOT_MINUTES = 30
 MAX_REQUESTS_PER_DELEGATE = 30
 MAX_MEETINGS_PER_DELEGATE = 16
+# The demo accounts keep room to send requests and accept meetings when someone tries them.
+DEMO_ACCOUNT_MAX_SENT = 8
+DEMO_ACCOUNT_MAX_MEETINGS = 10
 REQUEST_EXPIRY_HOURS = 72
 
 # Moments of the forum's calendar, all fixed so that the content is deterministic.
@@ -838,7 +841,7 @@ class _Planner:
             itertools.accumulate(
                 SENDER_ACTIVITY[self.orgs[self.delegates[d].org].kind]
                 * min(6.0, rng.paretovariate(1.6))
-                * (4 if self.delegates[d].account else 1)
+                * (2 if self.delegates[d].account else 1)
                 for d in senders
             )
         )
@@ -849,7 +852,11 @@ class _Planner:
         while len(self.requests) < self.n_requests and attempts < self.n_requests * 40:
             attempts += 1
             sender = senders[bisect.bisect_right(cumulative, rng.random() * cumulative[-1])]
-            if sent[sender] >= MAX_REQUESTS_PER_DELEGATE:
+            if sent[sender] >= (
+                DEMO_ACCOUNT_MAX_SENT
+                if self.delegates[sender].account
+                else MAX_REQUESTS_PER_DELEGATE
+            ):
                 continue
             s_index = self.delegates[sender].org
             s_org = self.orgs[s_index]
@@ -893,6 +900,11 @@ class _Planner:
                 )
             decline_reason = ""
             language = "uk" if s_org.country == r_org.country == "UA" else "en"
+            if status == "accepted" and any(
+                self.delegates[d].account and meetings[d] >= DEMO_ACCOUNT_MAX_MEETINGS
+                for d in (sender, responder)
+            ):
+                status, responder = "pending", None  # left for the person trying the demo
             if status == "accepted" and (
                 meetings[sender] >= MAX_MEETINGS_PER_DELEGATE
                 or meetings[responder] >= MAX_MEETINGS_PER_DELEGATE
