@@ -122,3 +122,24 @@ def test_demo_accounts_keep_room_to_try_the_product(small):
         if key != "pending-pl":
             assert meetings[index] > 0, key
     assert sent[accounts["pending-pl"]] == meetings[accounts["pending-pl"]] == 0
+
+
+@pytest.mark.slow
+def test_large_plan_is_ten_times_small():
+    large = g.forum_plan(size="large", seed=1)
+    assert len(large.organisations) == 3000
+    assert len(large.delegates) == 6000
+    assert len(large.profiles) == 12000
+    assert len(large.requests) == 25000
+    assert (large.tables, large.online, large.slot_count) == (500, 100, 28)
+    accepted = sum(r.status == "accepted" for r in large.requests)
+    assert 0.55 <= accepted / len(large.requests) <= 0.65
+
+
+def test_history_happens_before_the_forum(small):
+    for org in small.organisations:
+        for decision in org.decisions:
+            assert g.REGISTRATION_OPENS <= decision.at <= g.REGISTRATION_DEADLINE
+    for r in small.requests:
+        assert g.REQUESTS_OPEN <= r.created_at < g.REQUEST_DEADLINE
+        assert r.expires_at - r.created_at == g.dt.timedelta(hours=g.REQUEST_EXPIRY_HOURS)

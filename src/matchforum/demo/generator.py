@@ -444,7 +444,7 @@ class _Planner:
             rng, {"approved": 90, "pending": 4.5, "needs_information": 3.5, "rejected": 2}
         )
         span = (REGISTRATION_DEADLINE - REGISTRATION_OPENS).total_seconds()
-        at = REGISTRATION_OPENS + dt.timedelta(seconds=rng.uniform(0.05, 0.9) * span)
+        at = REGISTRATION_OPENS + dt.timedelta(seconds=rng.uniform(0.05, 0.85) * span)
         reviewer = "vetting" if rng.random() < 0.85 else "organiser"
         org.accreditation = state
         if state == "pending":
