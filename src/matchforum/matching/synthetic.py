@@ -23,6 +23,7 @@ from matchforum.matching.synthetic_phrases import (
     NAME_PARTS,
     DISTRACT,
     NOISE,
+    ROLE_TITLES,
     STAGE_WORDS,
     TRACK_PHRASES,
     TRACKS,
@@ -131,6 +132,9 @@ class _Gen:
         rest = [o for o in opts if o != avoid] or opts
         return self.r.choice(rest)
 
+    def role_title(self, role: str, x: str, lang: str) -> str:
+        return f"{ROLE_TITLES[role][lang]}: {x}"
+
     def tracks_text(self, ts: frozenset[str], lang: str) -> str:
         return ", ".join(self.track_phrase(t, lang) for t in sorted(ts))
 
@@ -188,7 +192,7 @@ class _Gen:
         if r.random() < 0.35:
             t = ts[0]
             self.add(o, "offer", "service", lang, "offer_production", self.track_phrase(t, lang),
-                     self.track_phrase(t, lang), Hidden("svc", svc="production",
+                     self.role_title("production", self.track_phrase(t, lang), lang), Hidden("svc", svc="production",
                                                         tracks=frozenset([t])))
         needs = 0
         main = FACETS[facets[0]][0]
@@ -204,16 +208,16 @@ class _Gen:
         if r.random() < 0.45 or needs == 0:
             t = r.choice(ts)
             self.add(o, "need", "service", lang, "need_testing", self.track_phrase(t, lang),
-                     self.track_phrase(t, lang), Hidden("svc", svc="testing", tracks=frozenset([t])))
+                     self.role_title("testing", self.track_phrase(t, lang), lang), Hidden("svc", svc="testing", tracks=frozenset([t])))
         if r.random() < 0.2:
             t = r.choice(ts)
             self.add(o, "need", "rnd", lang, "need_rnd", self.track_phrase(t, lang),
-                     self.track_phrase(t, lang), Hidden("rnd", tracks=frozenset([t]),
+                     self.role_title("rnd", self.track_phrase(t, lang), lang), Hidden("rnd", tracks=frozenset([t]),
                                                         trl=r.randint(4, 6)))
         if r.random() < 0.2:
             t = r.choice(ts)
             self.add(o, "need", "training", lang, "need_training", self.track_phrase(t, lang),
-                     self.track_phrase(t, lang), Hidden("svc", svc="training",
+                     self.role_title("training", self.track_phrase(t, lang), lang), Hidden("svc", svc="training",
                                                         tracks=frozenset([t])))
         if r.random() < 0.2:
             f = r.choice([c for c in COMPONENT_FACETS if c not in facets] or COMPONENT_FACETS)
@@ -230,7 +234,8 @@ class _Gen:
             self.add(o, "offer", "investment", lang, "offer_investment", x,
                      f"{o.name.split()[0]}: {x}", Hidden("invest", tracks=ts, stage=stage, lo=lo, hi=hi))
         x = self.tracks_text(ts, lang)
-        self.add(o, "need", "product", lang, "need_dealflow", x, x, Hidden("wild", tracks=ts))
+        self.add(o, "need", "product", lang, "need_dealflow", x,
+                 self.role_title("dealflow", x, lang), Hidden("wild", tracks=ts))
 
     def buyer(self, o: Organisation, lang: str) -> None:
         r = self.r
@@ -246,7 +251,8 @@ class _Gen:
                      countries_of_interest=tuple(r.sample(["UA", "PL", "LT", "LV", "EE", "DE"], 2))
                      if r.random() < 0.2 else ())
         x = self.tracks_text(frozenset(ts), lang)
-        self.add(o, "offer", "service", lang, "offer_testing", x, x,
+        self.add(o, "offer", "service", lang, "offer_testing", x,
+                 self.role_title("testing", x, lang),
                  Hidden("svc", svc="testing", tracks=frozenset(ts)))
 
     def research(self, o: Organisation, lang: str) -> None:
@@ -261,15 +267,18 @@ class _Gen:
                      self.facet_phrase(f, lang, title), title,
                      Hidden("technology", facet=f, trl=r.randint(3, 6)))
         x = self.tracks_text(frozenset(ts), lang)
-        self.add(o, "need", "service", lang, "need_production", x, x,
+        self.add(o, "need", "service", lang, "need_production", x,
+                 self.role_title("production", x, lang),
                  Hidden("svc", svc="production", tracks=frozenset(ts)))
 
     def association(self, o: Organisation, lang: str) -> None:
         ts = frozenset(o.tracks)
         x = self.tracks_text(ts, lang)
-        self.add(o, "offer", "training", lang, "offer_training", x, x,
+        self.add(o, "offer", "training", lang, "offer_training", x,
+                 self.role_title("training", x, lang),
                  Hidden("svc", svc="training", tracks=ts))
-        self.add(o, "need", "product", lang, "need_members", x, x, Hidden("wild", tracks=ts))
+        self.add(o, "need", "product", lang, "need_members", x,
+                 self.role_title("members", x, lang), Hidden("wild", tracks=ts))
 
 
 def _satisfies(n: Hidden, o: Hidden) -> bool:

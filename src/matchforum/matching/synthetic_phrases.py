@@ -549,6 +549,23 @@ NOISE: dict[str, list[str]] = {
            "Firma rodzinna.", "Zapraszamy na pokaz."],
 }
 
+# short localized role words used in titles of track-level profiles
+ROLE_TITLES: dict[str, dict[str, str]] = {
+    "testing": {"en": "Field trials", "uk": "Польові випробування", "lt": "Lauko bandymai",
+                "lv": "Lauka izmēģinājumi", "et": "Välikatsetused", "pl": "Testy poligonowe"},
+    "production": {"en": "Contract manufacturing", "uk": "Контрактне виробництво",
+                   "lt": "Sutartinė gamyba", "lv": "Līgumražošana", "et": "Lepinguline tootmine",
+                   "pl": "Produkcja kontraktowa"},
+    "training": {"en": "Training", "uk": "Навчання", "lt": "Mokymai", "lv": "Apmācība",
+                 "et": "Koolitus", "pl": "Szkolenia"},
+    "rnd": {"en": "R&D partner", "uk": "Партнер для НДДКР", "lt": "MTEP partneris",
+            "lv": "P&A partneris", "et": "T&A partner", "pl": "Partner B+R"},
+    "dealflow": {"en": "Start-ups", "uk": "Стартапи", "lt": "Startuoliai",
+                 "lv": "Jaunuzņēmumi", "et": "Idufirmad", "pl": "Startupy"},
+    "members": {"en": "New members", "uk": "Нові члени", "lt": "Nauji nariai",
+                "lv": "Jauni biedri", "et": "Uued liikmed", "pl": "Nowi członkowie"},
+}
+
 # a sentence mentioning an unrelated track (misleads bag-of-concepts matching)
 DISTRACT: dict[str, list[str]] = {
     "en": ["We also follow developments in {x}.", "Previously worked on {x}."],

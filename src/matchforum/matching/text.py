@@ -206,12 +206,12 @@ def _orth(y: np.ndarray) -> np.ndarray:
     LAPACK's Householder QR on a 30,000 x 200 matrix takes seconds here; two Cholesky-QR
     passes take milliseconds and are accurate enough for a randomised range finder.
     """
-    y = y.astype(np.float64, copy=False)
+    y = np.ascontiguousarray(y, dtype=np.float32)
     for _ in range(2):
-        g = y.T @ y
-        g[np.diag_indices_from(g)] += 1e-10 * max(1.0, float(np.trace(g)))
-        lower = np.linalg.cholesky(g)
-        y = np.linalg.solve(lower, y.T).T
+        g = (y.T @ y).astype(np.float64)
+        g[np.diag_indices_from(g)] += 1e-8 * max(1.0, float(np.trace(g)))
+        inv_lt = np.ascontiguousarray(np.linalg.inv(np.linalg.cholesky(g)).T, dtype=np.float32)
+        y = np.ascontiguousarray(y @ inv_lt)
     return y
 
 
@@ -221,9 +221,9 @@ def randomized_range_svd(x: sp.csr_matrix, k: int, seed: int = 0, n_iter: int = 
     p = min(k + 10, min(x.shape))
     q = _orth(x @ rng.standard_normal((x.shape[1], p)).astype(np.float32))
     for _ in range(n_iter):
-        z = _orth(np.asarray(x.T @ q.astype(np.float32)))
-        q = _orth(np.asarray(x @ z.astype(np.float32)))
-    b = np.asarray(x.T @ q.astype(np.float32)).T.astype(np.float64)  # p x V
+        z = _orth(np.asarray(x.T @ q))
+        q = _orth(np.asarray(x @ z))
+    b = np.ascontiguousarray(np.asarray(x.T @ q).T, dtype=np.float64)  # p x V
     evals, evecs = np.linalg.eigh(b @ b.T)
     order = np.argsort(evals)[::-1][:k]
     sv = np.sqrt(np.maximum(evals[order], 1e-12))
