@@ -18,7 +18,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "demining": (
         "demining",
         {
-            "en": "demining; mine clearance; mine action; landmine; unexploded ordnance; uxo; deminer",
+            "en": "demining; mine; mine clearance; mine action; landmine; unexploded ordnance; uxo; deminer",
             "uk": "розмінування; міна; протипіхотна міна; вибухонебезпечний предмет; сапер",
             "lt": "išminavimas; mina; nesprogęs sprogmuo; išminuotojas",
             "lv": "atmīnēšana; mīna; nesprāgusi munīcija; sapieris",
