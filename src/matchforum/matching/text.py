@@ -108,6 +108,7 @@ class LexiconMatcher:
         self.concept_ids: list[str] = sorted(concepts)
         self.index_of = {c: i for i, c in enumerate(self.concept_ids)}
         self._by_key: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._infix: dict[str, set[int]] = {}
         for cid in self.concept_ids:
             for lang, terms in concepts[cid][1].items():
                 for term in terms.split(";"):
@@ -115,11 +116,30 @@ class LexiconMatcher:
                     if not toks:
                         continue
                     self._by_key.setdefault(toks[0][:4], []).append((toks, self.index_of[cid]))
+                    if len(toks) == 1 and len(toks[0]) >= 5:
+                        stem = toks[0]
+                        self._infix.setdefault(stem[: max(5, len(stem) - 2)], set()).add(
+                            self.index_of[cid]
+                        )
+        self._infix_cache: dict[str, tuple[int, ...]] = {}
+
+    def _compound(self, tok: str) -> tuple[int, ...]:
+        """Concepts whose stem occurs inside a long compound token (Estonian, Latvian...)."""
+        got = self._infix_cache.get(tok)
+        if got is None:
+            found: set[int] = set()
+            for stem, cis in self._infix.items():
+                if tok.find(stem, 1) > 0:
+                    found |= cis
+            got = self._infix_cache[tok] = tuple(sorted(found))
+        return got
 
     def find(self, toks: Sequence[str]) -> list[tuple[int, int, int]]:
         """Return (concept index, start, end) for every term occurrence in ``toks``."""
         hits = []
         for i, t in enumerate(toks):
+            if len(t) >= 9:
+                hits.extend((ci, i, i + 1) for ci in self._compound(t))
             cands = self._by_key.get(t[:4], ())
             if len(t) < 4:
                 cands = [c for c in cands if c[0][0] == t]
@@ -239,8 +259,18 @@ class CharNgramModel:
     scoring is one BLAS matrix product instead of a sparse product with a dense result.
     """
 
-    def __init__(self, dim: int = 192, ns: tuple[int, ...] = (3, 4), seed: int = 0) -> None:
+    def __init__(
+        self,
+        dim: int = 128,
+        ns: tuple[int, ...] = (3, 4),
+        seed: int = 0,
+        max_lang_df: float = 1.0,
+        centre_languages: bool = True,
+    ) -> None:
+        self.centre_languages = centre_languages
+        self.lang_mean: dict[str, np.ndarray] = {}
         self.dim = dim
+        self.max_lang_df = max_lang_df
         self.ns = ns
         self.seed = seed
         self.vocab: dict[str, int] = {}
@@ -268,27 +298,62 @@ class CharNgramModel:
     def fit(self, texts: Sequence[str], languages: Sequence[str]) -> CharNgramModel:
         grams = self._grams(texts, languages)
         df: dict[str, int] = {}
-        for gs in grams:
+        lang_df: dict[str, dict[str, int]] = {}
+        lang_n: dict[str, int] = {}
+        for gs, lang in zip(grams, languages, strict=True):
+            ldf = lang_df.setdefault(lang, {})
+            lang_n[lang] = lang_n.get(lang, 0) + 1
             for g in set(gs):
                 df[g] = df.get(g, 0) + 1
+                ldf[g] = ldf.get(g, 0) + 1
         n = len(texts)
         min_df = 2 if n >= 200 else 1
         max_df = max(2, int(0.3 * n)) if n >= 200 else n
-        kept = sorted(g for g, c in df.items() if min_df <= c <= max_df)
+        # n-grams of a language's boilerplate ("we are looking for", "шукаємо") are frequent
+        # within that language only; they make same-language texts look alike, so drop them.
+        frame: set[str] = set()
+        for lang, ldf in lang_df.items():
+            if lang_n[lang] >= 50:
+                cut = self.max_lang_df * lang_n[lang]
+                frame.update(g for g, c in ldf.items() if c > cut)
+        kept = sorted(g for g, c in df.items() if min_df <= c <= max_df and g not in frame)
         self.vocab = {g: i for i, g in enumerate(kept)}
-        self.idf = np.array([math.log((1 + n) / (1 + df[g])) + 1.0 for g in kept], dtype=np.float32)
+        self.idf = np.array(
+            [math.log((1 + n) / (1 + df[g])) + 1.0 for g in kept], dtype=np.float32
+        )
         x = self._tfidf(grams)
         if len(kept) > self.dim and n > self.dim:
             self.components = randomized_range_svd(x, self.dim, self.seed)
         else:
             self.components = None
+        # Per-language centring: every text in one language shares boilerplate n-grams, which
+        # shows up as a common "language direction"; removing each language's mean vector
+        # keeps same-language pairs from looking similar just for being in the same language.
+        self.lang_mean = {}
+        if self.centre_languages:
+            v = self._project(x)
+            langs = np.array(languages)
+            for lang in set(languages):
+                mask = langs == lang
+                if mask.sum() >= 20:
+                    self.lang_mean[lang] = v[mask].mean(axis=0)
         return self
 
-    def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
-        x = self._tfidf(self._grams(texts, languages))
+    def _project(self, x: sp.csr_matrix) -> np.ndarray:
         if self.components is None:
             return _l2(x.toarray())
         return _l2(np.asarray(x @ self.components.T))
+
+    def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+        v = self._project(self._tfidf(self._grams(texts, languages)))
+        if self.lang_mean:
+            empty = ~v.any(axis=1)
+            for i, lang in enumerate(languages):
+                mu = self.lang_mean.get(lang)
+                if mu is not None and not empty[i]:
+                    v[i] -= mu
+            v = _l2(v)
+        return v
 
 
 class HybridTextModel:
@@ -303,7 +368,7 @@ class HybridTextModel:
     def __init__(
         self,
         concept_weight: float = 0.6,
-        dim: int = 192,
+        dim: int = 128,
         seed: int = 0,
         use_concepts: bool = True,
         use_ngrams: bool = True,
