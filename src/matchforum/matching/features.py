@@ -17,7 +17,7 @@ import numpy as np
 
 from matchforum.matching.model import PROFILE_KINDS, STAGES, Organisation, Profile
 
-TRACK_DIM = 64  # tracks are hashed so that new tracks never change the vector layout
+TRACK_DIM = 32  # tracks are hashed so that new tracks never change the vector layout
 TICKET_EDGES = np.array([1e5, 3e5, 1e6, 3e6, 1e7, 3e7])  # EUR; bins between these edges
 N_TICKET_BINS = len(TICKET_EDGES) + 1
 TRL_GAP = 2

@@ -122,6 +122,7 @@ class LexiconMatcher:
                             self.index_of[cid]
                         )
         self._infix_cache: dict[str, tuple[int, ...]] = {}
+        self._first_cache: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {}
 
     def _compound(self, tok: str) -> tuple[int, ...]:
         """Concepts whose stem occurs inside a long compound token (Estonian, Latvian...)."""
@@ -138,16 +139,25 @@ class LexiconMatcher:
         """Return (concept index, start, end) for every term occurrence in ``toks``."""
         hits = []
         for i, t in enumerate(toks):
-            if len(t) >= 9:
-                hits.extend((ci, i, i + 1) for ci in self._compound(t))
-            cands = self._by_key.get(t[:4], ())
-            if len(t) < 4:
-                cands = [c for c in cands if c[0][0] == t]
-            for term, ci in cands:
+            first = self._first_cache.get(t)
+            if first is None:
+                first = self._first_cache[t] = self._first_matches(t)
+            for term, ci in first:
                 n = len(term)
-                if i + n <= len(toks) and all(_tok_match(term[j], toks[i + j]) for j in range(n)):
+                if n == 1:
+                    hits.append((ci, i, i + 1))
+                elif i + n <= len(toks) and all(
+                    _tok_match(term[j], toks[i + j]) for j in range(1, n)
+                ):
                     hits.append((ci, i, i + n))
         return hits
+
+    def _first_matches(self, t: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+        """Terms whose first token matches token t (compound hits as one-token terms)."""
+        out = [(term, ci) for term, ci in self._by_key.get(t[:4], ()) if _tok_match(term[0], t)]
+        if len(t) >= 9:
+            out += [((t,), ci) for ci in self._compound(t)]
+        return tuple(out)
 
     def concepts(self, text: str, lang: str) -> list[str]:
         """Concept ids mentioned in a text, in order of first mention."""
@@ -274,11 +284,31 @@ class CharNgramModel:
         self.ns = ns
         self.seed = seed
         self.vocab: dict[str, int] = {}
+        self._id_cache: dict[str, list[int]] = {}
         self.idf = np.zeros(0, dtype=np.float32)
         self.components: np.ndarray | None = None
 
     def _grams(self, texts: Sequence[str], languages: Sequence[str]) -> list[list[str]]:
         return [_ngrams(tokens(t, lang), self.ns) for t, lang in zip(texts, languages, strict=True)]
+
+    def _ids(self, tok: str) -> list[int]:
+        got = self._id_cache.get(tok)
+        if got is None:
+            vocab = self.vocab
+            got = [vocab[g] for g in _ngrams([tok], self.ns) if g in vocab]
+            self._id_cache[tok] = got
+        return got
+
+    def _matrix(self, texts: Sequence[str], languages: Sequence[str]) -> sp.csr_matrix:
+        """TF-IDF rows for texts, via a per-token cache of n-gram ids (tokens repeat a lot)."""
+        rows: list[int] = []
+        cols: list[int] = []
+        for r, (t, lang) in enumerate(zip(texts, languages, strict=True)):
+            for tok in tokens(t, lang):
+                ids = self._ids(tok)
+                cols.extend(ids)
+                rows.extend([r] * len(ids))
+        return self._weigh(rows, cols, len(texts))
 
     def _tfidf(self, grams: list[list[str]]) -> sp.csr_matrix:
         rows, cols = [], []
@@ -289,39 +319,55 @@ class CharNgramModel:
                 if j is not None:
                     rows.append(r)
                     cols.append(j)
+        return self._weigh(rows, cols, len(grams))
+
+    def _weigh(self, rows: list[int], cols: list[int], n_docs: int) -> sp.csr_matrix:
         data = np.ones(len(rows), dtype=np.float32)
-        x = sp.csr_matrix((data, (rows, cols)), shape=(len(grams), len(vocab)), dtype=np.float32)
+        shape = (n_docs, len(self.vocab))
+        x = sp.csr_matrix((data, (rows, cols)), shape=shape, dtype=np.float32)
         x.sum_duplicates()
         x.data = np.log1p(x.data)
         return _l2_sparse(x @ sp.diags(self.idf)).tocsr()
 
     def fit(self, texts: Sequence[str], languages: Sequence[str]) -> CharNgramModel:
-        grams = self._grams(texts, languages)
-        df: dict[str, int] = {}
-        lang_df: dict[str, dict[str, int]] = {}
-        lang_n: dict[str, int] = {}
-        for gs, lang in zip(grams, languages, strict=True):
-            ldf = lang_df.setdefault(lang, {})
-            lang_n[lang] = lang_n.get(lang, 0) + 1
-            for g in set(gs):
-                df[g] = df.get(g, 0) + 1
-                ldf[g] = ldf.get(g, 0) + 1
+        # count document frequencies with a temporary full vocabulary and sparse matrices
+        full: dict[str, int] = {}
+        tok_ids: dict[str, list[int]] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        for r, (t, lang) in enumerate(zip(texts, languages, strict=True)):
+            for tok in tokens(t, lang):
+                ids = tok_ids.get(tok)
+                if ids is None:
+                    ids = tok_ids[tok] = [full.setdefault(g, len(full)) for g in _ngrams([tok], self.ns)]
+                cols.extend(ids)
+                rows.extend([r] * len(ids))
         n = len(texts)
+        occ = sp.csr_matrix(
+            (np.ones(len(rows), np.float32), (rows, cols)), shape=(n, max(1, len(full)))
+        )
+        occ.sum_duplicates()
+        df = np.bincount(occ.indices, minlength=occ.shape[1])
         min_df = 2 if n >= 200 else 1
         max_df = max(2, int(0.3 * n)) if n >= 200 else n
-        # n-grams of a language's boilerplate ("we are looking for", "шукаємо") are frequent
-        # within that language only; they make same-language texts look alike, so drop them.
-        frame: set[str] = set()
-        for lang, ldf in lang_df.items():
-            if lang_n[lang] >= 50:
-                cut = self.max_lang_df * lang_n[lang]
-                frame.update(g for g, c in ldf.items() if c > cut)
-        kept = sorted(g for g, c in df.items() if min_df <= c <= max_df and g not in frame)
-        self.vocab = {g: i for i, g in enumerate(kept)}
-        self.idf = np.array(
-            [math.log((1 + n) / (1 + df[g])) + 1.0 for g in kept], dtype=np.float32
-        )
-        x = self._tfidf(grams)
+        keep = (df >= min_df) & (df <= max_df)
+        if self.max_lang_df < 1.0:
+            # n-grams of a language's boilerplate are frequent within that language only
+            langs = np.array(languages)
+            for lang in set(languages):
+                mask = langs == lang
+                if mask.sum() >= 50:
+                    ldf = np.bincount(occ[mask].indices, minlength=occ.shape[1])
+                    keep &= ldf <= self.max_lang_df * mask.sum()
+        inv = {i: g for g, i in full.items()}
+        kept_idx = np.flatnonzero(keep)
+        self.vocab = {inv[int(i)]: j for j, i in enumerate(kept_idx)}
+        self._id_cache = {}
+        self.idf = (np.log((1 + n) / (1 + df[kept_idx])) + 1.0).astype(np.float32)
+        x = occ[:, kept_idx].tocsr()
+        x.data = np.log1p(x.data)
+        x = _l2_sparse(x @ sp.diags(self.idf)).tocsr()
+        kept = kept_idx
         if len(kept) > self.dim and n > self.dim:
             self.components = randomized_range_svd(x, self.dim, self.seed)
         else:
@@ -345,7 +391,7 @@ class CharNgramModel:
         return _l2(np.asarray(x @ self.components.T))
 
     def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
-        v = self._project(self._tfidf(self._grams(texts, languages)))
+        v = self._project(self._matrix(texts, languages))
         if self.lang_mean:
             empty = ~v.any(axis=1)
             for i, lang in enumerate(languages):
