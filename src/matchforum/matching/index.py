@@ -530,7 +530,7 @@ class MatchIndex:
         out = np.full(n, -np.inf, dtype=np.float32)
         if len(k) == 0:
             return np.zeros(n, np.float32)
-        p = (q @ k.T).max(axis=1)
+        p = (q @ np.ascontiguousarray(k.T)).max(axis=1)
         live = q_org >= 0
         np.maximum.at(out, q_org[live], p[live])
         out[~np.isfinite(out)] = 0.0

@@ -287,6 +287,7 @@ class CharNgramModel:
         self._id_cache: dict[str, list[int]] = {}
         self.idf = np.zeros(0, dtype=np.float32)
         self.components: np.ndarray | None = None
+        self._components_t: np.ndarray | None = None
 
     def _grams(self, texts: Sequence[str], languages: Sequence[str]) -> list[list[str]]:
         return [_ngrams(tokens(t, lang), self.ns) for t, lang in zip(texts, languages, strict=True)]
@@ -368,6 +369,7 @@ class CharNgramModel:
         x.data = np.log1p(x.data)
         x = _l2_sparse(x @ sp.diags(self.idf)).tocsr()
         kept = kept_idx
+        self._components_t = None
         if len(kept) > self.dim and n > self.dim:
             self.components = randomized_range_svd(x, self.dim, self.seed)
         else:
@@ -388,7 +390,9 @@ class CharNgramModel:
     def _project(self, x: sp.csr_matrix) -> np.ndarray:
         if self.components is None:
             return _l2(x.toarray())
-        return _l2(np.asarray(x @ self.components.T))
+        if self._components_t is None:  # C-contiguous V x dim: sparse @ dense without copies
+            self._components_t = np.ascontiguousarray(self.components.T)
+        return _l2(np.asarray(x @ self._components_t))
 
     def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
         v = self._project(self._matrix(texts, languages))
