@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from match_baselines import METHODS  # noqa: E402
-
 from matchforum.matching import MatchIndex  # noqa: E402
 from matchforum.matching.evaluation import evaluate, pair_hit_rate  # noqa: E402
 from matchforum.matching.synthetic import generate_forum  # noqa: E402
@@ -44,8 +43,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
-            f"numpy {np.__version__}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+        f"numpy {np.__version__}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    )
 
 
 def primary_language(sf) -> dict[str, str]:
@@ -64,11 +65,15 @@ def quality(n: int, seed: int) -> None:
     cross = {p for p in pairs if len({lang.get(x) for x in p}) == 2}
     same = pairs - cross
     deg = [len(v) for v in sf.partners.values()]
-    print(f"\n## Quality: {n} organisations, seed {seed}, {len(sf.forum.profiles)} profiles, "
-          f"{len(pairs)} true pairs ({len(cross)} cross-language), "
-          f"{sum(d > 0 for d in deg)} orgs with ≥1 partner, mean {np.mean(deg):.1f} partners\n")
-    head = ("| group | method | P@10 | NDCG@10 | MRR | RHR@10 | RHR@10 same-lang | "
-            "RHR@10 cross-lang | hit@10 same | hit@10 cross | coverage | exposure Gini | s |")
+    print(
+        f"\n## Quality: {n} organisations, seed {seed}, {len(sf.forum.profiles)} profiles, "
+        f"{len(pairs)} true pairs ({len(cross)} cross-language), "
+        f"{sum(d > 0 for d in deg)} orgs with ≥1 partner, mean {np.mean(deg):.1f} partners\n"
+    )
+    head = (
+        "| group | method | P@10 | NDCG@10 | MRR | RHR@10 | RHR@10 same-lang | "
+        "RHR@10 cross-lang | hit@10 same | hit@10 cross | coverage | exposure Gini | s |"
+    )
     print(head)
     print("|---" * 13 + "|")
     results = {}
@@ -79,10 +84,12 @@ def quality(n: int, seed: int) -> None:
         m = evaluate(lists, sf.partners, ids, pair_groups={"same": same, "cross": cross})
         hs, hc = pair_hit_rate(lists, same), pair_hit_rate(lists, cross)
         results[name] = m
-        print(f"| {group} | {name} | {m['P@10']:.3f} | {m['NDCG@10']:.3f} | {m['MRR']:.3f} | "
-              f"{m['RHR@10']:.3f} | {m['RHR@10 same']:.3f} | {m['RHR@10 cross']:.3f} | "
-              f"{hs:.3f} | {hc:.3f} | {m['coverage']:.3f} | {m['gini']:.3f} | {dt:.1f} |",
-              flush=True)
+        print(
+            f"| {group} | {name} | {m['P@10']:.3f} | {m['NDCG@10']:.3f} | {m['MRR']:.3f} | "
+            f"{m['RHR@10']:.3f} | {m['RHR@10 same']:.3f} | {m['RHR@10 cross']:.3f} | "
+            f"{hs:.3f} | {hc:.3f} | {m['coverage']:.3f} | {m['gini']:.3f} | {dt:.1f} |",
+            flush=True,
+        )
     eng = results["full engine"]
     lines = []
     for group, name, _ in METHODS:
@@ -119,8 +126,9 @@ def speed_one(n: int, seed: int, edits: int) -> dict:
     lat, lat_cpu = [], []
     by_org = sf.forum.profiles_by_org()
     for oid in rng.sample([o.id for o in sf.forum.organisations], edits):
-        edited = [replace(p, text=p.text + " Updated: now with night-vision option.")
-                  for p in by_org[oid]]
+        edited = [
+            replace(p, text=p.text + " Updated: now with night-vision option.") for p in by_org[oid]
+        ]
         s, sc = time.perf_counter(), time.process_time()
         idx.upsert_org(idx.org(oid), edited)
         idx.recommend(oid)
@@ -133,10 +141,14 @@ def speed_one(n: int, seed: int, edits: int) -> dict:
     return {
         "orgs": n,
         "profiles": len(sf.forum.profiles),
-        "fit_s": w[1] - w[0], "fit_cpu": c[1] - c[0],
-        "vec_s": w[2] - w[1], "vec_cpu": c[2] - c[1],
-        "score_s": w[3] - w[2], "score_cpu": c[3] - c[2],
-        "total_s": w[3] - w[0], "total_cpu": c[3] - c[0],
+        "fit_s": w[1] - w[0],
+        "fit_cpu": c[1] - c[0],
+        "vec_s": w[2] - w[1],
+        "vec_cpu": c[2] - c[1],
+        "score_s": w[3] - w[2],
+        "score_cpu": c[3] - c[2],
+        "total_s": w[3] - w[0],
+        "total_cpu": c[3] - c[0],
         "edit_p50_ms": 1000 * float(np.percentile(lat, 50)),
         "edit_p95_ms": 1000 * float(np.percentile(lat, 95)),
         "edit_cpu_p95_ms": 1000 * float(np.percentile(lat_cpu, 95)),
@@ -149,22 +161,37 @@ def speed_one(n: int, seed: int, edits: int) -> dict:
 
 def speed(sizes: list[int], seed: int, edits: int) -> None:
     print("\n## Speed (each size in a fresh process; wall s / process CPU s)\n")
-    print("| orgs | profiles | fit text | vectorise | score + all lists | fit → all lists | "
-          "edit+recommend p50 ms | p95 ms | p95 CPU ms | refresh stale lists s | peak RSS MiB | "
-          "load avg |")
+    print(
+        "| orgs | profiles | fit text | vectorise | score + all lists | fit → all lists | "
+        "edit+recommend p50 ms | p95 ms | p95 CPU ms | refresh stale lists s | peak RSS MiB | "
+        "load avg |"
+    )
     print("|---" * 12 + "|")
     for n in sizes:
         out = subprocess.run(
-            [sys.executable, __file__, "--speed-one", str(n), "--seed", str(seed),
-             "--edits", str(edits)],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                __file__,
+                "--speed-one",
+                str(n),
+                "--seed",
+                str(seed),
+                "--edits",
+                str(edits),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"| {r['orgs']} | {r['profiles']} | {r['fit_s']:.1f} / {r['fit_cpu']:.1f} | "
-              f"{r['vec_s']:.1f} / {r['vec_cpu']:.1f} | {r['score_s']:.1f} / {r['score_cpu']:.1f} | "
-              f"{r['total_s']:.1f} / {r['total_cpu']:.1f} | {r['edit_p50_ms']:.1f} | "
-              f"{r['edit_p95_ms']:.1f} | {r['edit_cpu_p95_ms']:.1f} | {r['stale_s']:.1f} | "
-              f"{r['peak_rss_mib']:.0f} | {r['load']} |", flush=True)
+        print(
+            f"| {r['orgs']} | {r['profiles']} | {r['fit_s']:.1f} / {r['fit_cpu']:.1f} | "
+            f"{r['vec_s']:.1f} / {r['vec_cpu']:.1f} | {r['score_s']:.1f} / {r['score_cpu']:.1f} | "
+            f"{r['total_s']:.1f} / {r['total_cpu']:.1f} | {r['edit_p50_ms']:.1f} | "
+            f"{r['edit_p95_ms']:.1f} | {r['edit_cpu_p95_ms']:.1f} | {r['stale_s']:.1f} | "
+            f"{r['peak_rss_mib']:.0f} | {r['load']} |",
+            flush=True,
+        )
 
 
 def main() -> None:

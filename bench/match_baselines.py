@@ -52,22 +52,32 @@ def engine(**kw: object) -> Callable[[SyntheticForum], Lists]:
     return run
 
 
-NO_EXTRAS = Weights(tracks=0.0, profile_kind=0.0, trl=0.0, ticket=0.0, stage=0.0, org_kind=0.0,
-                    cross_border=0.0)
+NO_EXTRAS = Weights(
+    tracks=0.0, profile_kind=0.0, trl=0.0, ticket=0.0, stage=0.0, org_kind=0.0, cross_border=0.0
+)
 OFF = ExposurePolicy(enabled=False, diversity=0.0)
 
 METHODS: list[tuple[str, str, Callable[[SyntheticForum], Lists]]] = [
     ("engine", "full engine", engine()),
     ("baseline", "random", random_baseline),
     ("baseline", "popularity", popularity_baseline),
-    ("baseline", "one-directional needs→offers (text only)",
-     engine(weights=NO_EXTRAS, reciprocal=False, exposure=OFF)),
+    (
+        "baseline",
+        "one-directional needs→offers (text only)",
+        engine(weights=NO_EXTRAS, reciprocal=False, exposure=OFF),
+    ),
     ("ablation", "no text model", engine(text_model=NullTextModel())),
     ("ablation", "no tracks", engine(use_tracks=False)),
     ("ablation", "no reciprocity", engine(reciprocal=False)),
-    ("ablation", "no lexicon (char n-grams only)",
-     engine(text_model=HybridTextModel(use_concepts=False))),
-    ("ablation", "no char n-grams (lexicon only)",
-     engine(text_model=HybridTextModel(use_ngrams=False))),
+    (
+        "ablation",
+        "no lexicon (char n-grams only)",
+        engine(text_model=HybridTextModel(use_concepts=False)),
+    ),
+    (
+        "ablation",
+        "no char n-grams (lexicon only)",
+        engine(text_model=HybridTextModel(use_ngrams=False)),
+    ),
     ("ablation", "no exposure control / diversity", engine(exposure=OFF)),
 ]

@@ -39,16 +39,47 @@ def test_cross_language_pairs_found(idx):
 
 def test_reciprocal_pair_ranks_above_one_sided():
     # b1 and b2 both offer what a needs; only b1 needs what a offers.
-    orgs = [org("a", "producer", "UA", ("counter-UAS",)), org("b1", "buyer", "PL", ("counter-UAS",)),
-            org("b2", "buyer", "PL", ("counter-UAS",)), org("c", "producer", "DE", ("medical",))]
+    orgs = [
+        org("a", "producer", "UA", ("counter-UAS",)),
+        org("b1", "buyer", "PL", ("counter-UAS",)),
+        org("b2", "buyer", "PL", ("counter-UAS",)),
+        org("c", "producer", "DE", ("medical",)),
+    ]
     ps = [
-        prof("a_o", "a", "offer", "product", "Counter-drone radar",
-             "We manufacture a radar that detects small drones."),
+        prof(
+            "a_o",
+            "a",
+            "offer",
+            "product",
+            "Counter-drone radar",
+            "We manufacture a radar that detects small drones.",
+        ),
         prof("a_n", "a", "need", "service", "Field trials", "We need a test range for trials."),
-        prof("b1_o", "b1", "offer", "service", "Test range", "We offer a test range for field trials."),
+        prof(
+            "b1_o",
+            "b1",
+            "offer",
+            "service",
+            "Test range",
+            "We offer a test range for field trials.",
+        ),
         prof("b1_n", "b1", "need", "product", "Drone radar", "We need radars to detect drones."),
-        prof("b2_o", "b2", "offer", "service", "Test range", "We offer a test range for field trials."),
-        prof("b2_n", "b2", "need", "product", "Tourniquets", "We need tourniquets and first aid kits."),
+        prof(
+            "b2_o",
+            "b2",
+            "offer",
+            "service",
+            "Test range",
+            "We offer a test range for field trials.",
+        ),
+        prof(
+            "b2_n",
+            "b2",
+            "need",
+            "product",
+            "Tourniquets",
+            "We need tourniquets and first aid kits.",
+        ),
         prof("c_o", "c", "offer", "product", "Tourniquets", "Tourniquets and first aid kits."),
     ]
     idx = MatchIndex.build(Forum(orgs, ps), k=3, exposure=ExposurePolicy(diversity=0.0))
@@ -162,8 +193,14 @@ def test_incremental_update_equals_full_recompute():
     target = "org00007"
     o = idx.org(target)
     new_profiles = [
-        prof("new1", target, "need", "product", "Passive RF detector",
-             "We need passive RF detectors for small drones."),
+        prof(
+            "new1",
+            target,
+            "need",
+            "product",
+            "Passive RF detector",
+            "We need passive RF detectors for small drones.",
+        ),
         prof("new2", target, "offer", "service", "Test range", "Field trials on our test range."),
     ]
     idx.upsert_org(o, new_profiles)
@@ -178,12 +215,29 @@ def test_incremental_update_equals_full_recompute():
 def test_upsert_new_org_and_remove():
     idx = MatchIndex.build(small_forum(), k=3)
     new = org("pl_rf", "producer", "PL", ("counter-UAS",))
-    idx.upsert_org(new, [
-        prof("x1", "pl_rf", "offer", "product", "Pasywny detektor dronów",
-             "Produkujemy pasywny detektor dronów na częstotliwości radiowe.", "pl"),
-        prof("x2", "pl_rf", "need", "service", "Testy poligonowe",
-             "Szukamy poligonu do testów systemów antydronowych.", "pl"),
-    ])
+    idx.upsert_org(
+        new,
+        [
+            prof(
+                "x1",
+                "pl_rf",
+                "offer",
+                "product",
+                "Pasywny detektor dronów",
+                "Produkujemy pasywny detektor dronów na częstotliwości radiowe.",
+                "pl",
+            ),
+            prof(
+                "x2",
+                "pl_rf",
+                "need",
+                "service",
+                "Testy poligonowe",
+                "Szukamy poligonu do testów systemów antydronowych.",
+                "pl",
+            ),
+        ],
+    )
     assert "pl_rf" in ids(idx.recommend("ua_buyer"))
     assert "ua_buyer" in ids(idx.recommend("pl_rf"))
     idx.remove_org("pl_rf")
@@ -193,8 +247,21 @@ def test_upsert_new_org_and_remove():
 def test_deferred_vectorisation_keeps_old_lists_until_processed():
     idx = MatchIndex.build(small_forum(), k=3)
     new = org("pl_rf", "producer", "PL", ("counter-UAS",))
-    idx.upsert_org(new, [prof("x1", "pl_rf", "offer", "product", "Detektor dronów",
-                              "Pasywny detektor dronów.", "pl")], vectorise=False)
+    idx.upsert_org(
+        new,
+        [
+            prof(
+                "x1",
+                "pl_rf",
+                "offer",
+                "product",
+                "Detektor dronów",
+                "Pasywny detektor dronów.",
+                "pl",
+            )
+        ],
+        vectorise=False,
+    )
     assert "pl_rf" in idx.pending
     idx.process_pending()
     assert not idx.pending
@@ -213,9 +280,22 @@ def test_cli_round_trip(tmp_path):
     src.write_text(json.dumps(forum_to_dict(small_forum())), encoding="utf-8")
     env = {"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"}
     res = subprocess.run(
-        [sys.executable, "-m", "matchforum.matching", "recommend", str(src), "--top", "2",
-         "--out", str(out)],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "matchforum.matching",
+            "recommend",
+            str(src),
+            "--top",
+            "2",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert res.returncode == 0, res.stderr
     data = json.loads(out.read_text(encoding="utf-8"))

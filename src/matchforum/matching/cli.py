@@ -1,8 +1,8 @@
 """Command line: recommend from a JSON forum, generate a synthetic forum, evaluate quickly.
 
-    python -m matchforum.matching recommend PROFILES.json [--top K] [--out RECS.json]
-    python -m matchforum.matching generate --orgs 300 --seed 1 --out forum.json
-    python -m matchforum.matching evaluate --orgs 1000 --seed 1
+python -m matchforum.matching recommend PROFILES.json [--top K] [--out RECS.json]
+python -m matchforum.matching generate --orgs 300 --seed 1 --out forum.json
+python -m matchforum.matching evaluate --orgs 1000 --seed 1
 """
 
 from __future__ import annotations
@@ -37,13 +37,21 @@ def recommend_json(data: dict, top: int = 10, with_explanations: bool = True) ->
                 ex = explain(idx, oid, r.counterpart_id)
                 row["explanation"] = ex.text
                 row["reasons"] = ex.reasons
-                for key, pm in (("they_answer_you", ex.they_answer_you),
-                                ("you_answer_them", ex.you_answer_them)):
-                    row[key] = None if pm is None else {
-                        "need_id": pm.need_id, "need_title": pm.need_title,
-                        "offer_id": pm.offer_id, "offer_title": pm.offer_title,
-                        "shared_tracks": pm.shared_tracks,
-                    }
+                for key, pm in (
+                    ("they_answer_you", ex.they_answer_you),
+                    ("you_answer_them", ex.you_answer_them),
+                ):
+                    row[key] = (
+                        None
+                        if pm is None
+                        else {
+                            "need_id": pm.need_id,
+                            "need_title": pm.need_title,
+                            "offer_id": pm.offer_id,
+                            "offer_title": pm.offer_title,
+                            "shared_tracks": pm.shared_tracks,
+                        }
+                    )
             rows.append(row)
         out[oid] = rows
     return {"top": top, "recommendations": out}

@@ -87,8 +87,10 @@ def allocate(
     """Fill every organisation's list round-robin under the global exposure budgets."""
     appear = np.zeros_like(budgets)
     lists: dict[int, list[int]] = {a: [] for a in order}
-    pools = {a: list(zip(candidates[a][0].tolist(), candidates[a][1].tolist(), strict=True))
-             for a in order}
+    pools = {
+        a: list(zip(candidates[a][0].tolist(), candidates[a][1].tolist(), strict=True))
+        for a in order
+    }
     seen_c: dict[int, dict[int, int]] = {a: {} for a in order}
     seen_t: dict[int, dict[int, int]] = {a: {} for a in order}
     cty = country.tolist()

@@ -20,8 +20,8 @@ from matchforum.matching.model import PROFILE_KINDS, STAGES, Organisation, Profi
 TRACK_DIM = 32  # tracks are hashed so that new tracks never change the vector layout
 TICKET_EDGES = np.array([1e5, 3e5, 1e6, 3e6, 1e7, 3e7])  # EUR; bins between these edges
 N_TICKET_BINS = len(TICKET_EDGES) + 1
-TRL_GAP = 2
-INCOMPATIBLE = 1.0  # kind-compatibility value of a need/offer kind pair not in KIND_COMPAT  # an offer up to this many TRL levels below the need's minimum still fits
+TRL_GAP = 2  # an offer up to this many TRL levels below the need's minimum still fits
+INCOMPATIBLE = 1.0  # penalty value of a need/offer kind pair not in KIND_COMPAT
 
 # need kind -> offer kinds that can answer it (1.0) or partly (0.5)
 KIND_COMPAT: dict[str, dict[str, float]] = {

@@ -256,7 +256,9 @@ class MatchIndex:
             self._cache_org(r)
         self._blocked: dict[str, set[str]] = {}
         for pairs in (
-            self.exclusions.requested, self.exclusions.declined, self.exclusions.not_interested
+            self.exclusions.requested,
+            self.exclusions.declined,
+            self.exclusions.not_interested,
         ):
             for a, b in pairs:
                 self._blocked.setdefault(a, set()).add(b)
@@ -438,8 +440,10 @@ class MatchIndex:
                     if rb is not None:
                         c[i, rb] = -np.inf
             kk = min(m, n - 1) if n > 1 else 1
-            top = np.argpartition(-c, kk - 1, axis=1)[:, :kk] if kk < n else np.tile(
-                np.arange(n), (r1 - r0, 1)
+            top = (
+                np.argpartition(-c, kk - 1, axis=1)[:, :kk]
+                if kk < n
+                else np.tile(np.arange(n), (r1 - r0, 1))
             )
             vals = np.take_along_axis(c, top, axis=1)
             for i, r in enumerate(range(r0, r1)):
