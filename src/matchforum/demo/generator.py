@@ -24,10 +24,16 @@ FORUM_NAME = "Baltic–Ukrainian Defence Industry Forum 2027"
 TIME_ZONE = "Europe/Kyiv"
 TZ = ZoneInfo(TIME_ZONE)
 DAYS = [dt.date(2027, 3, 16), dt.date(2027, 3, 17)]
-SESSIONS = [("morning", dt.time(9, 0), dt.time(12, 30)), ("afternoon", dt.time(14, 0), dt.time(17, 30))]
+SESSIONS = [
+    ("morning", dt.time(9, 0), dt.time(12, 30)),
+    ("afternoon", dt.time(14, 0), dt.time(17, 30)),
+]
 SLOT_MINUTES = 30
 MAX_REQUESTS_PER_DELEGATE = 30
 MAX_MEETINGS_PER_DELEGATE = 16
+# The demo accounts keep room to send requests and accept meetings when someone tries them.
+DEMO_ACCOUNT_MAX_SENT = 8
+DEMO_ACCOUNT_MAX_MEETINGS = 10
 REQUEST_EXPIRY_HOURS = 72
 
 # Moments of the forum's calendar, all fixed so that the content is deterministic.
@@ -59,14 +65,63 @@ SIZES: dict[str, dict[str, int]] = {
 
 # How attractive a counterpart of a kind is to a sender of a kind (complementarity).
 COMPLEMENT: dict[str, dict[str, float]] = {
-    "producer": {"buyer": 4, "investor": 3, "producer": 1, "research": 1.5, "association": 0.6, "other": 0.4},
-    "investor": {"producer": 4, "research": 1.5, "investor": 0.3, "buyer": 0.5, "association": 0.5, "other": 0.2},
-    "buyer": {"producer": 4, "research": 1, "buyer": 0.3, "investor": 0.3, "association": 0.8, "other": 0.5},
-    "research": {"producer": 3, "investor": 2, "buyer": 1.5, "research": 1.5, "association": 0.5, "other": 0.3},
-    "association": {"producer": 2, "buyer": 1.5, "association": 1, "investor": 1, "research": 1, "other": 0.5},
-    "other": {"producer": 2, "investor": 1, "buyer": 1, "research": 0.5, "association": 0.8, "other": 0.2},
+    "producer": {
+        "buyer": 4,
+        "investor": 3,
+        "producer": 1,
+        "research": 1.5,
+        "association": 0.6,
+        "other": 0.4,
+    },
+    "investor": {
+        "producer": 4,
+        "research": 1.5,
+        "investor": 0.3,
+        "buyer": 0.5,
+        "association": 0.5,
+        "other": 0.2,
+    },
+    "buyer": {
+        "producer": 4,
+        "research": 1,
+        "buyer": 0.3,
+        "investor": 0.3,
+        "association": 0.8,
+        "other": 0.5,
+    },
+    "research": {
+        "producer": 3,
+        "investor": 2,
+        "buyer": 1.5,
+        "research": 1.5,
+        "association": 0.5,
+        "other": 0.3,
+    },
+    "association": {
+        "producer": 2,
+        "buyer": 1.5,
+        "association": 1,
+        "investor": 1,
+        "research": 1,
+        "other": 0.5,
+    },
+    "other": {
+        "producer": 2,
+        "investor": 1,
+        "buyer": 1,
+        "research": 0.5,
+        "association": 0.8,
+        "other": 0.2,
+    },
 }
-SENDER_ACTIVITY = {"producer": 1.3, "investor": 0.9, "buyer": 0.5, "research": 0.8, "association": 0.5, "other": 0.6}
+SENDER_ACTIVITY = {
+    "producer": 1.3,
+    "investor": 0.9,
+    "buyer": 0.5,
+    "research": 0.8,
+    "association": 0.5,
+    "other": 0.6,
+}
 
 ACCEPT_BY_QUALITY = [0.40, 0.58, 0.665]
 OTHER_STATUS_WEIGHTS = {"declined": 0.52, "pending": 0.2, "withdrawn": 0.1, "expired": 0.18}
@@ -84,36 +139,88 @@ class DemoAccount:
 
 # The organiser, the vetting officer and five delegates with sign-in details.
 ACCOUNTS = [
-    DemoAccount("organiser", "Organiser", f"organiser@{EMAIL_DOMAIN}", "Ieva", "Petrauskaitė", "lt"),
-    DemoAccount("vetting", "Vetting officer", f"vetting@{EMAIL_DOMAIN}", "Mārtiņš", "Kalniņš", "lv"),
     DemoAccount(
-        "drones-ua", "Delegate: Ukrainian drone producer", f"drones.ua@{EMAIL_DOMAIN}",
-        "Olena", "Kovalenko", "uk",
+        "organiser", "Organiser", f"organiser@{EMAIL_DOMAIN}", "Ieva", "Petrauskaitė", "lt"
     ),
     DemoAccount(
-        "investor-lv", "Delegate: Latvian investor", f"investor.lv@{EMAIL_DOMAIN}",
-        "Līga", "Ozoliņa", "lv",
+        "vetting", "Vetting officer", f"vetting@{EMAIL_DOMAIN}", "Mārtiņš", "Kalniņš", "lv"
     ),
     DemoAccount(
-        "demining-lt", "Delegate: Lithuanian demining producer", f"demining.lt@{EMAIL_DOMAIN}",
-        "Mantas", "Jankauskas", "lt",
+        "drones-ua",
+        "Delegate: Ukrainian drone producer",
+        f"drones.ua@{EMAIL_DOMAIN}",
+        "Olena",
+        "Kovalenko",
+        "uk",
     ),
     DemoAccount(
-        "brigade-ua", "Delegate: Ukrainian brigade procurement office", f"brigade.ua@{EMAIL_DOMAIN}",
-        "Andrii", "Melnyk", "uk",
+        "investor-lv",
+        "Delegate: Latvian investor",
+        f"investor.lv@{EMAIL_DOMAIN}",
+        "Līga",
+        "Ozoliņa",
+        "lv",
     ),
     DemoAccount(
-        "pending-pl", "Delegate of an organisation awaiting vetting", f"pending.pl@{EMAIL_DOMAIN}",
-        "Piotr", "Zieliński", "pl",
+        "demining-lt",
+        "Delegate: Lithuanian demining producer",
+        f"demining.lt@{EMAIL_DOMAIN}",
+        "Mantas",
+        "Jankauskas",
+        "lt",
+    ),
+    DemoAccount(
+        "brigade-ua",
+        "Delegate: Ukrainian brigade procurement office",
+        f"brigade.ua@{EMAIL_DOMAIN}",
+        "Andrii",
+        "Melnyk",
+        "uk",
+    ),
+    DemoAccount(
+        "pending-pl",
+        "Delegate of an organisation awaiting vetting",
+        f"pending.pl@{EMAIL_DOMAIN}",
+        "Piotr",
+        "Zieliński",
+        "pl",
     ),
 ]
 # Delegate accounts: (key, country, kind, tracks, accreditation, role).
 SPECIAL_ORGS = [
-    ("drones-ua", "UA", "producer", ["unmanned-systems", "counter-uas"], "approved", "Head of Business Development"),
-    ("investor-lv", "LV", "investor", ["unmanned-systems", "c4isr", "cyber"], "approved", "Investment Director"),
+    (
+        "drones-ua",
+        "UA",
+        "producer",
+        ["unmanned-systems", "counter-uas"],
+        "approved",
+        "Head of Business Development",
+    ),
+    (
+        "investor-lv",
+        "LV",
+        "investor",
+        ["unmanned-systems", "c4isr", "cyber"],
+        "approved",
+        "Investment Director",
+    ),
     ("demining-lt", "LT", "producer", ["demining", "unmanned-systems"], "approved", "CEO"),
-    ("brigade-ua", "UA", "buyer", ["unmanned-systems", "electronic-warfare", "medical"], "approved", "Head of Procurement"),
-    ("pending-pl", "PL", "producer", ["armoured-vehicles", "maintenance-repair"], "pending", "Founder"),
+    (
+        "brigade-ua",
+        "UA",
+        "buyer",
+        ["unmanned-systems", "electronic-warfare", "medical"],
+        "approved",
+        "Head of Procurement",
+    ),
+    (
+        "pending-pl",
+        "PL",
+        "producer",
+        ["armoured-vehicles", "maintenance-repair"],
+        "pending",
+        "Founder",
+    ),
 ]
 
 
@@ -156,6 +263,7 @@ class DelegatePlan:
     attendance: str
     is_contact: bool
     unavailable: list[int]
+    time_zone: str = ""
     account: str = ""
 
 
@@ -256,18 +364,30 @@ class _Planner:
         first, second = pb.NAME_SYLLABLES[country]
         return self.rng.choice(first) + self.rng.choice(second)
 
-    def _org_name(self, country: str, kind: str, tracks: list[str]) -> str:
+    def _org_name(
+        self, country: str, kind: str, tracks: list[str], key: str = ""
+    ) -> tuple[str, str]:
+        """A unique invented name, and the words its web domain is made of."""
         rng = self.rng
         for _attempt in range(50):
             stem = self._stem(country)
             word = rng.choice(pb.TRACK_WORDS[rng.choice(tracks)])
             if kind == "producer":
-                body = rng.choice([stem, f"{stem} {word}", f"{stem} {word}", f"{stem}{rng.choice(['', ' Defence', ' Tech'])}"])
+                body = rng.choice(
+                    [
+                        stem,
+                        f"{stem} {word}",
+                        f"{stem} {word}",
+                        f"{stem}{rng.choice(['', ' Defence', ' Tech'])}",
+                    ]
+                )
                 name = f"{body} {pb.LEGAL_FORM[country]}".replace("  ", " ")
             elif kind == "investor":
                 name = f"{stem} {rng.choice(pb.INVESTOR_WORDS)} {pb.LEGAL_FORM[country]}"
             elif kind == "buyer":
                 forms = pb.BUYER_FORMS["UA" if country == "UA" else "other"]
+                if key == "brigade-ua":
+                    forms = forms[:2]  # a brigade's own procurement office
                 name = rng.choice(forms).format(stem=stem, word=word)
             elif kind == "research":
                 name = rng.choice(pb.RESEARCH_FORMS).format(stem=stem)
@@ -277,7 +397,12 @@ class _Planner:
                 name = f"{rng.choice(pb.OTHER_FORMS).format(stem=stem)} {pb.LEGAL_FORM[country]}"
             if name.lower() not in self.names:
                 self.names.add(name.lower())
-                return name
+                domain = (
+                    name.replace(pb.LEGAL_FORM[country], "")
+                    if kind in {"producer", "investor", "other"}
+                    else f"{stem} {word if kind == 'association' else ''}"
+                )
+                return name, domain
         raise RuntimeError("Could not invent a unique organisation name.")  # pragma: no cover
 
     def _tracks(self, country: str, count: int, forced: list[str] | None = None) -> list[str]:
@@ -295,7 +420,10 @@ class _Planner:
     def _org_description(self, org: OrgPlan) -> str:
         rng = self.rng
         sentences = pb.ORG_TEXT[org.kind]
-        keep = [sentences[0], *rng.sample(sentences[1:], k=min(len(sentences) - 1, rng.randint(1, 3)))]
+        keep = [
+            sentences[0],
+            *rng.sample(sentences[1:], k=min(len(sentences) - 1, rng.randint(1, 3))),
+        ]
         tracks = _join([pb.TRACK_NAMES[t]["en"] for t in org.tracks])
         values = {
             "name": org.name,
@@ -316,7 +444,7 @@ class _Planner:
             rng, {"approved": 90, "pending": 4.5, "needs_information": 3.5, "rejected": 2}
         )
         span = (REGISTRATION_DEADLINE - REGISTRATION_OPENS).total_seconds()
-        at = REGISTRATION_OPENS + dt.timedelta(seconds=rng.uniform(0.05, 0.9) * span)
+        at = REGISTRATION_OPENS + dt.timedelta(seconds=rng.uniform(0.05, 0.85) * span)
         reviewer = "vetting" if rng.random() < 0.85 else "organiser"
         org.accreditation = state
         if state == "pending":
@@ -330,7 +458,9 @@ class _Planner:
             else:
                 org.decisions.append(Decision("pending", "approved", "", reviewer, at))
             return
-        pool = pb.NEEDS_INFORMATION_REASONS if state == "needs_information" else pb.REJECTION_REASONS
+        pool = (
+            pb.NEEDS_INFORMATION_REASONS if state == "needs_information" else pb.REJECTION_REASONS
+        )
         org.reason = rng.choice(pool)
         org.decisions.append(Decision("pending", state, org.reason, reviewer, at))
 
@@ -339,18 +469,17 @@ class _Planner:
         for index in range(self.n_orgs):
             forced = SPECIAL_ORGS[index] if index < len(SPECIAL_ORGS) else None
             if forced:
-                _key, country, kind, forced_tracks, forced_state, _role = forced
+                key, country, kind, forced_tracks, forced_state, _role = forced
             else:
                 country = _weighted(rng, pb.COUNTRY_WEIGHTS)
                 kind = _weighted(rng, pb.ORG_KIND_WEIGHTS)
                 if kind == "buyer" and country not in {"UA", "LT", "LV", "EE", "PL"}:
                     kind = "producer"  # buyers come from the front-line and host states
-                forced_tracks, forced_state = None, None
+                key, forced_tracks, forced_state = "", None, None
             size = _weighted(rng, pb.SIZE_WEIGHTS[kind])
             tracks = self._tracks(country, rng.choice([1, 2, 2, 3, 3, 4]), forced_tracks)
-            name = self._org_name(country, kind, tracks)
-            bare = name.replace(pb.LEGAL_FORM[country], "").split(",")[0].split("–")[0]
-            slug = _ascii_slug(bare)[:24] or f"org{index}"
+            name, domain = self._org_name(country, kind, tracks, key)
+            slug = _ascii_slug(domain)[:30] or f"org{index}"
             website = f"https://{slug}.{country.lower()}.example"
             org = OrgPlan(
                 name=name,
@@ -423,13 +552,19 @@ class _Planner:
         counts = [1] * len(self.orgs)
         size_weight = {"micro": 1, "small": 2, "medium": 3, "large": 4}
         weights = [size_weight[o.size] for o in self.orgs]
-        for index in rng.choices(range(len(self.orgs)), weights=weights, k=self.n_delegates - len(self.orgs)):
+        for index in rng.choices(
+            range(len(self.orgs)), weights=weights, k=self.n_delegates - len(self.orgs)
+        ):
             counts[index] += 1
         accounts = {a.key: a for a in ACCOUNTS}
         for org_index, (org, count) in enumerate(zip(self.orgs, counts, strict=True)):
             roles = rng.sample(pb.ROLES[org.kind], k=min(count, len(pb.ROLES[org.kind])))
             for position in range(count):
-                special = SPECIAL_ORGS[org_index] if org_index < len(SPECIAL_ORGS) and position == 0 else None
+                special = (
+                    SPECIAL_ORGS[org_index]
+                    if org_index < len(SPECIAL_ORGS) and position == 0
+                    else None
+                )
                 if special:
                     account = accounts[special[0]]
                     first, last, email = account.first_name, account.last_name, account.email
@@ -439,10 +574,17 @@ class _Planner:
                     first, last = self._person(org.country)
                     email = self._email(first, last)
                     language, spoken = self._languages(org.country)
-                    role = roles[position] if position < len(roles) else rng.choice(pb.ROLES[org.kind])
+                    role = (
+                        roles[position] if position < len(roles) else rng.choice(pb.ROLES[org.kind])
+                    )
                 far = org.country in {"US", "CA"}
                 attendance = _weighted(
-                    rng, {"onsite": 80 if far else 90, "online": 14 if far else 5, "either": 6 if far else 5}
+                    rng,
+                    {
+                        "onsite": 80 if far else 90,
+                        "online": 14 if far else 5,
+                        "either": 6 if far else 5,
+                    },
                 )
                 if special:
                     attendance = "onsite"
@@ -459,6 +601,7 @@ class _Planner:
                         attendance=attendance,
                         is_contact=position == 0,
                         unavailable=[] if special else self._unavailable(),
+                        time_zone=pb.TIME_ZONES[org.country],
                         account=special[0] if special else "",
                     )
                 )
@@ -503,7 +646,11 @@ class _Planner:
                 ("need", "rnd"): 15,
                 ("offer", "training"): 10,
             },
-            "association": {("offer", "service"): 40, ("offer", "training"): 30, ("need", "supply_chain"): 30},
+            "association": {
+                ("offer", "service"): 40,
+                ("offer", "training"): 30,
+                ("need", "supply_chain"): 30,
+            },
             "other": {("offer", "service"): 70, ("offer", "training"): 15, ("need", "rnd"): 15},
         }[org_kind]
         keys = list(options)
@@ -556,11 +703,24 @@ class _Planner:
                 title = rng.choice(pb.INVESTOR_TITLES[language]).format(**values)
                 title = title[0].upper() + title[1:]
                 texts = pb.INVESTOR_TEXT[language]
-                sentences = [texts[0], *rng.sample(texts[1:], k=min(len(texts) - 1, rng.randint(1, 3)))]
+                sentences = [
+                    texts[0],
+                    *rng.sample(texts[1:], k=min(len(texts) - 1, rng.randint(1, 3))),
+                ]
                 description = " ".join(s.format(**values) for s in sentences)
                 return ProfilePlan(
-                    org_index, side, kind, title[:200], description, language, tracks, None,
-                    tmin, tmax, stage, countries,
+                    org_index,
+                    side,
+                    kind,
+                    title[:200],
+                    description,
+                    language,
+                    tracks,
+                    None,
+                    tmin,
+                    tmax,
+                    stage,
+                    countries,
                 )
             subject = rng.choice(pb.SUBJECTS[track])
             trl = rng.randint(*subject["trl"])
@@ -570,8 +730,18 @@ class _Planner:
             sentences = [texts[0], *rng.sample(texts[1:], k=min(len(texts) - 1, rng.randint(1, 3)))]
             description = " ".join(s.format(**values) for s in sentences)
             return ProfilePlan(
-                org_index, side, kind, title[:200], description, language, tracks, trl,
-                tmin, tmax, stage, countries,
+                org_index,
+                side,
+                kind,
+                title[:200],
+                description,
+                language,
+                tracks,
+                trl,
+                tmin,
+                tmax,
+                stage,
+                countries,
             )
         subjects = pb.SUBJECTS[track]
         fitting = [s for s in subjects if kind in s["kinds"]]
@@ -582,21 +752,38 @@ class _Planner:
             kind = subject["kinds"][0]
         lo, hi = subject["trl"]
         if kind in {"product", "technology", "rnd", "supply_chain"}:
-            trl = rng.randint(lo, hi) if kind != "rnd" else rng.randint(max(2, lo - 2), max(lo, hi - 2))
+            trl = (
+                rng.randint(lo, hi)
+                if kind != "rnd"
+                else rng.randint(max(2, lo - 2), max(lo, hi - 2))
+            )
         name = subject["name"][language]
         values |= {"s": name, "s_lower": _lower_first(name), "trl": trl or rng.randint(6, 9)}
         prefixes = pb.TITLE_PREFIX[language][side]
         title = rng.choice(prefixes.get(kind, prefixes["default"])).format(**values)
         follow = pb.FOLLOW_UP[language][side]
+        if side == "offer" and kind in {"service", "training"}:  # no batches, no TRL
+            follow = pb.SERVICE_FOLLOW_UP[language]
         if side == "offer" and language in subject["detail"]:
             opening = subject["detail"][language]
         else:
             opening = rng.choice(pb.OPENING[language][side]).format(**values)
-        extra = rng.sample(follow, k=rng.randint(1, 3) if "." in opening[:-1] else rng.randint(1, 2))
+        wanted = rng.randint(1, 3) if "." in opening[:-1] else rng.randint(1, 2)
+        extra = rng.sample(follow, k=min(wanted, len(follow)))
         description = " ".join([opening, *(s.format(**values) for s in extra)])
         return ProfilePlan(
-            org_index, side, kind, title[:200], description, language, tracks, trl,
-            None, None, "", countries,
+            org_index,
+            side,
+            kind,
+            title[:200],
+            description,
+            language,
+            tracks,
+            trl,
+            None,
+            None,
+            "",
+            countries,
         )
 
     def plan_profiles(self) -> None:
@@ -604,7 +791,9 @@ class _Planner:
         counts = [1] * len(self.orgs)
         size_weight = {"micro": 1, "small": 1.6, "medium": 2.2, "large": 2.8}
         weights = [size_weight[o.size] for o in self.orgs]
-        for index in rng.choices(range(len(self.orgs)), weights=weights, k=self.n_profiles - len(self.orgs)):
+        for index in rng.choices(
+            range(len(self.orgs)), weights=weights, k=self.n_profiles - len(self.orgs)
+        ):
             counts[index] += 1
         for org_index, count in enumerate(counts):
             for _ in range(count):
@@ -616,23 +805,29 @@ class _Planner:
         rng = self.rng
         if rng.random() < 0.2:
             return ""
-        language = "uk" if sender_org.country == recipient_org.country == "UA" and rng.random() < 0.8 else "en"
+        language = (
+            "uk"
+            if sender_org.country == recipient_org.country == "UA" and rng.random() < 0.8
+            else "en"
+        )
         their = (
             self.profiles[rng.choice(recipient_org.profiles)].title
             if recipient_org.profiles
             else recipient_org.name
         )
+        own = [self.profiles[p] for p in sender_org.profiles]
+        own = [
+            p for p in own if p.side == "offer" and p.language == "en" and p.kind != "investment"
+        ]
         ours = (
-            _lower_first(self.profiles[rng.choice(sender_org.profiles)].title)
-            if sender_org.profiles and language == "en"
-            else pb.TRACK_NAMES[track]["en"]
+            _lower_first(rng.choice(own).title) if own else f"work in {pb.TRACK_NAMES[track]['en']}"
         )
         text = rng.choice(pb.MESSAGES[language]).format(
             their=their, our=ours, track=pb.TRACK_NAMES[track][language]
         )
         return text[:1000]
 
-    def plan_requests(self) -> None:  # noqa: C901 - one loop, kept together for clarity
+    def plan_requests(self) -> None:
         rng = self.rng
         approved = [i for i, o in enumerate(self.orgs) if o.accreditation == "approved"]
         if len(approved) < 2:
@@ -646,7 +841,7 @@ class _Planner:
             itertools.accumulate(
                 SENDER_ACTIVITY[self.orgs[self.delegates[d].org].kind]
                 * min(6.0, rng.paretovariate(1.6))
-                * (4 if self.delegates[d].account else 1)
+                * (2 if self.delegates[d].account else 1)
                 for d in senders
             )
         )
@@ -657,7 +852,11 @@ class _Planner:
         while len(self.requests) < self.n_requests and attempts < self.n_requests * 40:
             attempts += 1
             sender = senders[bisect.bisect_right(cumulative, rng.random() * cumulative[-1])]
-            if sent[sender] >= MAX_REQUESTS_PER_DELEGATE:
+            if sent[sender] >= (
+                DEMO_ACCOUNT_MAX_SENT
+                if self.delegates[sender].account
+                else MAX_REQUESTS_PER_DELEGATE
+            ):
                 continue
             s_index = self.delegates[sender].org
             s_org = self.orgs[s_index]
@@ -675,7 +874,9 @@ class _Planner:
             for c in candidates:
                 other = self.orgs[c]
                 shared = len(set(s_org.tracks) & set(other.tracks))
-                scores.append((1 + 2 * shared + COMPLEMENT[s_org.kind][other.kind]) * other.attractiveness)
+                scores.append(
+                    (1 + shared) * COMPLEMENT[s_org.kind][other.kind] * other.attractiveness
+                )
             r_index = rng.choices(candidates, weights=scores)[0]
             pair = (min(s_index, r_index), max(s_index, r_index))
             if pair in pairs:
@@ -699,13 +900,26 @@ class _Planner:
                 )
             decline_reason = ""
             language = "uk" if s_org.country == r_org.country == "UA" else "en"
+            if status == "accepted" and any(
+                self.delegates[d].account and meetings[d] >= DEMO_ACCOUNT_MAX_MEETINGS
+                for d in (sender, responder)
+            ):
+                status, responder = "pending", None  # left for the person trying the demo
             if status == "accepted" and (
                 meetings[sender] >= MAX_MEETINGS_PER_DELEGATE
                 or meetings[responder] >= MAX_MEETINGS_PER_DELEGATE
             ):
                 status, decline_reason = "declined", pb.CALENDAR_FULL[language]
             elif status == "declined":
-                decline_reason = rng.choice(pb.DECLINE_REASONS[language])
+                decline_reason = rng.choice(
+                    [
+                        reason
+                        for reason in pb.DECLINE_REASONS[language]
+                        if ("investment" not in reason or r_org.kind == "investor")
+                        and ("procurement" not in reason or r_org.kind == "buyer")
+                        and ("закупівельн" not in reason or r_org.kind == "buyer")
+                    ]
+                )
             created, responded = self._times(status)
             mode = ""
             if status == "accepted":
@@ -736,14 +950,18 @@ class _Planner:
         rng = self.rng
         expiry = dt.timedelta(hours=REQUEST_EXPIRY_HOURS)
         if status == "pending":
-            created = SNAPSHOT - dt.timedelta(minutes=rng.randint(30, REQUEST_EXPIRY_HOURS * 60 - 60))
+            created = SNAPSHOT - dt.timedelta(
+                minutes=rng.randint(30, REQUEST_EXPIRY_HOURS * 60 - 60)
+            )
             return created.replace(second=0, microsecond=0), None
         latest = SNAPSHOT - expiry
         span = (latest - REQUESTS_OPEN).total_seconds()
         created = REQUESTS_OPEN + dt.timedelta(seconds=int(rng.random() * span))
         if status == "expired":
             return created, created + expiry
-        return created, created + dt.timedelta(minutes=rng.randint(20, REQUEST_EXPIRY_HOURS * 60 - 30))
+        return created, created + dt.timedelta(
+            minutes=rng.randint(20, REQUEST_EXPIRY_HOURS * 60 - 30)
+        )
 
     def plan(self) -> ForumPlan:
         self.plan_organisations()

@@ -63,8 +63,15 @@ def demo_forum_digest(*, forum: Forum) -> str:
     )
     sessions = Session.objects.filter(day__forum=forum)
     sections["sessions"] = _rows(
-        (s.day.date, s.part, s.start_time, s.end_time, s.slot_minutes, s.pause_minutes,
-         [(x.index, x.starts_at, x.ends_at) for x in s.slots.order_by("index")])
+        (
+            s.day.date,
+            s.part,
+            s.start_time,
+            s.end_time,
+            s.slot_minutes,
+            s.pause_minutes,
+            [(x.index, x.starts_at, x.ends_at) for x in s.slots.order_by("index")],
+        )
         for s in sessions.select_related("day").prefetch_related("slots")
     )
     sections["tables"] = _rows(
@@ -78,8 +85,17 @@ def demo_forum_digest(*, forum: Forum) -> str:
     sections["organisations"] = _rows(
         (*row, sorted(org_tracks.get(row[0], [])))
         for row in organisations.values_list(
-            "name", "country", "kind", "website", "description", "size", "visibility",
-            "accreditation", "accreditation_reason", "reviewed_by__email", "reviewed_at",
+            "name",
+            "country",
+            "kind",
+            "website",
+            "description",
+            "size",
+            "visibility",
+            "accreditation",
+            "accreditation_reason",
+            "reviewed_by__email",
+            "reviewed_at",
             "matching_opt_out",
         )
     )
@@ -98,9 +114,19 @@ def demo_forum_digest(*, forum: Forum) -> str:
     sections["delegates"] = _rows(
         (*row, sorted(unavailable.get((row[0], row[1]), [])))
         for row in delegates.values_list(
-            "user__email", "organisation__name", "user__full_name", "user__first_name",
-            "user__last_name", "user__preferred_language", "user__is_organiser",
-            "user__is_vetting_officer", "role", "languages", "attendance", "is_contact",
+            "user__email",
+            "organisation__name",
+            "user__full_name",
+            "user__first_name",
+            "user__last_name",
+            "user__preferred_language",
+            "user__time_zone",
+            "user__is_organiser",
+            "user__is_vetting_officer",
+            "role",
+            "languages",
+            "attendance",
+            "is_contact",
         )
     )
     profiles = CooperationProfile.objects.filter(organisation__forum=forum)
@@ -111,23 +137,53 @@ def demo_forum_digest(*, forum: Forum) -> str:
     sections["profiles"] = _rows(
         (*row[1:], sorted(profile_tracks.get(row[0], [])))
         for row in profiles.values_list(
-            "pk", "organisation__name", "side", "kind", "title", "description", "language", "trl",
-            "ticket_min_eur", "ticket_max_eur", "stage", "countries_of_interest", "is_active",
+            "pk",
+            "organisation__name",
+            "side",
+            "kind",
+            "title",
+            "description",
+            "language",
+            "trl",
+            "ticket_min_eur",
+            "ticket_max_eur",
+            "stage",
+            "countries_of_interest",
+            "is_active",
         )
     )
     sections["requests"] = _rows(
         MeetingRequest.objects.filter(forum=forum).values_list(
-            "sender__user__email", "sender_organisation__name", "recipient_organisation__name",
-            "recipient__user__email", "message", "session_wish", "priority", "status",
-            "decline_reason", "responded_by__user__email", "created_at", "responded_at",
+            "sender__user__email",
+            "sender_organisation__name",
+            "recipient_organisation__name",
+            "recipient__user__email",
+            "message",
+            "session_wish",
+            "priority",
+            "status",
+            "decline_reason",
+            "responded_by__user__email",
+            "created_at",
+            "responded_at",
             "expires_at",
         )
     )
     sections["meetings"] = _rows(
         Meeting.objects.filter(forum=forum).values_list(
-            "organisation_a__name", "organisation_b__name", "delegate_a__user__email",
-            "delegate_b__user__email", "request__created_at", "session_wish", "priority", "mode",
-            "status", "slot__starts_at", "table__number", "is_walk_in", "created_at",
+            "organisation_a__name",
+            "organisation_b__name",
+            "delegate_a__user__email",
+            "delegate_b__user__email",
+            "request__created_at",
+            "session_wish",
+            "priority",
+            "mode",
+            "status",
+            "slot__starts_at",
+            "table__number",
+            "is_walk_in",
+            "created_at",
         )
     )
     digest = hashlib.sha256()

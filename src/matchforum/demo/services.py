@@ -97,7 +97,9 @@ def demo_forum_seed(
             demo_forum_delete()
             replaced = True
         forum, credentials, counts = _write_plan(plan)
-    path = demo_credentials_write(forum=forum, credentials=credentials) if write_credentials else None
+    path = (
+        demo_credentials_write(forum=forum, credentials=credentials) if write_credentials else None
+    )
     return DemoResult(
         forum=forum,
         counts=counts,
@@ -151,7 +153,9 @@ def _write_plan(plan: g.ForumPlan) -> tuple[Forum, list[DemoCredential], dict[st
     tracks = {t.slug: t for t in CapabilityTrack.objects.all()}
     missing = {slug for o in plan.organisations for slug in o.tracks} - set(tracks)
     if missing:
-        raise RuntimeError(f"Capability tracks missing (migrate first?): {', '.join(sorted(missing))}")
+        raise RuntimeError(
+            f"Capability tracks missing (migrate first?): {', '.join(sorted(missing))}"
+        )
 
     # People. Only the demo accounts get a (random, fresh) password.
     passwords = {a.key: secrets.token_urlsafe(12) for a in g.ACCOUNTS}
@@ -180,6 +184,7 @@ def _write_plan(plan: g.ForumPlan) -> tuple[Forum, list[DemoCredential], dict[st
             last_name=d.last_name,
             full_name=f"{d.first_name} {d.last_name}",
             preferred_language=d.language,
+            time_zone=d.time_zone,
             password=make_password(passwords[d.account]) if d.account in account_keys else unusable,
         )
         for d in plan.delegates

@@ -57,6 +57,8 @@ def pick_diverse(
         best_i, best_v = 0, -math.inf
         denom = max(1, len(picked))
         for i, (c, s) in enumerate(remaining):
+            if s <= best_v:
+                break  # candidates are sorted by score and penalties only lower it
             v = s
             if diversity and picked:
                 v -= (
@@ -85,8 +87,10 @@ def allocate(
     """Fill every organisation's list round-robin under the global exposure budgets."""
     appear = np.zeros_like(budgets)
     lists: dict[int, list[int]] = {a: [] for a in order}
-    pools = {a: list(zip(candidates[a][0].tolist(), candidates[a][1].tolist(), strict=True))
-             for a in order}
+    pools = {
+        a: list(zip(candidates[a][0].tolist(), candidates[a][1].tolist(), strict=True))
+        for a in order
+    }
     seen_c: dict[int, dict[int, int]] = {a: {} for a in order}
     seen_t: dict[int, dict[int, int]] = {a: {} for a in order}
     cty = country.tolist()
@@ -104,6 +108,8 @@ def allocate(
             scale = div / max(1, len(picked))
             best_i, best_v = -1, -math.inf
             for i, (c, s) in enumerate(pool):
+                if s <= best_v:
+                    break  # pool is sorted by score and penalties only lower it
                 if capped and appear[c] >= budgets[c]:
                     continue
                 v = s

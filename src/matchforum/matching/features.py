@@ -17,10 +17,11 @@ import numpy as np
 
 from matchforum.matching.model import PROFILE_KINDS, STAGES, Organisation, Profile
 
-TRACK_DIM = 64  # tracks are hashed so that new tracks never change the vector layout
+TRACK_DIM = 32  # tracks are hashed so that new tracks never change the vector layout
 TICKET_EDGES = np.array([1e5, 3e5, 1e6, 3e6, 1e7, 3e7])  # EUR; bins between these edges
 N_TICKET_BINS = len(TICKET_EDGES) + 1
 TRL_GAP = 2  # an offer up to this many TRL levels below the need's minimum still fits
+INCOMPATIBLE = 1.0  # penalty value of a need/offer kind pair not in KIND_COMPAT
 
 # need kind -> offer kinds that can answer it (1.0) or partly (0.5)
 KIND_COMPAT: dict[str, dict[str, float]] = {
@@ -87,7 +88,7 @@ _STAGE_INDEX = {k: i for i, k in enumerate(STAGES)}
 def need_meta(p: Profile, org: Organisation, w: Weights) -> np.ndarray:
     """Need-side ("query") part of the non-text features."""
     parts = [w.tracks * _tracks_vec(profile_tracks(p, org))]
-    kc = np.zeros(len(PROFILE_KINDS), dtype=np.float32)
+    kc = np.full(len(PROFILE_KINDS), -INCOMPATIBLE, dtype=np.float32)
     for k, v in KIND_COMPAT.get(p.kind, {}).items():
         kc[_KIND_INDEX[k]] = v
     parts.append(w.profile_kind * kc)
@@ -150,7 +151,8 @@ def pair_components(
     return {
         "text": w.text * text_cos,
         "tracks": w.tracks * float(tcos),
-        "profile_kind": w.profile_kind * KIND_COMPAT.get(need.kind, {}).get(offer.kind, 0.0),
+        "profile_kind": w.profile_kind
+        * KIND_COMPAT.get(need.kind, {}).get(offer.kind, -INCOMPATIBLE),
         "trl": trl_pen,
         "ticket": tix_pen,
         "stage": st_pen,

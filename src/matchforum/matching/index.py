@@ -124,6 +124,8 @@ class MatchIndex:
         self.lists: dict[int, list[int]] = {}
         self.list_scores: dict[int, np.ndarray] = {}
         self.stale: set[int] = set()
+        self.shown_in: dict[int, set[int]] = {}
+        self._threshold = np.zeros(0)
         self.appear = np.zeros(0, dtype=np.int64)
         self._scored = False
 
@@ -152,18 +154,18 @@ class MatchIndex:
             r = len(self.orgs)
             self.orgs.append(org)
             self.row[org.id] = r
-            self._grow(len(self.orgs))
         else:
             self.orgs[r] = org
         self.profiles[org.id] = list(profiles)
         self.pending.add(org.id)
         return r
 
-    def _grow(self, n: int) -> None:
+    def _grow(self, n: int, headroom: float = 0.25) -> None:
+        """Make room for n organisations in D (with headroom for later sign-ups)."""
         cap = len(self.D)
         if n <= cap:
             return
-        new = max(n, int(cap * 1.5) + 8)
+        new = n + max(16, int(n * headroom))
         d = np.zeros((new, new), dtype=np.float32)
         d[:cap, :cap] = self.D
         self.D = d
@@ -225,23 +227,6 @@ class MatchIndex:
 
     # ------------------------------------------------------------------ org-level arrays
 
-    def _org_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        n = len(self.orgs)
-        kind = np.zeros(n, np.int64)
-        country = np.zeros(n, np.int64)
-        track = np.zeros(n, np.int64)
-        live = np.zeros(n, bool)
-        eligible = np.zeros(n, bool)
-        for r, o in enumerate(self.orgs):
-            if o is None:
-                continue
-            live[r] = True
-            eligible[r] = o.vetted and not o.opted_out
-            kind[r] = KIND_INDEX[o.kind]
-            country[r] = country_index(o.country)
-            track[r] = self._main_track(o)
-        return kind, country, track, live, eligible
-
     def _main_track(self, o: Organisation) -> int:
         if o.tracks:
             return track_bucket(o.tracks[0])
@@ -257,13 +242,63 @@ class MatchIndex:
         }
 
     def _refresh_org_cache(self) -> None:
-        (self._kind, self._country, self._track, self._live, self._eligible) = self._org_arrays()
+        """Rebuild every per-organisation array (full scoring only)."""
         n = len(self.orgs)
-        self._interest_sets = [self._interest(o) if o is not None else set() for o in self.orgs]
-        self._budget = np.array(
-            [self.exposure.budget(o.capacity) if o else 0 for o in self.orgs], dtype=np.int64
-        )
+        self._kind = np.zeros(n, np.int64)
+        self._country = np.zeros(n, np.int64)
+        self._track = np.zeros(n, np.int64)
+        self._live = np.zeros(n, bool)
+        self._eligible = np.zeros(n, bool)
+        self._budget = np.zeros(n, np.int64)
+        self._interest_sets: list[set[int]] = [set() for _ in range(n)]
         self._n = n
+        for r in range(n):
+            self._cache_org(r)
+        self._blocked: dict[str, set[str]] = {}
+        for pairs in (
+            self.exclusions.requested,
+            self.exclusions.declined,
+            self.exclusions.not_interested,
+        ):
+            for a, b in pairs:
+                self._blocked.setdefault(a, set()).add(b)
+                self._blocked.setdefault(b, set()).add(a)
+
+    def _cache_org(self, r: int) -> None:
+        """Update the per-organisation arrays for one row (O(1) amortised)."""
+        n = len(self.orgs)
+        if n > len(self._kind):
+            extra = n - len(self._kind)
+            self._kind = np.concatenate([self._kind, np.zeros(extra, np.int64)])
+            self._country = np.concatenate([self._country, np.zeros(extra, np.int64)])
+            self._track = np.concatenate([self._track, np.zeros(extra, np.int64)])
+            self._live = np.concatenate([self._live, np.zeros(extra, bool)])
+            self._eligible = np.concatenate([self._eligible, np.zeros(extra, bool)])
+            self._budget = np.concatenate([self._budget, np.zeros(extra, np.int64)])
+            self._interest_sets += [set() for _ in range(extra)]
+        self._n = n
+        o = self.orgs[r]
+        if o is None:
+            self._live[r] = self._eligible[r] = False
+            self._budget[r] = 0
+            self._interest_sets[r] = set()
+            return
+        self._live[r] = True
+        self._eligible[r] = o.vetted and not o.opted_out
+        self._kind[r] = KIND_INDEX[o.kind]
+        self._country[r] = country_index(o.country)
+        self._track[r] = self._main_track(o)
+        self._budget[r] = self.exposure.budget(o.capacity)
+        self._interest_sets[r] = self._interest(o)
+
+    def add_exclusion(self, kind: str, a: str, b: str) -> None:
+        """Record a request/decline/"not interested" and drop the pair from both lists."""
+        getattr(self.exclusions, kind).add((a, b))
+        self._blocked.setdefault(a, set()).add(b)
+        self._blocked.setdefault(b, set()).add(a)
+        for x in (a, b):
+            if x in self.row:
+                self.stale.add(self.row[x])
 
     def _org_terms_row(self, r: int) -> np.ndarray:
         """Organisation-kind and cross-border terms of D[r, :]."""
@@ -291,7 +326,7 @@ class MatchIndex:
         assert self.needs is not None and self.offers is not None
         self._refresh_org_cache()
         n = self._n
-        self._grow(n)
+        self._grow(n, headroom=0.02)
         nd, nd_org = _compact(self.needs)
         of, of_org = _compact(self.offers)
         # offer columns grouped by organisation (rows are sorted by org in _compact)
@@ -357,7 +392,7 @@ class MatchIndex:
         ok[r] = False
         o = self.orgs[r]
         assert o is not None
-        for b in self.exclusions.blocked_for(o.id):
+        for b in self._blocked.get(o.id, ()):
             rb = self.row.get(b)
             if rb is not None:
                 ok[rb] = False
@@ -378,23 +413,66 @@ class MatchIndex:
         order = np.lexsort((idx[top], -vals[top]))
         return idx[top][order], vals[top][order]
 
-    def _allocate_all(self) -> None:
+    def _allocate_all(self, block: int = 256) -> None:
+        """Candidates for every organisation in row blocks, then the global allocation."""
         mu, sd = self._stats()
-        cands = {}
+        n = self._n
         order = [r for r, o in enumerate(self.orgs) if o is not None]
-        for r in order:
-            cands[r] = self._candidates(r, mu, sd)
+        ok_cols = self._live & self._eligible
+        m = min(self.n_candidates, max(1, int(ok_cols.sum())))
+        cands: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for r0 in range(0, n, block):
+            r1 = min(n, r0 + block)
+            z_ab = (self.D[r0:r1, :n] - mu[r0:r1, None]) / sd[r0:r1, None]
+            if self.reciprocal:
+                z_ba = ((self.D[:n, r0:r1] - mu[:, None]) / sd[:, None]).T
+                c = combine(z_ab, z_ba, self.imbalance)
+            else:
+                c = z_ab
+            c = np.where(ok_cols[None, :], c, -np.inf)
+            c[np.arange(r1 - r0), np.arange(r0, r1)] = -np.inf
+            for i, r in enumerate(range(r0, r1)):
+                o = self.orgs[r]
+                if o is None:
+                    continue
+                for b in self._blocked.get(o.id, ()):
+                    rb = self.row.get(b)
+                    if rb is not None:
+                        c[i, rb] = -np.inf
+            kk = min(m, n - 1) if n > 1 else 1
+            top = (
+                np.argpartition(-c, kk - 1, axis=1)[:, :kk]
+                if kk < n
+                else np.tile(np.arange(n), (r1 - r0, 1))
+            )
+            vals = np.take_along_axis(c, top, axis=1)
+            for i, r in enumerate(range(r0, r1)):
+                o = self.orgs[r]
+                if o is None:
+                    continue
+                if not (o.vetted and not o.opted_out):
+                    cands[r] = (np.zeros(0, np.int64), np.zeros(0))
+                    continue
+                t, v = top[i], vals[i]
+                keep = np.isfinite(v)
+                t, v = t[keep], v[keep]
+                srt = np.lexsort((t, -v))
+                cands[r] = (t[srt], v[srt].astype(np.float64))
         rng = np.random.default_rng(self.seed)
         fair_order = [order[i] for i in rng.permutation(len(order))]
         lists = allocate(
             fair_order, cands, self.k, self._budget, self._country, self._track, self.exposure
         )
         self.lists = lists
-        self.list_scores = {r: cands[r] for r in order}
+        self.list_scores = cands
         self.appear = np.zeros(len(self.D), np.int64)
-        for lst in lists.values():
+        self.shown_in = {}
+        self._threshold = np.full(len(self.D), -np.inf)
+        for a, lst in lists.items():
+            self._set_threshold(a, cands[a][1])
             for b in lst:
                 self.appear[b] += 1
+                self.shown_in.setdefault(b, set()).add(a)
         self.stale = set()
 
     # ------------------------------------------------------------------ incremental
@@ -411,7 +489,7 @@ class MatchIndex:
             self._register(org, profiles)
             return
         r = self._register(org, profiles)
-        self._refresh_org_cache()
+        self._cache_org(r)
         if vectorise:
             self.process_pending()
         else:
@@ -433,13 +511,11 @@ class MatchIndex:
         del self.profiles[org_id]
         self.pending.discard(org_id)
         if self._scored:
-            self._refresh_org_cache()
+            self._cache_org(r)
             self.D[r, :] = 0.0
             self.D[:, r] = 0.0
             self._release_list(r)
-            for a, lst in self.lists.items():
-                if r in lst:
-                    self.stale.add(a)
+            self.stale |= self.shown_in.pop(r, set())
 
     def process_pending(self) -> None:
         """Vectorise pending organisations and recompute their rows, columns and lists."""
@@ -447,7 +523,8 @@ class MatchIndex:
         if not ids:
             return
         self.vectorise(ids)
-        self._refresh_org_cache()
+        for oid in ids:
+            self._cache_org(self.row[oid])
         self._grow(self._n)
         for oid in ids:
             self._rescore_org(self.row[oid])
@@ -457,7 +534,7 @@ class MatchIndex:
         out = np.full(n, -np.inf, dtype=np.float32)
         if len(k) == 0:
             return np.zeros(n, np.float32)
-        p = (q @ k.T).max(axis=1)
+        p = (q @ np.ascontiguousarray(k.T)).max(axis=1)
         live = q_org >= 0
         np.maximum.at(out, q_org[live], p[live])
         out[~np.isfinite(out)] = 0.0
@@ -502,20 +579,22 @@ class MatchIndex:
             c = combine(z_ab, z_ba, self.imbalance)
         else:
             c = (self.D[:n, r] - mu) / sd
-        for a, lst in self.lists.items():
-            if a == r:
-                continue
-            scores = self.list_scores.get(a)
-            worst = -np.inf
-            if scores is not None and len(scores[1]):
-                worst = scores[1][min(len(scores[1]), self.k) - 1]
-            if r in lst or c[a] > worst:
-                self.stale.add(a)
+        newly = np.flatnonzero(c > self._threshold[:n])
+        for a in set(newly.tolist()) | self.shown_in.get(r, set()):
+            if a != r:
+                self.stale.add(int(a))
 
     def _release_list(self, r: int) -> None:
         for b in self.lists.pop(r, []):
             self.appear[b] -= 1
+            self.shown_in.get(b, set()).discard(r)
         self.list_scores.pop(r, None)
+
+    def _set_threshold(self, r: int, vals: np.ndarray) -> None:
+        if len(self._threshold) < len(self.D):
+            extra = len(self.D) - len(self._threshold)
+            self._threshold = np.concatenate([self._threshold, np.full(extra, -np.inf)])
+        self._threshold[r] = vals[min(len(vals), self.k) - 1] if len(vals) else -np.inf
 
     def _recommend_row(self, r: int, k: int | None = None) -> list[int]:
         k = k or self.k
@@ -536,8 +615,10 @@ class MatchIndex:
         )
         self.lists[r] = picked
         self.list_scores[r] = (cand, vals)
+        self._set_threshold(r, vals)
         for b in picked:
             self.appear[b] += 1
+            self.shown_in.setdefault(b, set()).add(r)
         self.stale.discard(r)
         return picked
 

@@ -18,7 +18,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "demining": (
         "demining",
         {
-            "en": "demining; mine clearance; mine action; landmine; unexploded ordnance; uxo; deminer",
+            "en": "demining; mine; mine clearance; mine action; landmine; "
+            "unexploded ordnance; uxo; deminer",
             "uk": "розмінування; міна; протипіхотна міна; вибухонебезпечний предмет; сапер",
             "lt": "išminavimas; mina; nesprogęs sprogmuo; išminuotojas",
             "lv": "atmīnēšana; mīna; nesprāgusi munīcija; sapieris",
@@ -96,11 +97,13 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
         "radio-frequency detection",
         {
             "en": "rf; radio frequency; passive detection; spectrum monitoring; direction finding",
-            "uk": "радіочастотний; пасивне виявлення; моніторинг спектру; пеленгація; радіорозвідка",
+            "uk": "радіочастотний; пасивне виявлення; моніторинг спектру; пеленгація; "
+            "радіорозвідка",
             "lt": "radijo dažnių; pasyvus aptikimas; spektro stebėjimas; pelengavimas",
             "lv": "radiofrekvenču; pasīvā atklāšana; spektra monitorings",
             "et": "raadiosageduslik; passiivne tuvastamine; spektri seire",
-            "pl": "radiowy; częstotliwości radiowe; pasywne wykrywanie; monitorowanie widma; namierzanie",
+            "pl": "radiowy; częstotliwości radiowe; pasywne wykrywanie; "
+            "monitorowanie widma; namierzanie",
         },
     ),
     "radar": (
@@ -139,7 +142,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "air_defence": (
         "air defence",
         {
-            "en": "air defence; air defense; anti-aircraft; surface-to-air; missile defence; shorad",
+            "en": "air defence; air defense; anti-aircraft; surface-to-air; "
+            "missile defence; shorad",
             "uk": "протиповітряна оборона; ппо; зенітний; зенітна ракета; ракетна оборона",
             "lt": "oro gynyba; priešlėktuvinė; zenitinė",
             "lv": "pretgaisa aizsardzība; gaisa aizsardzība; zenītraķete",
@@ -183,7 +187,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "cyber": (
         "cyber security",
         {
-            "en": "cyber; cybersecurity; cyber defence; penetration testing; soc; incident response",
+            "en": "cyber; cybersecurity; cyber defence; penetration testing; soc; "
+            "incident response",
             "uk": "кібербезпека; кіберзахист; кібер; реагування на інциденти; пентест",
             "lt": "kibernetinis saugumas; kibernetinė gynyba; incidentų valdymas",
             "lv": "kiberdrošība; kiberaizsardzība; incidentu reaģēšana",
@@ -194,7 +199,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "comms": (
         "secure communications",
         {
-            "en": "communications; radio; mesh network; satcom; tactical radio; encryption; encrypted",
+            "en": "communications; radio; mesh network; satcom; tactical radio; "
+            "encryption; encrypted",
             "uk": "зв'язок; радіостанція; рація; mesh-мережа; шифрування; захищений зв'язок",
             "lt": "ryšys; ryšių; radijo stotis; šifravimas",
             "lv": "sakari; sakaru; radiostacija; šifrēšana",
@@ -227,7 +233,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "armoured": (
         "armoured vehicles",
         {
-            "en": "armoured vehicle; armored vehicle; apc; ifv; armoured; armored; personnel carrier",
+            "en": "armoured vehicle; armored vehicle; apc; ifv; armoured; armored; "
+            "personnel carrier",
             "uk": "бронетехніка; бронемашина; бронеавтомобіль; бтр; бмп; броньований",
             "lt": "šarvuotis; šarvuota; šarvuotas transporteris",
             "lv": "bruņutehnika; bruņumašīna; bruņots",
@@ -271,8 +278,10 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "ai": (
         "software / AI",
         {
-            "en": "software; artificial intelligence; ai; machine learning; computer vision; analytics",
-            "uk": "програмне забезпечення; штучний інтелект; машинне навчання; комп'ютерний зір; аналітика",
+            "en": "software; artificial intelligence; ai; machine learning; "
+            "computer vision; analytics",
+            "uk": "програмне забезпечення; штучний інтелект; машинне навчання; "
+            "комп'ютерний зір; аналітика",
             "lt": "programinė įranga; dirbtinis intelektas; mašininis mokymasis; analitika",
             "lv": "programmatūra; mākslīgais intelekts; mašīnmācīšanās; analītika",
             "et": "tarkvara; tehisintellekt; masinõpe; analüütika",
@@ -282,11 +291,15 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "medical": (
         "medical",
         {
-            "en": "medical; tactical medicine; first aid; tourniquet; casualty evacuation; trauma; medevac",
-            "uk": "медичний; тактична медицина; перша допомога; турнікет; евакуація поранених; аптечка",
-            "lt": "medicininis; taktinė medicina; pirmoji pagalba; turniketas; sužeistųjų evakuacija",
+            "en": "medical; tactical medicine; first aid; tourniquet; "
+            "casualty evacuation; trauma; medevac",
+            "uk": "медичний; тактична медицина; перша допомога; турнікет; "
+            "евакуація поранених; аптечка",
+            "lt": "medicininis; taktinė medicina; pirmoji pagalba; turniketas; "
+            "sužeistųjų evakuacija",
             "lv": "medicīnas; taktiskā medicīna; pirmā palīdzība; žņaugs; ievainoto evakuācija",
-            "et": "meditsiin; meditsiiniline; taktikaline meditsiin; esmaabi; žgutt; haavatute evakuatsioon",
+            "et": "meditsiin; meditsiiniline; taktikaline meditsiin; esmaabi; žgutt; "
+            "haavatute evakuatsioon",
             "pl": "medyczny; medycyna taktyczna; pierwsza pomoc; staza; ewakuacja rannych",
         },
     ),
@@ -392,7 +405,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "production": (
         "production / manufacturing",
         {
-            "en": "production; manufacturing; factory; serial production; manufacture; machining; cnc",
+            "en": "production; manufacturing; factory; serial production; manufacture; "
+            "machining; cnc",
             "uk": "виробництво; завод; серійне виробництво; виготовлення; виробник",
             "lt": "gamyba; gamykla; serijinė gamyba; gamintojas",
             "lv": "ražošana; rūpnīca; sērijveida ražošana; ražotājs",

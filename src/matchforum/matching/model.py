@@ -26,7 +26,7 @@ STAGES = ("idea", "seed", "series_a", "growth", "scale")
 
 @dataclass(frozen=True)
 class Organisation:
-    """A participant organisation. ``capacity`` is how many meetings it can take (None = default)."""
+    """A participant organisation; ``capacity`` = meetings it can take (None = default)."""
 
     id: str
     name: str

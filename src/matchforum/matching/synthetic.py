@@ -18,24 +18,43 @@ from dataclasses import dataclass, field
 
 from matchforum.matching.model import Forum, Organisation, Profile, forum_to_dict
 from matchforum.matching.synthetic_phrases import (
+    DISTRACT,
     FACETS,
     FRAMES,
     NAME_PARTS,
-    DISTRACT,
     NOISE,
+    ROLE_TITLES,
     STAGE_WORDS,
     TRACK_PHRASES,
     TRACKS,
 )
 
 COUNTRIES = [
-    ("UA", 0.35), ("PL", 0.14), ("LT", 0.10), ("LV", 0.07), ("EE", 0.07), ("US", 0.04),
-    ("GB", 0.04), ("DE", 0.04), ("FR", 0.03), ("NL", 0.02), ("SE", 0.02), ("FI", 0.02),
-    ("NO", 0.02), ("DK", 0.02), ("CZ", 0.02),
+    ("UA", 0.35),
+    ("PL", 0.14),
+    ("LT", 0.10),
+    ("LV", 0.07),
+    ("EE", 0.07),
+    ("US", 0.04),
+    ("GB", 0.04),
+    ("DE", 0.04),
+    ("FR", 0.03),
+    ("NL", 0.02),
+    ("SE", 0.02),
+    ("FI", 0.02),
+    ("NO", 0.02),
+    ("DK", 0.02),
+    ("CZ", 0.02),
 ]
 NATIVE = {"UA": "uk", "PL": "pl", "LT": "lt", "LV": "lv", "EE": "et"}
-ORG_KIND_MIX = [("producer", 0.45), ("buyer", 0.15), ("investor", 0.10), ("research", 0.12),
-                ("association", 0.08), ("other", 0.10)]
+ORG_KIND_MIX = [
+    ("producer", 0.45),
+    ("buyer", 0.15),
+    ("investor", 0.10),
+    ("research", 0.12),
+    ("association", 0.08),
+    ("other", 0.10),
+]
 STAGE_TICKETS = {  # (need ranges, investor ranges) in EUR
     "seed": ([(3e5, 1e6), (5e5, 1.5e6), (2e5, 8e5)], [(2e5, 1.5e6), (5e5, 2e6)]),
     "series_a": ([(1e6, 3e6), (2e6, 5e6), (1.5e6, 4e6)], [(1e6, 5e6), (2e6, 6e6)]),
@@ -44,10 +63,24 @@ STAGE_TICKETS = {  # (need ranges, investor ranges) in EUR
 FACETS_BY_TRACK: dict[str, list[str]] = {}
 for _f, (_t, _) in FACETS.items():
     FACETS_BY_TRACK.setdefault(_t, []).append(_f)
-COMPONENT_FACETS = ["field_power", "gnss_antijam", "secure_radio", "satcom", "eo_imagery",
-                    "target_ai", "rf_detector", "sonar"]
-FUNDING_TITLES = {"en": "Funding round", "uk": "Інвестиційний раунд", "lt": "Investicijų etapas",
-                  "lv": "Investīciju kārta", "et": "Investeerimisring", "pl": "Runda inwestycyjna"}
+COMPONENT_FACETS = [
+    "field_power",
+    "gnss_antijam",
+    "secure_radio",
+    "satcom",
+    "eo_imagery",
+    "target_ai",
+    "rf_detector",
+    "sonar",
+]
+FUNDING_TITLES = {
+    "en": "Funding round",
+    "uk": "Інвестиційний раунд",
+    "lt": "Investicijų etapas",
+    "lv": "Investīciju kārta",
+    "et": "Investeerimisring",
+    "pl": "Runda inwestycyjna",
+}
 
 
 @dataclass(frozen=True)
@@ -79,14 +112,21 @@ class SyntheticForum:
 
 def money_text(lo: float, hi: float, lang: str) -> str:
     """Ticket range as a delegate would type it in that language."""
+
     def m(v: float) -> str:
         return f"{v / 1e6:g}" if v >= 1e6 else f"{v / 1e6:.1f}".rstrip("0").rstrip(".")
 
     if hi < 1e6 and lang == "en":
         return f"€{lo / 1e3:.0f}k–{hi / 1e3:.0f}k"
     rng = f"{m(lo)}–{m(hi)}"
-    return {"en": f"€{rng}M", "uk": f"{rng} млн євро", "lt": f"{rng} mln. EUR",
-            "lv": f"{rng} milj. EUR", "et": f"{rng} mln eurot", "pl": f"{rng} mln EUR"}[lang]
+    return {
+        "en": f"€{rng}M",
+        "uk": f"{rng} млн євро",
+        "lt": f"{rng} mln. EUR",
+        "lv": f"{rng} milj. EUR",
+        "et": f"{rng} mln eurot",
+        "pl": f"{rng} mln EUR",
+    }[lang]
 
 
 class _Gen:
@@ -131,11 +171,24 @@ class _Gen:
         rest = [o for o in opts if o != avoid] or opts
         return self.r.choice(rest)
 
+    def role_title(self, role: str, x: str, lang: str) -> str:
+        return f"{ROLE_TITLES[role][lang]}: {x}"
+
     def tracks_text(self, ts: frozenset[str], lang: str) -> str:
         return ", ".join(self.track_phrase(t, lang) for t in sorted(ts))
 
-    def add(self, org: Organisation, side: str, kind: str, lang: str, frame: str,
-            x: str, title: str, h: Hidden, **extra: object) -> None:
+    def add(
+        self,
+        org: Organisation,
+        side: str,
+        kind: str,
+        lang: str,
+        frame: str,
+        x: str,
+        title: str,
+        h: Hidden,
+        **extra: object,
+    ) -> None:
         r = self.r
         body = r.choice(FRAMES[frame][lang])
         if "{t}" in body:
@@ -158,10 +211,19 @@ class _Gen:
         pid = f"{org.id}-{side[0]}{sum(1 for p in self.profiles if p.org_id == org.id) + 1}"
         self.profiles.append(
             Profile(
-                id=pid, org_id=org.id, side=side, kind=kind, title=title, text=text,
-                language=lang, tracks=tuple(dict.fromkeys(tracks)), trl=trl,
-                ticket_min=h.lo if tix_ok else None, ticket_max=h.hi if tix_ok else None,
-                stage=stage, **extra,  # type: ignore[arg-type]
+                id=pid,
+                org_id=org.id,
+                side=side,
+                kind=kind,
+                title=title,
+                text=text,
+                language=lang,
+                tracks=tuple(dict.fromkeys(tracks)),
+                trl=trl,
+                ticket_min=h.lo if tix_ok else None,
+                ticket_max=h.hi if tix_ok else None,
+                stage=stage,
+                **extra,  # type: ignore[arg-type]
             )
         )
         self.hidden[pid] = h
@@ -176,20 +238,35 @@ class _Gen:
         ts = list(o.tracks)
         facets = []
         for t in ts:
-            facets += r.sample(FACETS_BY_TRACK[t], r.randint(1, 2 if not big else 2))
+            facets += r.sample(FACETS_BY_TRACK[t], r.randint(1, 2))
         if not big:
             facets = facets[: r.randint(1, 2)]
         for f in facets:
             lg = lang if r.random() < 0.8 else "en"
             title = self.facet_phrase(f, lg)
             trl = r.randint(6, 9)
-            self.add(o, "offer", "product", lg, "offer_product", self.facet_phrase(f, lg, title),
-                     title, Hidden("product", facet=f, trl=trl))
+            self.add(
+                o,
+                "offer",
+                "product",
+                lg,
+                "offer_product",
+                self.facet_phrase(f, lg, title),
+                title,
+                Hidden("product", facet=f, trl=trl),
+            )
         if r.random() < 0.35:
             t = ts[0]
-            self.add(o, "offer", "service", lang, "offer_production", self.track_phrase(t, lang),
-                     self.track_phrase(t, lang), Hidden("svc", svc="production",
-                                                        tracks=frozenset([t])))
+            self.add(
+                o,
+                "offer",
+                "service",
+                lang,
+                "offer_production",
+                self.track_phrase(t, lang),
+                self.role_title("production", self.track_phrase(t, lang), lang),
+                Hidden("svc", svc="production", tracks=frozenset([t])),
+            )
         needs = 0
         main = FACETS[facets[0]][0]
         if r.random() < 0.5:
@@ -198,28 +275,66 @@ class _Gen:
             x = self.facet_phrase(facets[0], lang)
             if r.random() < 0.5:
                 x += f" ({self.track_phrase(main, lang)})"
-            self.add(o, "need", "investment", lang, "need_investment", x, FUNDING_TITLES[lang],
-                     Hidden("invest", tracks=frozenset([main]), stage=stage, lo=lo, hi=hi))
+            self.add(
+                o,
+                "need",
+                "investment",
+                lang,
+                "need_investment",
+                x,
+                FUNDING_TITLES[lang],
+                Hidden("invest", tracks=frozenset([main]), stage=stage, lo=lo, hi=hi),
+            )
             needs += 1
         if r.random() < 0.45 or needs == 0:
             t = r.choice(ts)
-            self.add(o, "need", "service", lang, "need_testing", self.track_phrase(t, lang),
-                     self.track_phrase(t, lang), Hidden("svc", svc="testing", tracks=frozenset([t])))
+            self.add(
+                o,
+                "need",
+                "service",
+                lang,
+                "need_testing",
+                self.track_phrase(t, lang),
+                self.role_title("testing", self.track_phrase(t, lang), lang),
+                Hidden("svc", svc="testing", tracks=frozenset([t])),
+            )
         if r.random() < 0.2:
             t = r.choice(ts)
-            self.add(o, "need", "rnd", lang, "need_rnd", self.track_phrase(t, lang),
-                     self.track_phrase(t, lang), Hidden("rnd", tracks=frozenset([t]),
-                                                        trl=r.randint(4, 6)))
+            self.add(
+                o,
+                "need",
+                "rnd",
+                lang,
+                "need_rnd",
+                self.track_phrase(t, lang),
+                self.role_title("rnd", self.track_phrase(t, lang), lang),
+                Hidden("rnd", tracks=frozenset([t]), trl=r.randint(4, 6)),
+            )
         if r.random() < 0.2:
             t = r.choice(ts)
-            self.add(o, "need", "training", lang, "need_training", self.track_phrase(t, lang),
-                     self.track_phrase(t, lang), Hidden("svc", svc="training",
-                                                        tracks=frozenset([t])))
+            self.add(
+                o,
+                "need",
+                "training",
+                lang,
+                "need_training",
+                self.track_phrase(t, lang),
+                self.role_title("training", self.track_phrase(t, lang), lang),
+                Hidden("svc", svc="training", tracks=frozenset([t])),
+            )
         if r.random() < 0.2:
             f = r.choice([c for c in COMPONENT_FACETS if c not in facets] or COMPONENT_FACETS)
             title = self.facet_phrase(f, lang)
-            self.add(o, "need", "supply_chain", lang, "need_supply", self.facet_phrase(f, lang, title),
-                     title, Hidden("supply", facet=f))
+            self.add(
+                o,
+                "need",
+                "supply_chain",
+                lang,
+                "need_supply",
+                self.facet_phrase(f, lang, title),
+                title,
+                Hidden("supply", facet=f),
+            )
 
     def investor(self, o: Organisation, lang: str) -> None:
         r = self.r
@@ -227,10 +342,27 @@ class _Gen:
         for stage in r.sample(list(STAGE_TICKETS), 1 if r.random() < 0.7 else 2):
             lo, hi = r.choice(STAGE_TICKETS[stage][1])
             x = self.tracks_text(ts, lang)
-            self.add(o, "offer", "investment", lang, "offer_investment", x,
-                     f"{o.name.split()[0]}: {x}", Hidden("invest", tracks=ts, stage=stage, lo=lo, hi=hi))
+            self.add(
+                o,
+                "offer",
+                "investment",
+                lang,
+                "offer_investment",
+                x,
+                f"{o.name.split()[0]}: {x}",
+                Hidden("invest", tracks=ts, stage=stage, lo=lo, hi=hi),
+            )
         x = self.tracks_text(ts, lang)
-        self.add(o, "need", "product", lang, "need_dealflow", x, x, Hidden("wild", tracks=ts))
+        self.add(
+            o,
+            "need",
+            "product",
+            lang,
+            "need_dealflow",
+            x,
+            self.role_title("dealflow", x, lang),
+            Hidden("wild", tracks=ts),
+        )
 
     def buyer(self, o: Organisation, lang: str) -> None:
         r = self.r
@@ -241,13 +373,30 @@ class _Gen:
         for f in fs[: r.randint(1, 3)]:
             title = self.facet_phrase(f, lang)
             trl = r.choice([None, 7, 8])
-            self.add(o, "need", "product", lang, "need_product", self.facet_phrase(f, lang, title),
-                     title, Hidden("product", facet=f, trl=trl),
-                     countries_of_interest=tuple(r.sample(["UA", "PL", "LT", "LV", "EE", "DE"], 2))
-                     if r.random() < 0.2 else ())
+            self.add(
+                o,
+                "need",
+                "product",
+                lang,
+                "need_product",
+                self.facet_phrase(f, lang, title),
+                title,
+                Hidden("product", facet=f, trl=trl),
+                countries_of_interest=tuple(r.sample(["UA", "PL", "LT", "LV", "EE", "DE"], 2))
+                if r.random() < 0.2
+                else (),
+            )
         x = self.tracks_text(frozenset(ts), lang)
-        self.add(o, "offer", "service", lang, "offer_testing", x, x,
-                 Hidden("svc", svc="testing", tracks=frozenset(ts)))
+        self.add(
+            o,
+            "offer",
+            "service",
+            lang,
+            "offer_testing",
+            x,
+            self.role_title("testing", x, lang),
+            Hidden("svc", svc="testing", tracks=frozenset(ts)),
+        )
 
     def research(self, o: Organisation, lang: str) -> None:
         r = self.r
@@ -257,19 +406,51 @@ class _Gen:
             fs += r.sample(FACETS_BY_TRACK[t], 1)
         for f in fs[: r.randint(1, 2)]:
             title = self.facet_phrase(f, lang)
-            self.add(o, "offer", "technology", lang, "offer_technology",
-                     self.facet_phrase(f, lang, title), title,
-                     Hidden("technology", facet=f, trl=r.randint(3, 6)))
+            self.add(
+                o,
+                "offer",
+                "technology",
+                lang,
+                "offer_technology",
+                self.facet_phrase(f, lang, title),
+                title,
+                Hidden("technology", facet=f, trl=r.randint(3, 6)),
+            )
         x = self.tracks_text(frozenset(ts), lang)
-        self.add(o, "need", "service", lang, "need_production", x, x,
-                 Hidden("svc", svc="production", tracks=frozenset(ts)))
+        self.add(
+            o,
+            "need",
+            "service",
+            lang,
+            "need_production",
+            x,
+            self.role_title("production", x, lang),
+            Hidden("svc", svc="production", tracks=frozenset(ts)),
+        )
 
     def association(self, o: Organisation, lang: str) -> None:
         ts = frozenset(o.tracks)
         x = self.tracks_text(ts, lang)
-        self.add(o, "offer", "training", lang, "offer_training", x, x,
-                 Hidden("svc", svc="training", tracks=ts))
-        self.add(o, "need", "product", lang, "need_members", x, x, Hidden("wild", tracks=ts))
+        self.add(
+            o,
+            "offer",
+            "training",
+            lang,
+            "offer_training",
+            x,
+            self.role_title("training", x, lang),
+            Hidden("svc", svc="training", tracks=ts),
+        )
+        self.add(
+            o,
+            "need",
+            "product",
+            lang,
+            "need_members",
+            x,
+            self.role_title("members", x, lang),
+            Hidden("wild", tracks=ts),
+        )
 
 
 def _satisfies(n: Hidden, o: Hidden) -> bool:
@@ -286,8 +467,13 @@ def _satisfies(n: Hidden, o: Hidden) -> bool:
     if n.role == "rnd":
         return o.role == "technology" and FACETS[o.facet][0] in n.tracks  # type: ignore[index]
     if n.role == "invest":
-        return (o.role == "invest" and bool(n.tracks & o.tracks) and n.stage == o.stage
-                and (n.lo or 0) <= (o.hi or 0) and (o.lo or 0) <= (n.hi or 0))
+        return (
+            o.role == "invest"
+            and bool(n.tracks & o.tracks)
+            and n.stage == o.stage
+            and (n.lo or 0) <= (o.hi or 0)
+            and (o.lo or 0) <= (n.hi or 0)
+        )
     return False
 
 
@@ -340,12 +526,22 @@ def generate_forum(
             country = r.choice(["US", "GB", "DE", "PL", "LT", "EE", "UA"])
         lang = g.lang_for(country)
         big = kind == "producer" and r.random() < 0.04
-        n_tracks = {"producer": 4 if big else r.choice([1, 1, 2]), "investor": r.randint(1, 3),
-                    "buyer": r.randint(1, 3), "research": r.choice([1, 2]),
-                    "association": r.randint(1, 3), "other": r.choice([1, 2])}[kind]
-        o = Organisation(id=f"org{i:05d}", name=g.name(kind), country=country, kind=kind,
-                         tracks=tuple(g.tracks_for(n_tracks)),
-                         capacity=r.choice([8, 10, 12, 16]) if not big else 20)
+        n_tracks = {
+            "producer": 4 if big else r.choice([1, 1, 2]),
+            "investor": r.randint(1, 3),
+            "buyer": r.randint(1, 3),
+            "research": r.choice([1, 2]),
+            "association": r.randint(1, 3),
+            "other": r.choice([1, 2]),
+        }[kind]
+        o = Organisation(
+            id=f"org{i:05d}",
+            name=g.name(kind),
+            country=country,
+            kind=kind,
+            tracks=tuple(g.tracks_for(n_tracks)),
+            capacity=r.choice([8, 10, 12, 16]) if not big else 20,
+        )
         g.orgs.append(o)
         if kind == "producer":
             g.producer(o, lang, big)

@@ -30,17 +30,218 @@ _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SNOWBALL = {"en": "english", "lt": "lithuanian", "pl": "polish", "et": "estonian"}
 
 _UK_SUFFIXES = sorted(
-    ["ування", "ювання", "ання", "яння", "ення", "ння", "ями", "ами", "ові", "еві", "ого", "ому", "ими", "іми", "ій", "ий", "ої", "ою", "ею", "ам", "ям", "ах", "ях", "ів", "їв", "ей", "ом", "ем", "им", "ім", "их", "іх", "ну", "на", "не", "ні", "а", "я", "и", "і", "ї", "у", "ю", "о", "е", "є", "ь", "й"],
+    [
+        "ування",
+        "ювання",
+        "ання",
+        "яння",
+        "ення",
+        "ння",
+        "ями",
+        "ами",
+        "ові",
+        "еві",
+        "ого",
+        "ому",
+        "ими",
+        "іми",
+        "ій",
+        "ий",
+        "ої",
+        "ою",
+        "ею",
+        "ам",
+        "ям",
+        "ах",
+        "ях",
+        "ів",
+        "їв",
+        "ей",
+        "ом",
+        "ем",
+        "им",
+        "ім",
+        "их",
+        "іх",
+        "ну",
+        "на",
+        "не",
+        "ні",
+        "а",
+        "я",
+        "и",
+        "і",
+        "ї",
+        "у",
+        "ю",
+        "о",
+        "е",
+        "є",
+        "ь",
+        "й",
+    ],
     key=len,
     reverse=True,
 )
 _LV_SUFFIXES = sorted(
-    ["ībām", "iem", "ām", "ēm", "ās", "ēs", "os", "as", "es", "is", "us", "ai", "ei", "am", "em", "im", "um", "ā", "ē", "ī", "ū", "a", "e", "i", "u", "s", "š"],
+    [
+        "ībām",
+        "iem",
+        "ām",
+        "ēm",
+        "ās",
+        "ēs",
+        "os",
+        "as",
+        "es",
+        "is",
+        "us",
+        "ai",
+        "ei",
+        "am",
+        "em",
+        "im",
+        "um",
+        "ā",
+        "ē",
+        "ī",
+        "ū",
+        "a",
+        "e",
+        "i",
+        "u",
+        "s",
+        "š",
+    ],
     key=len,
     reverse=True,
 )
 _STOP = set(
-    ["a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "as", "is", "are", "be", "we", "our", "us", "you", "your", "it", "its", "that", "this", "these", "those", "which", "who", "will", "can", "into", "per", "via", "new", "more", "than", "not", "all", "any", "also", "і", "й", "та", "в", "у", "на", "з", "із", "до", "для", "що", "це", "ми", "наш", "наша", "наші", "ваш", "які", "як", "від", "по", "при", "або", "за", "про", "ir", "ar", "su", "iš", "į", "už", "kad", "mes", "mūsų", "yra", "bei", "kaip", "ieškome", "siūlome", "un", "ar", "no", "uz", "par", "kas", "mēs", "mūsu", "ir", "kā", "vai", "ja", "ning", "või", "on", "me", "meie", "see", "mis", "kui", "ka", "i", "w", "z", "ze", "do", "na", "dla", "że", "to", "my", "nasz", "nasza", "nasze", "jest", "oraz", "lub", "od", "po", "przy", "jak"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "is",
+        "are",
+        "be",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "it",
+        "its",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "who",
+        "will",
+        "can",
+        "into",
+        "per",
+        "via",
+        "new",
+        "more",
+        "than",
+        "not",
+        "all",
+        "any",
+        "also",
+        "і",
+        "й",
+        "та",
+        "в",
+        "у",
+        "на",
+        "з",
+        "із",
+        "до",
+        "для",
+        "що",
+        "це",
+        "ми",
+        "наш",
+        "наша",
+        "наші",
+        "ваш",
+        "які",
+        "як",
+        "від",
+        "по",
+        "при",
+        "або",
+        "за",
+        "про",
+        "ir",
+        "ar",
+        "su",
+        "iš",
+        "į",
+        "už",
+        "kad",
+        "mes",
+        "mūsų",
+        "yra",
+        "bei",
+        "kaip",
+        "ieškome",
+        "siūlome",
+        "un",
+        "ar",
+        "no",
+        "uz",
+        "par",
+        "kas",
+        "mēs",
+        "mūsu",
+        "ir",
+        "kā",
+        "vai",
+        "ja",
+        "ning",
+        "või",
+        "on",
+        "me",
+        "meie",
+        "see",
+        "mis",
+        "kui",
+        "ka",
+        "i",
+        "w",
+        "z",
+        "ze",
+        "do",
+        "na",
+        "dla",
+        "że",
+        "to",
+        "my",
+        "nasz",
+        "nasza",
+        "nasze",
+        "jest",
+        "oraz",
+        "lub",
+        "od",
+        "po",
+        "przy",
+        "jak",
+    ]
 )
 
 
@@ -108,6 +309,7 @@ class LexiconMatcher:
         self.concept_ids: list[str] = sorted(concepts)
         self.index_of = {c: i for i, c in enumerate(self.concept_ids)}
         self._by_key: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._infix: dict[str, set[int]] = {}
         for cid in self.concept_ids:
             for lang, terms in concepts[cid][1].items():
                 for term in terms.split(";"):
@@ -115,19 +317,48 @@ class LexiconMatcher:
                     if not toks:
                         continue
                     self._by_key.setdefault(toks[0][:4], []).append((toks, self.index_of[cid]))
+                    if len(toks) == 1 and len(toks[0]) >= 5:
+                        stem = toks[0]
+                        self._infix.setdefault(stem[: max(5, len(stem) - 2)], set()).add(
+                            self.index_of[cid]
+                        )
+        self._infix_cache: dict[str, tuple[int, ...]] = {}
+        self._first_cache: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {}
+
+    def _compound(self, tok: str) -> tuple[int, ...]:
+        """Concepts whose stem occurs inside a long compound token (Estonian, Latvian...)."""
+        got = self._infix_cache.get(tok)
+        if got is None:
+            found: set[int] = set()
+            for stem, cis in self._infix.items():
+                if tok.find(stem, 1) > 0:
+                    found |= cis
+            got = self._infix_cache[tok] = tuple(sorted(found))
+        return got
 
     def find(self, toks: Sequence[str]) -> list[tuple[int, int, int]]:
         """Return (concept index, start, end) for every term occurrence in ``toks``."""
         hits = []
         for i, t in enumerate(toks):
-            cands = self._by_key.get(t[:4], ())
-            if len(t) < 4:
-                cands = [c for c in cands if c[0][0] == t]
-            for term, ci in cands:
+            first = self._first_cache.get(t)
+            if first is None:
+                first = self._first_cache[t] = self._first_matches(t)
+            for term, ci in first:
                 n = len(term)
-                if i + n <= len(toks) and all(_tok_match(term[j], toks[i + j]) for j in range(n)):
+                if n == 1:
+                    hits.append((ci, i, i + 1))
+                elif i + n <= len(toks) and all(
+                    _tok_match(term[j], toks[i + j]) for j in range(1, n)
+                ):
                     hits.append((ci, i, i + n))
         return hits
+
+    def _first_matches(self, t: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+        """Terms whose first token matches token t (compound hits as one-token terms)."""
+        out = [(term, ci) for term, ci in self._by_key.get(t[:4], ()) if _tok_match(term[0], t)]
+        if len(t) >= 9:
+            out += [((t,), ci) for ci in self._compound(t)]
+        return tuple(out)
 
     def concepts(self, text: str, lang: str) -> list[str]:
         """Concept ids mentioned in a text, in order of first mention."""
@@ -206,12 +437,12 @@ def _orth(y: np.ndarray) -> np.ndarray:
     LAPACK's Householder QR on a 30,000 x 200 matrix takes seconds here; two Cholesky-QR
     passes take milliseconds and are accurate enough for a randomised range finder.
     """
-    y = y.astype(np.float64, copy=False)
+    y = np.ascontiguousarray(y, dtype=np.float32)
     for _ in range(2):
-        g = y.T @ y
-        g[np.diag_indices_from(g)] += 1e-10 * max(1.0, float(np.trace(g)))
-        lower = np.linalg.cholesky(g)
-        y = np.linalg.solve(lower, y.T).T
+        g = (y.T @ y).astype(np.float64)
+        g[np.diag_indices_from(g)] += 1e-8 * max(1.0, float(np.trace(g)))
+        inv_lt = np.ascontiguousarray(np.linalg.inv(np.linalg.cholesky(g)).T, dtype=np.float32)
+        y = np.ascontiguousarray(y @ inv_lt)
     return y
 
 
@@ -221,9 +452,9 @@ def randomized_range_svd(x: sp.csr_matrix, k: int, seed: int = 0, n_iter: int = 
     p = min(k + 10, min(x.shape))
     q = _orth(x @ rng.standard_normal((x.shape[1], p)).astype(np.float32))
     for _ in range(n_iter):
-        z = _orth(np.asarray(x.T @ q.astype(np.float32)))
-        q = _orth(np.asarray(x @ z.astype(np.float32)))
-    b = np.asarray(x.T @ q.astype(np.float32)).T.astype(np.float64)  # p x V
+        z = _orth(np.asarray(x.T @ q))
+        q = _orth(np.asarray(x @ z))
+    b = np.ascontiguousarray(np.asarray(x.T @ q).T, dtype=np.float64)  # p x V
     evals, evecs = np.linalg.eigh(b @ b.T)
     order = np.argsort(evals)[::-1][:k]
     sv = np.sqrt(np.maximum(evals[order], 1e-12))
@@ -239,16 +470,47 @@ class CharNgramModel:
     scoring is one BLAS matrix product instead of a sparse product with a dense result.
     """
 
-    def __init__(self, dim: int = 192, ns: tuple[int, ...] = (3, 4), seed: int = 0) -> None:
+    def __init__(
+        self,
+        dim: int = 128,
+        ns: tuple[int, ...] = (3, 4),
+        seed: int = 0,
+        max_lang_df: float = 1.0,
+        centre_languages: bool = True,
+    ) -> None:
+        self.centre_languages = centre_languages
+        self.lang_mean: dict[str, np.ndarray] = {}
         self.dim = dim
+        self.max_lang_df = max_lang_df
         self.ns = ns
         self.seed = seed
         self.vocab: dict[str, int] = {}
+        self._id_cache: dict[str, list[int]] = {}
         self.idf = np.zeros(0, dtype=np.float32)
         self.components: np.ndarray | None = None
+        self._components_t: np.ndarray | None = None
 
     def _grams(self, texts: Sequence[str], languages: Sequence[str]) -> list[list[str]]:
         return [_ngrams(tokens(t, lang), self.ns) for t, lang in zip(texts, languages, strict=True)]
+
+    def _ids(self, tok: str) -> list[int]:
+        got = self._id_cache.get(tok)
+        if got is None:
+            vocab = self.vocab
+            got = [vocab[g] for g in _ngrams([tok], self.ns) if g in vocab]
+            self._id_cache[tok] = got
+        return got
+
+    def _matrix(self, texts: Sequence[str], languages: Sequence[str]) -> sp.csr_matrix:
+        """TF-IDF rows for texts, via a per-token cache of n-gram ids (tokens repeat a lot)."""
+        rows: list[int] = []
+        cols: list[int] = []
+        for r, (t, lang) in enumerate(zip(texts, languages, strict=True)):
+            for tok in tokens(t, lang):
+                ids = self._ids(tok)
+                cols.extend(ids)
+                rows.extend([r] * len(ids))
+        return self._weigh(rows, cols, len(texts))
 
     def _tfidf(self, grams: list[list[str]]) -> sp.csr_matrix:
         rows, cols = [], []
@@ -259,36 +521,92 @@ class CharNgramModel:
                 if j is not None:
                     rows.append(r)
                     cols.append(j)
+        return self._weigh(rows, cols, len(grams))
+
+    def _weigh(self, rows: list[int], cols: list[int], n_docs: int) -> sp.csr_matrix:
         data = np.ones(len(rows), dtype=np.float32)
-        x = sp.csr_matrix((data, (rows, cols)), shape=(len(grams), len(vocab)), dtype=np.float32)
+        shape = (n_docs, len(self.vocab))
+        x = sp.csr_matrix((data, (rows, cols)), shape=shape, dtype=np.float32)
         x.sum_duplicates()
         x.data = np.log1p(x.data)
         return _l2_sparse(x @ sp.diags(self.idf)).tocsr()
 
     def fit(self, texts: Sequence[str], languages: Sequence[str]) -> CharNgramModel:
-        grams = self._grams(texts, languages)
-        df: dict[str, int] = {}
-        for gs in grams:
-            for g in set(gs):
-                df[g] = df.get(g, 0) + 1
+        # count document frequencies with a temporary full vocabulary and sparse matrices
+        full: dict[str, int] = {}
+        tok_ids: dict[str, list[int]] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        for r, (t, lang) in enumerate(zip(texts, languages, strict=True)):
+            for tok in tokens(t, lang):
+                ids = tok_ids.get(tok)
+                if ids is None:
+                    ids = tok_ids[tok] = [
+                        full.setdefault(g, len(full)) for g in _ngrams([tok], self.ns)
+                    ]
+                cols.extend(ids)
+                rows.extend([r] * len(ids))
         n = len(texts)
+        occ = sp.csr_matrix(
+            (np.ones(len(rows), np.float32), (rows, cols)), shape=(n, max(1, len(full)))
+        )
+        occ.sum_duplicates()
+        df = np.bincount(occ.indices, minlength=occ.shape[1])
         min_df = 2 if n >= 200 else 1
         max_df = max(2, int(0.3 * n)) if n >= 200 else n
-        kept = sorted(g for g, c in df.items() if min_df <= c <= max_df)
-        self.vocab = {g: i for i, g in enumerate(kept)}
-        self.idf = np.array([math.log((1 + n) / (1 + df[g])) + 1.0 for g in kept], dtype=np.float32)
-        x = self._tfidf(grams)
+        keep = (df >= min_df) & (df <= max_df)
+        if self.max_lang_df < 1.0:
+            # n-grams of a language's boilerplate are frequent within that language only
+            langs = np.array(languages)
+            for lang in set(languages):
+                mask = langs == lang
+                if mask.sum() >= 50:
+                    ldf = np.bincount(occ[mask].indices, minlength=occ.shape[1])
+                    keep &= ldf <= self.max_lang_df * mask.sum()
+        inv = {i: g for g, i in full.items()}
+        kept_idx = np.flatnonzero(keep)
+        self.vocab = {inv[int(i)]: j for j, i in enumerate(kept_idx)}
+        self._id_cache = {}
+        self.idf = (np.log((1 + n) / (1 + df[kept_idx])) + 1.0).astype(np.float32)
+        x = occ[:, kept_idx].tocsr()
+        x.data = np.log1p(x.data)
+        x = _l2_sparse(x @ sp.diags(self.idf)).tocsr()
+        kept = kept_idx
+        self._components_t = None
         if len(kept) > self.dim and n > self.dim:
             self.components = randomized_range_svd(x, self.dim, self.seed)
         else:
             self.components = None
+        # Per-language centring: every text in one language shares boilerplate n-grams, which
+        # shows up as a common "language direction"; removing each language's mean vector
+        # keeps same-language pairs from looking similar just for being in the same language.
+        self.lang_mean = {}
+        if self.centre_languages:
+            v = self._project(x)
+            langs = np.array(languages)
+            for lang in set(languages):
+                mask = langs == lang
+                if mask.sum() >= 20:
+                    self.lang_mean[lang] = v[mask].mean(axis=0)
         return self
 
-    def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
-        x = self._tfidf(self._grams(texts, languages))
+    def _project(self, x: sp.csr_matrix) -> np.ndarray:
         if self.components is None:
             return _l2(x.toarray())
-        return _l2(np.asarray(x @ self.components.T))
+        if self._components_t is None:  # C-contiguous V x dim: sparse @ dense without copies
+            self._components_t = np.ascontiguousarray(self.components.T)
+        return _l2(np.asarray(x @ self._components_t))
+
+    def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+        v = self._project(self._matrix(texts, languages))
+        if self.lang_mean:
+            empty = ~v.any(axis=1)
+            for i, lang in enumerate(languages):
+                mu = self.lang_mean.get(lang)
+                if mu is not None and not empty[i]:
+                    v[i] -= mu
+            v = _l2(v)
+        return v
 
 
 class HybridTextModel:
@@ -303,7 +621,7 @@ class HybridTextModel:
     def __init__(
         self,
         concept_weight: float = 0.6,
-        dim: int = 192,
+        dim: int = 128,
         seed: int = 0,
         use_concepts: bool = True,
         use_ngrams: bool = True,
