@@ -147,3 +147,21 @@ def test_a_delegate_of_another_organisation_cannot_accept_an_invitation(client, 
     response = client.post(f"/accounts/invitation/{invitation.token}/", follow=True)
     assert "already represent another organisation" in response.content.decode()
     assert not Delegate.objects.filter(organisation=invitation.organisation).exists()
+
+
+def test_the_confirmation_link_can_be_sent_again_without_revealing_accounts(
+    client, forum, mailoutbox, immediate_tasks
+):
+    _sign_up(client)
+    mailoutbox.clear()
+    response = client.post("/accounts/confirm/resend/", {"email": "ruta@bdw.example"})
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [["ruta@bdw.example"]]
+    assert client.get(_link_in(mailoutbox[0]), follow=True).status_code == 200
+    assert User.objects.get(email="ruta@bdw.example").is_active
+    mailoutbox.clear()
+    # Unknown and already confirmed addresses get the same answer and no mail.
+    for email in ["nobody@example.org", "ruta@bdw.example"]:
+        response = client.post("/accounts/confirm/resend/", {"email": email})
+        assert response.status_code == 302 and response["Location"] == "/accounts/sign-up/done/"
+    assert mailoutbox == []

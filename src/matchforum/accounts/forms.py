@@ -107,3 +107,7 @@ class InvitationAcceptForm(PasswordPairMixin):
 
     def _user_for_validation(self) -> User:
         return User(email=self.email, full_name=self.cleaned_data.get("full_name", ""))
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"))

@@ -62,6 +62,13 @@ def account_confirmation_path(*, user: User) -> str:
     return reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
 
 
+def account_unconfirmed(*, email: str) -> User | None:
+    """The account waiting for its e-mail confirmation at this address, if any."""
+    return User.objects.filter(
+        email__iexact=email.strip(), is_active=False, last_login=None
+    ).first()
+
+
 def account_confirm(*, uidb64: str, token: str) -> User | None:
     """Activate the account the link was made for; None when the link is not valid."""
     try:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("sign-up/", views.sign_up, name="sign_up"),
     path("sign-up/done/", views.sign_up_done, name="sign_up_done"),
+    path("confirm/resend/", views.confirm_resend, name="confirm_resend"),
     path("confirm/<str:uidb64>/<str:token>/", views.confirm, name="confirm"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -15,8 +15,8 @@ from matchforum.core.forms import form_add_service_error
 from matchforum.forums.selectors import forum_current
 from matchforum.organisations.services import invitation_accept, invitation_open_by_token
 
-from .forms import InvitationAcceptForm, SignUpForm
-from .services import account_confirm, account_sign_up
+from .forms import InvitationAcceptForm, ResendConfirmationForm, SignUpForm
+from .services import account_confirm, account_sign_up, account_unconfirmed
 from .tasks import send_confirmation_email
 
 BACKEND = "matchforum.accounts.backends.RoleBackend"
@@ -70,6 +70,19 @@ def confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     login(request, user, backend=BACKEND)
     messages.success(request, _("Your e-mail address is confirmed. Welcome!"))
     return redirect("organisations:status")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_resend(request: HttpRequest) -> HttpResponse:
+    """Send the confirmation link again; the answer never tells whether an account exists."""
+    form = ResendConfirmationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = account_unconfirmed(email=form.cleaned_data["email"])
+        if user is not None:
+            send_confirmation_email.enqueue(user.pk, request.build_absolute_uri("/"))
+        request.session["signed_up_email"] = form.cleaned_data["email"]
+        return redirect("accounts:sign_up_done")
+    return render(request, "accounts/confirm_resend.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
 from matchforum.forums.models import Forum
-from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingMode
 from matchforum.meetings.selectors import meetings_of_delegate
 from matchforum.organisations.models import Delegate, Organisation
-from matchforum.recommendations.models import Recommendation
+from matchforum.recommendations.selectors import pair_topics
 from matchforum.schedules.models import ScheduleVersion, VersionStatus
 
 
@@ -58,28 +55,6 @@ def _changed(meeting: Meeting, published: dict | None) -> bool:
     )
 
 
-def _topics(own: Organisation, other: Organisation) -> list[str]:
-    """What the counterpart brings: the matcher's pair if known, else their published titles."""
-    rec = Recommendation.objects.filter(organisation=own, counterpart=other).first()
-    topics = []
-    if rec:
-        they = rec.explanation.get("they_answer_you") or {}
-        you = rec.explanation.get("you_answer_them") or {}
-        if they.get("offer_title"):
-            topics.append(_("Their offer: %(title)s") % {"title": they["offer_title"]})
-        if you.get("need_title"):
-            topics.append(_("Their need: %(title)s") % {"title": you["need_title"]})
-    if not topics:
-        for profile in CooperationProfile.objects.filter(organisation=other, is_active=True)[:3]:
-            label = (
-                _("Their offer: %(title)s")
-                if profile.side == "offer"
-                else _("Their need: %(title)s")
-            )
-            topics.append(label % {"title": profile.title})
-    return topics
-
-
 def _in_time_order(entry: AgendaEntry) -> tuple:
     slot = entry.meeting.slot
     return (slot is None, slot.starts_at.timestamp() if slot else 0.0, entry.meeting.pk)
@@ -104,7 +79,7 @@ def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[Agen
                 online_url=online_url_for(meeting) if online else "",
                 changed=version is not None and _changed(meeting, published.get(meeting.pk)),
                 published_slot_id=(published.get(meeting.pk) or {}).get("slot"),
-                topics=_topics(delegate.organisation, counterpart),
+                topics=pair_topics(own=delegate.organisation, other=counterpart),
             )
         )
     entries.sort(

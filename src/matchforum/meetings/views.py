@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
 from matchforum.marketplace.selectors import marketplace_organisation
+from matchforum.recommendations.selectors import pair_topics
 
 from .forms import DeclineForm, MeetingRequestForm
 from .selectors import (
@@ -72,11 +73,21 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     return redirect("marketplace:organisation", pk=counterpart.pk)
 
 
+def _with_topics(requests, organisation, counterpart_field: str) -> list:
+    """Each request with what the other organisation brings (to decide at a glance)."""
+    items = list(requests)
+    for item in items:
+        item.topics = pair_topics(own=organisation, other=getattr(item, counterpart_field))
+    return items
+
+
 @delegate_required(approved=True)
 def inbox(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
     context = {
-        "requests": requests_inbox(organisation=organisation),
+        "requests": _with_topics(
+            requests_inbox(organisation=organisation), organisation, "sender_organisation"
+        ),
         "box": "inbox",
         "counts": request_counts(delegate=request.delegate),
         "decline_form": DeclineForm(),
@@ -88,7 +99,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def outbox(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
     context = {
-        "requests": requests_outbox(organisation=organisation),
+        "requests": _with_topics(
+            requests_outbox(organisation=organisation), organisation, "recipient_organisation"
+        ),
         "box": "outbox",
         "counts": request_counts(delegate=request.delegate),
     }

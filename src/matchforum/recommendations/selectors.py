@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
+from matchforum.marketplace.models import CooperationProfile
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
 
 from .models import Dismissal, Recommendation
@@ -27,3 +29,28 @@ def dismissed_by(*, organisation: Organisation) -> QuerySet[Dismissal]:
     return Dismissal.objects.filter(
         organisation=organisation, counterpart__accreditation=Accreditation.APPROVED
     ).select_related("counterpart")
+
+
+def pair_topics(*, own: Organisation, other: Organisation, limit: int = 3) -> list[str]:
+    """What the other organisation brings to this one: the matcher's best pair when known,
+    else the titles of their published offers and needs."""
+    rec = Recommendation.objects.filter(organisation=own, counterpart=other).first()
+    topics = []
+    if rec:
+        they = rec.explanation.get("they_answer_you") or {}
+        you = rec.explanation.get("you_answer_them") or {}
+        if they.get("offer_title"):
+            topics.append(_("Their offer: %(title)s") % {"title": they["offer_title"]})
+        if you.get("need_title"):
+            topics.append(_("Their need: %(title)s") % {"title": you["need_title"]})
+    if not topics:
+        for profile in CooperationProfile.objects.filter(organisation=other, is_active=True)[
+            :limit
+        ]:
+            label = (
+                _("Their offer: %(title)s")
+                if profile.side == "offer"
+                else _("Their need: %(title)s")
+            )
+            topics.append(label % {"title": profile.title})
+    return topics
