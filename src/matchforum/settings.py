@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "matchforum.meetings",
     "matchforum.schedules",
     "matchforum.demo",
+    "matchforum.community",
+    "matchforum.news",
+    "matchforum.training",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "matchforum.core.language.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -147,6 +151,8 @@ LANGUAGES = [
     ("pl", "Polski"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Kyiv"
 USE_I18N = True
 USE_TZ = True
@@ -171,6 +177,10 @@ STORAGES = {
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="matchforum <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of the site, for links in e-mails (sent from tasks, without a request).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Largest file a delegate may attach to an experience-exchange post.
+MATCHFORUM_ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 
 TASKS = {
     "default": {

@@ -31,6 +31,9 @@ def _vetting(request: HttpRequest) -> bool:
 
 ENTRIES: list[NavEntry] = [
     NavEntry(_("Home"), "core:home", _signed_in),
+    NavEntry(_("Coalitions"), "community:tracks", _signed_in),
+    NavEntry(_("Training"), "training:programmes", _signed_in),
+    NavEntry(_("News"), "news:articles", _signed_in),
 ]
 
 

@@ -1,0 +1,33 @@
+"""Form pieces shared by the apps."""
+
+from __future__ import annotations
+
+from django import forms
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Zero or more files; the services check each file's type and size."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+def apply_validation_error(form: forms.Form, error: Exception) -> None:
+    """Put a service's ValidationError on the form: on its fields when named, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error)

@@ -1,0 +1,16 @@
+"""Background tasks of training programmes: they take ids, load rows, call a service."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from .models import TrainingRequest
+from .services import training_decision_notify
+
+
+@task()
+def notify_training_decision(training_request_id: int) -> None:
+    training_request = TrainingRequest.objects.select_related(
+        "delegate__user", "programme__profile"
+    ).get(pk=training_request_id)
+    training_decision_notify(training_request=training_request)
