@@ -12,7 +12,9 @@ from matchforum.forums.models import Forum
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import MeetingRequest
+from matchforum.news.models import Article
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
+from matchforum.training.models import TrainingProgramme
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -86,3 +88,27 @@ class MeetingRequestFactory(factory.django.DjangoModelFactory):
         lambda o: max(o.sender_organisation.pk, o.recipient_organisation.pk)
     )
     created_at = factory.LazyFunction(timezone.now)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    forum = factory.LazyFunction(lambda: Forum.objects.first() or forum_build())
+    title = factory.Sequence(lambda n: f"Announcement {n}")
+    body = "The demining coalition meets on the first morning."
+    language = "en"
+    is_published = True
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingProgramme
+
+    profile = factory.SubFactory(CooperationProfileFactory, kind="training", title="EOD course")
+    starts_on = dt.date(2027, 4, 5)
+    ends_on = dt.date(2027, 4, 16)
+    location = "Vilnius"
+    capacity = 4
+    language = "en"

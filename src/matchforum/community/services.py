@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matchforum.accounts.models import User
 from matchforum.core.emails import email_send_to_user
@@ -48,7 +49,11 @@ def _check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]
     if len(files) > MAX_ATTACHMENTS_PER_POST:
         raise ValidationError(
             {
-                "attachments": _("Attach at most %(count)d files.")
+                "attachments": ngettext(
+                    "Attach at most %(count)d file.",
+                    "Attach at most %(count)d files.",
+                    MAX_ATTACHMENTS_PER_POST,
+                )
                 % {"count": MAX_ATTACHMENTS_PER_POST}
             }
         )

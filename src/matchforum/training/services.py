@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matchforum.accounts.models import User
 from matchforum.core.emails import email_send_to_user
@@ -65,7 +66,12 @@ def training_request_send(
     free = programme.capacity - programme_places_taken(programme=programme)
     if participants > free:
         raise ValidationError(
-            {"participants": _("Only %(free)d places are left.") % {"free": max(free, 0)}}
+            {
+                "participants": ngettext(
+                    "Only %(free)d place is left.", "Only %(free)d places are left.", max(free, 0)
+                )
+                % {"free": max(free, 0)}
+            }
         )
     return TrainingRequest.objects.create(
         programme=programme,
