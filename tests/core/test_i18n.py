@@ -119,6 +119,20 @@ def test_dates_are_formatted_per_language(client, forum):
     assert "2027 m. kovo 16 d." in lithuanian
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "12,345"), ("uk", "12\xa0345"), ("lt", "12.345"), ("pl", "12\xa0345")],
+)
+def test_numbers_are_grouped_per_language(language, expected):
+    from django.template import Context, Template
+
+    template = Template("{% load humanize %}{{ count|intcomma }} {{ ratio }}")
+    with translation.override(language):
+        rendered = template.render(Context({"count": 12345, "ratio": 0.5}))
+    assert rendered.startswith(expected)
+    assert rendered.endswith("0.5" if language == "en" else "0,5")
+
+
 @pytest.mark.django_db
 def test_a_signed_in_users_choice_is_saved_and_applied_at_the_next_sign_in(client, forum):
     user = UserFactory()
