@@ -160,3 +160,10 @@ def test_a_programme_of_a_pending_provider_is_hidden(client, make_delegate):
     assert programme.profile.title not in client.get("/training/").content.decode()
     client.force_login(hidden_provider.user)
     assert client.get(f"/training/{programme.pk}/").status_code == 200
+
+
+def test_the_provider_edits_a_programme_with_its_values_filled_in(client, programme, provider):
+    client.force_login(provider.user)
+    page = client.get(f"/training/describe/?profile={programme.profile_id}").content.decode()
+    assert 'value="Vilnius"' in page
+    assert 'value="3"' in page

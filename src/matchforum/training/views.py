@@ -14,7 +14,7 @@ from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
 
 from . import selectors, services
 from .forms import JoinRequestForm, ProgrammeForm
-from .models import TrainingRequest
+from .models import TrainingProgramme, TrainingRequest
 
 
 @login_required
@@ -82,11 +82,21 @@ def programme_describe(request: HttpRequest) -> HttpResponse:
     ).distinct()
     if not profiles.exists():
         raise PermissionDenied
-    form = ProgrammeForm(
-        request.POST or None,
-        profiles=profiles,
-        initial={"language": request.LANGUAGE_CODE, "profile": request.GET.get("profile")},
-    )
+    initial: dict[str, object] = {"language": request.LANGUAGE_CODE}
+    chosen = profiles.filter(pk=request.GET.get("profile") or 0).first()
+    if chosen is not None:
+        initial["profile"] = chosen.pk
+        existing = TrainingProgramme.objects.filter(profile=chosen).first()
+        if existing is not None:
+            initial.update(
+                starts_on=existing.starts_on,
+                ends_on=existing.ends_on,
+                location=existing.location,
+                capacity=existing.capacity,
+                language=existing.language,
+                eligibility=existing.eligibility,
+            )
+    form = ProgrammeForm(request.POST or None, profiles=profiles, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             programme = services.training_programme_save(user=request.user, **form.cleaned_data)
