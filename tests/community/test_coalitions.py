@@ -65,7 +65,7 @@ def test_track_page_lists_approved_listed_members_open_profiles_and_meeting_coun
     assert "Pending Sappers" not in body
     assert "Quiet Works" not in body
     assert "Ground-penetrating radar" in body
-    assert ">LT</span>" in body  # the need keeps its language and shows it
+    assert ">Lietuviškai</span>" in body  # the need keeps its language and shows it
     assert "Secret rig" not in body
     assert response.context["meetings_held"] == 2
     assert "Sky Optics" not in body  # counts only, never who met whom

@@ -104,6 +104,9 @@ def test_the_switcher_changes_the_interface_language(client, forum, language, te
     assert response.status_code == 200
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == language
     assert f'lang="{language}"' in response.content.decode()
+    # The switcher names each language in itself, whatever the interface language.
+    for name in ("English", "Українська", "Lietuvių", "Latviešu", "Eesti", "Polski"):
+        assert f">{name}</button>" in response.content.decode()
     assert text in response.content.decode()
 
 

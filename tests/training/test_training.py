@@ -93,7 +93,7 @@ def test_a_delegate_asks_to_join_and_the_provider_accepts_within_capacity(
     trainee.user.save()
     client.force_login(trainee.user)
     page = client.get(f"/training/{programme.pk}/").content.decode()
-    assert "EOD course" in page and ">LT</span>" in page
+    assert "EOD course" in page and ">Lietuviškai</span>" in page
     client.post(f"/training/{programme.pk}/", {"participants": 2, "message": "Two sappers"})
     request = TrainingRequest.objects.get()
     assert request.status == EnrolmentStatus.PENDING
