@@ -186,6 +186,8 @@ def test_organisers_hide_posts_and_lock_threads_delegates_cannot(
     assert "This post was hidden by a moderator." in body
     response = client.post(f"/coalitions/threads/{thread.pk}/", {"body": "One more thing"})
     assert response.status_code == 200
+    assert "One more thing" in response.content.decode()  # the text is not lost
+    assert "This thread is locked; no more replies." in response.content.decode()
     assert thread.posts.count() == 2
 
 

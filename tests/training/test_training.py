@@ -167,3 +167,20 @@ def test_the_provider_edits_a_programme_with_its_values_filled_in(client, progra
     page = client.get(f"/training/describe/?profile={programme.profile_id}").content.decode()
     assert 'value="Vilnius"' in page
     assert 'value="3"' in page
+
+
+def test_the_provider_is_told_of_a_new_request_in_its_language(
+    programme, provider, make_delegate, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    provider.is_contact = True
+    provider.save()
+    provider.user.preferred_language = "lt"
+    provider.user.save()
+    DelegateFactory(organisation=provider.organisation)  # not the contact: not e-mailed
+    trainee = make_delegate(name="Kharkiv Deminers")
+    with django_capture_on_commit_callbacks(execute=True):
+        training_request_send(user=trainee.user, programme=programme, participants=2)
+    assert [m.to for m in mail.outbox] == [[provider.user.email]]
+    assert mail.outbox[0].subject == "Naujas prašymas dalyvauti „EOD course“"
+    assert "Kharkiv Deminers" in mail.outbox[0].body and "2 žmonės" in mail.outbox[0].body

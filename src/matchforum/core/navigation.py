@@ -34,6 +34,7 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Coalitions"), "community:tracks", _signed_in),
     NavEntry(_("Training"), "training:programmes", _signed_in),
     NavEntry(_("News"), "news:articles", _signed_in),
+    NavEntry(_("Moderation"), "community:reports", _organiser),
 ]
 
 

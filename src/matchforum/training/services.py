@@ -73,13 +73,17 @@ def training_request_send(
                 % {"free": max(free, 0)}
             }
         )
-    return TrainingRequest.objects.create(
+    training_request = TrainingRequest.objects.create(
         programme=programme,
         delegate=delegate,
         organisation=delegate.organisation,
         participants=participants,
         message=message.strip(),
     )
+    from .tasks import notify_training_request
+
+    transaction.on_commit(partial(notify_training_request.enqueue, training_request.pk))
+    return training_request
 
 
 @transaction.atomic
@@ -116,3 +120,18 @@ def training_decision_notify(*, training_request: TrainingRequest) -> None:
         body_template="training/email/decision_body.txt",
         context={"training_request": training_request, "programme": training_request.programme},
     )
+
+
+def training_request_notify_provider(*, training_request: TrainingRequest) -> list[str]:
+    """Tell the provider's contact delegates (or all its delegates) about a new request."""
+    organisation = training_request.programme.profile.organisation
+    delegates = organisation.delegates.select_related("user").filter(user__is_active=True)
+    recipients = [d.user for d in delegates if d.is_contact] or [d.user for d in delegates]
+    for user in recipients:
+        email_send_to_user(
+            user=user,
+            subject_template="training/email/request_subject.txt",
+            body_template="training/email/request_body.txt",
+            context={"training_request": training_request, "programme": training_request.programme},
+        )
+    return [user.email for user in recipients]
