@@ -109,3 +109,20 @@ def test_the_check_finds_unmarked_text_and_attributes():
         "<script>var notText = 1;</script>{# a comment #} · 42 matchforum"
     )
     assert unmarked_strings(source) == ["Welcome", "Search here"]
+
+
+UNTRANSLATED_TRACK_TEXT = re.compile(r"\{\{\s*\w*track\w*\.(name|description)\b")
+
+
+@pytest.mark.parametrize("path", TEMPLATE_FILES, ids=lambda p: str(p.relative_to(SOURCE)))
+def test_templates_show_tracks_through_their_translated_names(path):
+    """ADR 0005: `track.display_name` / `display_description`, never the stored English."""
+    assert UNTRANSLATED_TRACK_TEXT.findall(path.read_text()) == []
+
+
+def test_the_track_check_finds_raw_names():
+    assert UNTRANSLATED_TRACK_TEXT.search("<b>{{ track.name }}</b>")
+    assert UNTRANSLATED_TRACK_TEXT.search("{{ other_track.description|truncatewords:5 }}")
+    assert not UNTRANSLATED_TRACK_TEXT.search(
+        "{{ track.display_name }} {{ track.lead_country.name }}"
+    )
