@@ -13,7 +13,8 @@ from matchforum.news.models import Comment, CommentStatus
 from matchforum.organisations.models import Visibility
 from tests.factories import DelegateFactory, OrganisationFactory, UserFactory, forum_build
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback restores the seeded tracks after each test, for the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct horse battery staple"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
