@@ -20,7 +20,12 @@ import matchforum
 SOURCE = Path(matchforum.__file__).resolve().parent
 TEMPLATE_FILES = sorted(
     path
-    for pattern in ("templates/**/*.html", "templates/**/*.txt", "*/templates/**/*.html")
+    for pattern in (
+        "templates/**/*.html",
+        "templates/**/*.txt",
+        "*/templates/**/*.html",
+        "*/templates/**/*.txt",
+    )
     for path in SOURCE.glob(pattern)
 )
 # Words that are the same in every language: the product's name.
