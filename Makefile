@@ -15,10 +15,11 @@ CORE_TESTS := tests/scheduling tests/matching
 WEB_TESTS := tests --ignore=tests/scheduling --ignore=tests/matching --ignore=tests/e2e
 
 .PHONY: help install run serve migrate seed seed-large test test-cores test-sqlite \
-        test-postgres test-e2e lint format check-migrations bench-schedule bench-match clean
+        test-postgres test-e2e lint format check-migrations bench-schedule bench-match clean \
+        messages compilemessages i18n-report i18n
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
 
 $(VENV)/.installed: pyproject.toml
@@ -27,7 +28,20 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed ## Create the virtualenv and install pinned dependencies
+install: $(VENV)/.installed compilemessages ## Create the virtualenv, install pinned dependencies, compile translations
+
+compilemessages: $(VENV)/.installed ## Compile the translation catalogues (GNU msgfmt, or polib without gettext)
+	$(PY) -m matchforum.core.catalogues compile
+
+messages i18n-report i18n: export DEBUG ?= true
+messages: $(VENV)/.installed ## Extract the project's strings into the six catalogues (needs GNU gettext)
+	$(MANAGE) make_messages
+
+i18n-report: $(VENV)/.installed ## Per-language completeness against a fresh extraction (fails below the bar)
+	$(MANAGE) i18n_report
+
+i18n: messages compilemessages ## One translation pass: extract, compile, report completeness
+	$(MANAGE) i18n_report --as-is --list
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput

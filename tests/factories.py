@@ -13,9 +13,11 @@ from matchforum.forums.models import Forum
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import MeetingRequest
+from matchforum.news.models import Article
 from matchforum.notifications.models import Notification
 from matchforum.organisations.models import Accreditation, Delegate, Invitation, Organisation
 from matchforum.recommendations.models import Dismissal, Recommendation
+from matchforum.training.models import TrainingProgramme
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -177,3 +179,27 @@ def schedule_publish_live(*, forum: Forum, user: User | None = None):
         published_by=user,
         published_at=timezone.now(),
     )
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    forum = factory.LazyFunction(lambda: Forum.objects.first() or forum_build())
+    title = factory.Sequence(lambda n: f"Announcement {n}")
+    body = "The demining coalition meets on the first morning."
+    language = "en"
+    is_published = True
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingProgramme
+
+    profile = factory.SubFactory(CooperationProfileFactory, kind="training", title="EOD course")
+    starts_on = dt.date(2027, 4, 5)
+    ends_on = dt.date(2027, 4, 16)
+    location = "Vilnius"
+    capacity = 4
+    language = "en"

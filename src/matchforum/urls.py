@@ -10,5 +10,8 @@ urlpatterns = [
     path("recommendations/", include("matchforum.recommendations.urls")),
     path("agenda/", include("matchforum.agenda.urls")),
     path("notifications/", include("matchforum.notifications.urls")),
+    path("coalitions/", include("matchforum.community.urls")),
+    path("news/", include("matchforum.news.urls")),
+    path("training/", include("matchforum.training.urls")),
     path("admin/", admin.site.urls),
 ]

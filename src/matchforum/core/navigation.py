@@ -53,6 +53,10 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Requests"), "meetings:inbox", _approved_delegate),
     NavEntry(_("My agenda"), "agenda:agenda", _delegate),
     NavEntry(_("My organisation"), "organisations:status", _delegate),
+    NavEntry(_("Coalitions"), "community:tracks", _signed_in),
+    NavEntry(_("Training"), "training:programmes", _signed_in),
+    NavEntry(_("News"), "news:articles", _signed_in),
+    NavEntry(_("Moderation"), "community:reports", _organiser),
 ]
 
 
