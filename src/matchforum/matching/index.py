@@ -185,6 +185,7 @@ class MatchIndex:
         self.text_model.fit(texts, langs)
         self._text_dim = None
         self.needs = self.offers = None
+        self.need_rows, self.offer_rows, self.profile_row = {}, {}, {}
         self.pending = set(self.profiles)
 
     def vectorise(self, org_ids: Iterable[str] | None = None) -> None:
