@@ -305,3 +305,10 @@ def test_cli_round_trip(tmp_path):
     assert first["counterpart"] == "en_rf"
     assert {"score", "score_they_answer_you", "score_you_answer_them", "explanation"} <= set(first)
     assert all(len(v) <= 2 for v in recs.values())
+
+
+def test_recommend_longer_list_than_default(idx):
+    recs = idx.recommend("ua_buyer", k=7)
+    assert len(recs) == 7  # every other eligible organisation
+    assert [r.rank for r in recs] == list(range(1, 8))
+    assert len(idx.recommend("ua_buyer")) == 3  # the cached default-length list is unchanged

@@ -399,7 +399,9 @@ class MatchIndex:
                 ok[rb] = False
         return ok
 
-    def _candidates(self, r: int, mu: np.ndarray, sd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(
+        self, r: int, mu: np.ndarray, sd: np.ndarray, k: int = 0
+    ) -> tuple[np.ndarray, np.ndarray]:
         o = self.orgs[r]
         if o is None or not (o.vetted and not o.opted_out):
             return np.zeros(0, np.int64), np.zeros(0)
@@ -409,7 +411,7 @@ class MatchIndex:
         if len(idx) == 0:
             return idx, np.zeros(0)
         vals = c[idx]
-        m = min(self.n_candidates, len(idx))
+        m = min(max(self.n_candidates, 4 * k), len(idx))
         top = np.argpartition(-vals, m - 1)[:m] if m < len(idx) else np.arange(len(idx))
         order = np.lexsort((idx[top], -vals[top]))
         return idx[top][order], vals[top][order]
@@ -598,13 +600,19 @@ class MatchIndex:
         self._threshold[r] = vals[min(len(vals), self.k) - 1] if len(vals) else -np.inf
 
     def _recommend_row(self, r: int, k: int | None = None) -> list[int]:
+        """Recompute r's list; a non-default ``k`` is computed without replacing the cache."""
+        store = k is None or k == self.k
         k = k or self.k
-        self._release_list(r)
+        if store:
+            self._release_list(r)
         mu, sd = self._stats()
-        cand, vals = self._candidates(r, mu, sd)
+        cand, vals = self._candidates(r, mu, sd, k)
         allowed = None
         if self.exposure.enabled:
-            allowed = self.appear[: self._n] < self._budget
+            appear = self.appear[: self._n].copy()
+            for b in self.lists.get(r, []) if not store else []:
+                appear[b] -= 1  # r's own cached list does not count against itself
+            allowed = appear < self._budget
         picked = pick_diverse(
             cand.tolist(),
             vals.tolist(),
@@ -614,6 +622,8 @@ class MatchIndex:
             self.exposure.diversity,
             allowed,
         )
+        if not store:
+            return picked
         self.lists[r] = picked
         self.list_scores[r] = (cand, vals)
         self._set_threshold(r, vals)
