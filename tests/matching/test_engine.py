@@ -312,3 +312,14 @@ def test_recommend_longer_list_than_default(idx):
     assert len(recs) == 7  # every other eligible organisation
     assert [r.rank for r in recs] == list(range(1, 8))
     assert len(idx.recommend("ua_buyer")) == 3  # the cached default-length list is unchanged
+
+
+def test_synthetic_richness_adds_profiles_and_keeps_default_stream():
+    base = generate_forum(100, seed=9)
+    rich = generate_forum(100, seed=9, richness=3.0)
+    assert len(rich.forum.profiles) > len(base.forum.profiles) * 1.15
+    assert forum_to_dict(generate_forum(100, seed=9, richness=1.0).forum) == forum_to_dict(
+        base.forum
+    )
+    langs = {p.language for p in rich.forum.profiles}
+    assert {"en", "uk"} <= langs
