@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import factory
 from django.utils import timezone
@@ -86,3 +87,23 @@ class MeetingRequestFactory(factory.django.DjangoModelFactory):
         lambda o: max(o.sender_organisation.pk, o.recipient_organisation.pk)
     )
     created_at = factory.LazyFunction(timezone.now)
+
+
+class ApiTokenFactory(factory.django.DjangoModelFactory):
+    """An API token; the raw value is on `.raw` (the row holds only its hash)."""
+
+    class Meta:
+        model = "api.ApiToken"
+        exclude = ["raw"]
+
+    user = factory.SubFactory(UserFactory)
+    raw = factory.Sequence(lambda n: f"mf_test-token-{n:06d}-abcdefghijklmnopqrstuvwxyz")
+    prefix = factory.LazyAttribute(lambda o: o.raw[3:11])
+    key_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.raw.encode()).hexdigest())
+
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "audit.AuditEntry"
+
+    action = "organisation.viewed"

@@ -4,5 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("matchforum.core.urls")),
     path("accounts/", include("matchforum.accounts.urls")),
+    path("accounts/my-data/", include("matchforum.privacy.urls")),
+    path("api/", include("matchforum.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.forums.models import CapabilityTrack, Forum
 
 from .models import Accreditation, AccreditationDecision, Delegate, Organisation
@@ -69,6 +71,12 @@ def organisation_decide_accreditation(
     organisation.reviewed_at = now
     organisation.save(
         update_fields=["accreditation", "accreditation_reason", "reviewed_by", "reviewed_at"]
+    )
+    audit_record(
+        action=AuditEntry.Action.VETTING_DECISION,
+        actor=reviewer,
+        target=organisation,
+        data={"previous": entry.previous, "decision": decision},
     )
     return entry
 
