@@ -94,12 +94,18 @@ class ApiTokenFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "api.ApiToken"
-        exclude = ["raw"]
 
     user = factory.SubFactory(UserFactory)
-    raw = factory.Sequence(lambda n: f"mf_test-token-{n:06d}-abcdefghijklmnopqrstuvwxyz")
-    prefix = factory.LazyAttribute(lambda o: o.raw[3:11])
-    key_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.raw.encode()).hexdigest())
+    prefix = factory.Sequence(lambda n: f"t{n:07d}")
+    key_hash = factory.LazyAttribute(
+        lambda o: hashlib.sha256(f"mf_{o.prefix}-test-secret".encode()).hexdigest()
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token = super()._create(model_class, *args, **kwargs)
+        token.raw = f"mf_{token.prefix}-test-secret"
+        return token
 
 
 class AuditEntryFactory(factory.django.DjangoModelFactory):

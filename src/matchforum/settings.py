@@ -138,7 +138,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: it refuses locked-out credentials before any check.
-    "axes.backends.AxesStandaloneBackend",
+    "matchforum.accounts.backends.LockoutBackend",
     "matchforum.accounts.backends.RoleBackend",
 ]
 PASSWORD_HASHERS = [

@@ -34,7 +34,7 @@ def _connect_optional() -> None:
     except ImportError:  # pragma: no cover - axes is a pinned dependency
         return
 
-    @receiver(user_locked_out, dispatch_uid="audit_locked_out")
+    @receiver(user_locked_out, dispatch_uid="audit_locked_out", weak=False)
     def _locked_out(sender, request, username, ip_address, **kwargs) -> None:
         audit_record(
             action=AuditEntry.Action.LOCKED_OUT, request=request, data={"username": username}
