@@ -252,7 +252,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # Several models have a `status`; name each set of choices explicitly.
+    "ENUM_NAME_OVERRIDES": {
+        "RequestStatusEnum": "matchforum.meetings.models.RequestStatus",
+        "MeetingStatusEnum": "matchforum.meetings.models.MeetingStatus",
+        "RunStatusEnum": "matchforum.schedules.models.RunStatus",
+        "VersionStatusEnum": "matchforum.schedules.models.VersionStatus",
+    },
 }
 
 # --- Content Security Policy (django-csp 4): no inline scripts, everything self-hosted ---

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django_countries.serializer_fields import CountryField
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from matchforum.forums.models import CapabilityTrack
@@ -123,9 +124,21 @@ class DeclineSerializer(serializers.Serializer):
 
 
 class MeetingSerializer(serializers.ModelSerializer):
-    slot_starts_at = serializers.DateTimeField(source="slot.starts_at", read_only=True)
-    slot_ends_at = serializers.DateTimeField(source="slot.ends_at", read_only=True)
-    table_number = serializers.IntegerField(source="table.number", read_only=True)
+    slot_starts_at = serializers.SerializerMethodField()
+    slot_ends_at = serializers.SerializerMethodField()
+    table_number = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_slot_starts_at(self, meeting: Meeting):
+        return meeting.slot.starts_at.isoformat() if meeting.slot else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_slot_ends_at(self, meeting: Meeting):
+        return meeting.slot.ends_at.isoformat() if meeting.slot else None
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_table_number(self, meeting: Meeting):
+        return meeting.table.number if meeting.table else None
 
     class Meta:
         model = Meeting
@@ -184,6 +197,8 @@ class TokenResponseSerializer(serializers.Serializer):
 class AuditEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     action = serializers.CharField()
-    actor_organisation = serializers.CharField(source="actor_organisation.name", default=None)
+    actor_organisation = serializers.CharField(
+        source="actor_organisation.name", default=None, allow_null=True
+    )
     target_label = serializers.CharField()
     created_at = serializers.DateTimeField()
