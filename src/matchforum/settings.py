@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "matchforum.audit",
     "matchforum.api",
     "matchforum.privacy",
+    "matchforum.twofactor",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "matchforum.twofactor.middleware.RequireSecondFactorMiddleware",
     "matchforum.audit.context.AuditContextMiddleware",
     "matchforum.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -136,6 +138,7 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="matchforum")
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: it refuses locked-out credentials before any check.
     "matchforum.accounts.backends.LockoutBackend",

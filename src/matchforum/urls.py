@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("matchforum.core.urls")),
     path("accounts/", include("matchforum.accounts.urls")),
     path("accounts/my-data/", include("matchforum.privacy.urls")),
+    path("accounts/two-factor/", include("matchforum.twofactor.urls")),
     path("api/", include("matchforum.api.urls")),
     path("admin/", admin.site.urls),
 ]

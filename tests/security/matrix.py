@@ -70,6 +70,13 @@ MATRIX: dict[str, list[Op]] = {
     "accounts:logout": [Op("POST", same(302), form=True)],
     "privacy:my-data": [Op("GET", SIGNED_IN_PAGE)],
     "privacy:export": [Op("POST", SIGNED_IN_PAGE, form=True)],
+    "twofactor:enrol": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=403, unapproved=403, own=403, vetting=200, organiser=200),
+        )
+    ],
+    "twofactor:verify": [Op("GET", same(302))],  # nothing to verify: back to where one was
     # --- API: documents ---
     "api:schema": [Op("GET", PUBLIC)],
     "api:docs": [Op("GET", PUBLIC)],

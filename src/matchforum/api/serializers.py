@@ -187,6 +187,11 @@ class TokenRequestSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=256, style={"input_type": "password"})
     name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    otp = serializers.RegexField(
+        r"^[0-9]{6,8}$",
+        required=False,
+        help_text="Code from the authenticator app, when the account has a second factor.",
+    )
 
 
 class TokenResponseSerializer(serializers.Serializer):

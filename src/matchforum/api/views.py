@@ -23,6 +23,7 @@ from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus
 from matchforum.organisations.models import Delegate, Organisation
 from matchforum.organisations.selectors import delegate_for_user
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
+from matchforum.twofactor.services import totp_confirmed_device
 
 from . import filters, serializers
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
@@ -288,5 +289,8 @@ class TokenView(APIView):
         )
         if user is None:
             raise PermissionDenied("Wrong e-mail address or password, or too many attempts.")
+        device = totp_confirmed_device(user=user)
+        if device is not None and not device.verify_token(body.validated_data.get("otp", "")):
+            raise PermissionDenied("This account has a second factor: give the code (otp).")
         token, raw = api_token_create(user=user, name=body.validated_data.get("name", ""))
         return Response({"token": raw, "prefix": token.prefix}, status=status.HTTP_201_CREATED)
