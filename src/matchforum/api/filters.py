@@ -40,9 +40,10 @@ class MeetingRequestFilter(django_filters.FilterSet):
 
     def filter_box(self, queryset, name, value):
         from matchforum.core.tenancy import own_organisation_ids
-        from matchforum.forums.selectors import forum_current
 
-        own = own_organisation_ids(self.request.user, forum_current())
+        from .context import request_forum
+
+        own = own_organisation_ids(self.request.user, request_forum(self.request))
         if value == "sent":
             return queryset.filter(sender_organisation_id__in=own)
         return queryset.filter(recipient_organisation_id__in=own)

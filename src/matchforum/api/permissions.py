@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from rest_framework.permissions import BasePermission
 
-from matchforum.forums.selectors import forum_current
-from matchforum.organisations.selectors import delegate_for_user
+from .context import request_delegate
 
 
 class IsOrganiser(BasePermission):
@@ -23,8 +22,7 @@ class IsDelegate(BasePermission):
     def has_permission(self, request, view) -> bool:
         if not (request.user and request.user.is_authenticated):
             return False
-        forum = forum_current()
-        return forum is not None and delegate_for_user(user=request.user, forum=forum) is not None
+        return request_delegate(request) is not None
 
 
 class IsDelegateForWrites(IsDelegate):

@@ -16,16 +16,15 @@ from rest_framework.views import APIView
 from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
 from matchforum.core.tenancy import require_scoped, scoped
-from matchforum.forums.selectors import forum_current
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings import services as meeting_services
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus
 from matchforum.organisations.models import Delegate, Organisation
-from matchforum.organisations.selectors import delegate_for_user
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
 from matchforum.twofactor.services import totp_confirmed_device
 
 from . import filters, serializers
+from .context import request_delegate, request_forum
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
 from .services import api_token_create
 from .throttling import SignInThrottle
@@ -51,14 +50,13 @@ class ScopedViewMixin:
         queryset = scoped(
             self.scoped_model,
             user=self.request.user,
-            forum=forum_current(),
+            forum=request_forum(self.request),
             for_write=getattr(self, "action", None) in self.write_actions,
         )
         return require_scoped(self.narrow(queryset))
 
     def caller_delegate(self) -> Delegate:
-        forum = forum_current()
-        delegate = delegate_for_user(user=self.request.user, forum=forum) if forum else None
+        delegate = request_delegate(self.request)
         if delegate is None:
             raise PermissionDenied("Only delegates may do this.")
         return delegate
@@ -91,7 +89,7 @@ class OrganisationViewSet(
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         organisation = self.get_object()
-        own = delegate_for_user(user=request.user, forum=organisation.forum)
+        own = request_delegate(request)
         if own is None or own.organisation_id != organisation.pk:
             audit_record(
                 action=AuditEntry.Action.PROFILE_VIEWED, target=organisation, request=request
@@ -157,7 +155,7 @@ class MeetingRequestViewSet(
         body.is_valid(raise_exception=True)
         sender = self.caller_delegate()
         recipient = (
-            scoped(Organisation, user=request.user, forum=forum_current())
+            scoped(Organisation, user=request.user, forum=request_forum(request))
             .filter(pk=body.validated_data["recipient_organisation"])
             .first()
         )
@@ -238,7 +236,7 @@ class ScheduleVersionViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):
             return ScheduleVersion.objects.none()
-        return ScheduleVersion.objects.filter(forum=forum_current()).order_by("-number")
+        return ScheduleVersion.objects.filter(forum=request_forum(self.request)).order_by("-number")
 
 
 class SchedulingRunViewSet(viewsets.ReadOnlyModelViewSet):
@@ -252,7 +250,9 @@ class SchedulingRunViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):
             return SchedulingRun.objects.none()
-        return SchedulingRun.objects.filter(forum=forum_current()).order_by("-created_at", "-pk")
+        return SchedulingRun.objects.filter(forum=request_forum(self.request)).order_by(
+            "-created_at", "-pk"
+        )
 
 
 class ProfileViewLogViewSet(ScopedViewMixin, mixins.ListModelMixin, viewsets.GenericViewSet):

@@ -78,11 +78,17 @@ def require_scoped(queryset: QuerySet) -> QuerySet:
 
 
 def own_organisation_ids(user: User, forum: Forum) -> list[int]:
+    """Ids of the user's organisations in the forum (memoised on the user object)."""
     from matchforum.organisations.models import Organisation
 
-    return list(
-        Organisation.objects.filter(forum=forum, delegates__user=user).values_list("pk", flat=True)
-    )
+    memo = user.__dict__.setdefault("_own_organisation_ids", {})
+    if forum.pk not in memo:
+        memo[forum.pk] = list(
+            Organisation.objects.filter(forum=forum, delegates__user=user).values_list(
+                "pk", flat=True
+            )
+        )
+    return memo[forum.pk]
 
 
 _loaded = False
