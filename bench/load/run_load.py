@@ -120,7 +120,7 @@ def main() -> int:
         # One simulated delegate sends ~30 requests a minute; keep throttles out of the way.
         "API_THROTTLE_USER": "100000/min",
         "API_THROTTLE_ANON": "100000/min",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "ERROR",
     }
     started = time.monotonic()
     manage(env, "migrate", "--noinput", "-v", "0")
@@ -141,6 +141,8 @@ def main() -> int:
             "4",
             "--worker-class",
             "gthread",
+            "--timeout",
+            "120",
             "--log-level",
             "warning",
         ],

@@ -108,3 +108,18 @@ def test_filters_and_pagination(world):
     assert [r["id"] for r in received] == [world.request_in.pk]
     bad = client.get("/api/v1/profiles/?side=nonsense")
     assert bad.status_code == 400
+
+
+def test_nul_characters_are_refused_as_bad_input_not_a_server_error(world):
+    client = _client(world.users["own"])
+    body = {
+        "side": "offer",
+        "kind": "product",
+        "title": "x",
+        "description": "y",
+        "language": "en",
+        "tracks": ["drones\x00"],
+    }
+    assert client.post("/api/v1/profiles/", body, "application/json").status_code == 400
+    assert client.get("/api/v1/profiles/?search=dr%00one").status_code == 400
+    assert client.get("/api/v1/organisations/?country=U%00").status_code == 400
