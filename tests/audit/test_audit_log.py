@@ -120,3 +120,18 @@ def test_an_organisation_sees_who_viewed_its_profile_and_only_that(world):
     organiser.force_login(world.users["organiser"])
     everything = organiser.get("/api/v1/profile-views/").json()
     assert everything["count"] > len(seen)
+
+
+def test_the_visitors_page_shows_who_looked_and_hides_addresses_from_delegates(world):
+    viewer = Client()
+    viewer.force_login(world.users["other"])
+    viewer.get(f"/api/v1/organisations/{world.own_org.pk}/", REMOTE_ADDR="198.51.100.9")
+    own = Client()
+    own.force_login(world.users["own"])
+    page = own.get(reverse("audit:entries")).content.decode()
+    assert "Other Org" in page
+    assert "198.51.100.9" not in page
+    organiser = Client()
+    organiser.force_login(world.users["organiser"])
+    full = organiser.get(reverse("audit:entries")).content.decode()
+    assert "198.51.100.9" in full and "Audit log" in full

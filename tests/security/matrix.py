@@ -70,6 +70,7 @@ MATRIX: dict[str, list[Op]] = {
     "accounts:logout": [Op("POST", same(302), form=True)],
     "privacy:my-data": [Op("GET", SIGNED_IN_PAGE)],
     "privacy:export": [Op("POST", SIGNED_IN_PAGE, form=True)],
+    "audit:entries": [Op("GET", SIGNED_IN_PAGE)],
     "twofactor:enrol": [
         Op(
             "GET",
