@@ -96,9 +96,51 @@ def print_report(prefix: Path) -> dict:
     return summary
 
 
+def run_stage(args, port: int, work: Path, credentials: Path, env: dict, users: int) -> None:
+    prefix = work / f"locust-{users}"
+    subprocess.run(
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(Path(__file__).with_name("locustfile.py")),
+            "--headless",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(max(1, users // 20)),
+            "--run-time",
+            args.time,
+            "--host",
+            f"http://127.0.0.1:{port}",
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+            "--stop-timeout",
+            "10",
+        ],
+        cwd=ROOT,
+        env=env | {"LOAD_CREDENTIALS": str(credentials)},
+        check=False,
+        timeout=3600,
+        stdout=subprocess.DEVNULL,
+    )
+    print(
+        f"\nLoad: {users} users for {args.time}, {args.size} demo forum, "
+        f"gunicorn {args.workers} workers × 4 threads, PostgreSQL, all on loopback"
+    )
+    print_report(prefix)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=200)
+    parser.add_argument(
+        "--also-users",
+        default=os.environ.get("LOAD_ALSO_USERS", ""),
+        help="comma-separated smaller user counts to run first on the same server (e.g. 50)",
+    )
     parser.add_argument("--time", default="3m")
     parser.add_argument("--size", default=os.environ.get("LOAD_SIZE", "large"))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "3")))
@@ -143,6 +185,10 @@ def main() -> int:
             "gthread",
             "--timeout",
             "120",
+            # Longer than a simulated user's pause, so a kept-alive connection is never
+            # closed by the server just as the client reuses it.
+            "--keep-alive",
+            "10",
             "--log-level",
             "warning",
         ],
@@ -151,39 +197,9 @@ def main() -> int:
     )
     try:
         wait_for(f"http://127.0.0.1:{port}/health/")
-        prefix = work / "locust"
-        subprocess.run(
-            [
-                str(BIN / "locust"),
-                "-f",
-                str(Path(__file__).with_name("locustfile.py")),
-                "--headless",
-                "--users",
-                str(args.users),
-                "--spawn-rate",
-                str(max(1, args.users // 20)),
-                "--run-time",
-                args.time,
-                "--host",
-                f"http://127.0.0.1:{port}",
-                "--csv",
-                str(prefix),
-                "--only-summary",
-                "--loglevel",
-                "WARNING",
-                "--stop-timeout",
-                "10",
-            ],
-            cwd=ROOT,
-            env=env | {"LOAD_CREDENTIALS": str(credentials)},
-            check=False,
-            timeout=3600,
-        )
-        print(
-            f"\nLoad: {args.users} users for {args.time}, {args.size} demo forum, "
-            f"gunicorn {args.workers} workers × 4 threads, PostgreSQL on loopback"
-        )
-        print_report(prefix)
+        stages = [int(n) for n in args.also_users.split(",") if n.strip()] + [args.users]
+        for users in stages:
+            run_stage(args, port, work, credentials, env, users)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         try:
