@@ -184,6 +184,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Kyiv"
 USE_I18N = True
 USE_TZ = True
+# English as used at a European forum (24-hour clock); the other languages use Django's own.
+FORMAT_MODULE_PATH = ["matchforum.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
