@@ -16,7 +16,8 @@ WEB_TESTS := tests --ignore=tests/scheduling --ignore=tests/matching --ignore=te
 
 .PHONY: help install run serve migrate seed seed-large test test-cores test-sqlite \
         test-postgres test-e2e lint format check-migrations bench-schedule bench-match clean \
-        messages compilemessages i18n-report i18n
+        messages compilemessages i18n-report i18n \
+        schema schema-check check-deploy audit bench-load
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -78,11 +79,32 @@ test-e2e: install ## Browser tests: Playwright driving Debian's chromium
 	@if ls tests/e2e/test_*.py >/dev/null 2>&1; then $(PYTEST) tests/e2e -q; \
 	  else echo "no browser tests yet"; fi
 
-lint: install ## ruff, the import contracts (pure cores never import Django), migrations check
+lint: install ## ruff, import contracts, migrations check, bandit, pip-audit, OpenAPI schema check
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/bandit -q -r src -c pyproject.toml
+	$(PY) scripts/audit_dependencies.py
+	$(MAKE) --no-print-directory schema-check
+
+audit: install ## pip-audit of the pinned dependencies (AUDIT_STRICT=1 fails when offline)
+	$(PY) scripts/audit_dependencies.py
+
+schema: install ## Regenerate the committed OpenAPI document docs/openapi.yaml
+	DEBUG=1 $(MANAGE) spectacular --validate --fail-on-warn --file docs/openapi.yaml
+
+schema-check: install ## Fail when docs/openapi.yaml differs from the generated schema
+	@DEBUG=1 $(MANAGE) spectacular --validate --fail-on-warn --file var/openapi.generated.yaml
+	@diff -u docs/openapi.yaml var/openapi.generated.yaml >/dev/null || \
+	  { echo "docs/openapi.yaml is stale: run 'make schema' and commit it"; \
+	    diff -u docs/openapi.yaml var/openapi.generated.yaml | head -40; exit 1; }
+	@echo "docs/openapi.yaml matches the generated schema"
+
+check-deploy: install ## Django's deployment checklist with production settings (fails on warnings)
+	env -u DEBUG DEBUG=false SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+	  ALLOWED_HOSTS=forum.example.org MATCHFORUM_VAR_DIR=var/check-deploy \
+	  $(MANAGE) check --deploy --fail-level WARNING
 
 format: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff format src tests bench scripts
@@ -93,6 +115,11 @@ bench-schedule: install ## Scheduler benchmark: 20 real instances, large generat
 
 bench-match: install ## Matcher benchmark: quality against baselines and ablations, speed
 	$(PY) bench/bench_match.py
+
+LOAD_USERS ?= 200
+LOAD_TIME ?= 3m
+bench-load: install ## Load test: locust against gunicorn + PostgreSQL on loopback (LOAD_USERS, LOAD_TIME)
+	$(PY) scripts/with_postgres.py -- $(PY) bench/load/run_load.py --users $(LOAD_USERS) --time $(LOAD_TIME)
 
 clean: ## Remove the virtualenv, the local database and caches
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import factory
 from django.utils import timezone
@@ -203,3 +204,29 @@ class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
     location = "Vilnius"
     capacity = 4
     language = "en"
+
+
+class ApiTokenFactory(factory.django.DjangoModelFactory):
+    """An API token; the raw value is on `.raw` (the row holds only its hash)."""
+
+    class Meta:
+        model = "api.ApiToken"
+
+    user = factory.SubFactory(UserFactory)
+    prefix = factory.Sequence(lambda n: f"t{n:07d}")
+    key_hash = factory.LazyAttribute(
+        lambda o: hashlib.sha256(f"mf_{o.prefix}-test-secret".encode()).hexdigest()
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token = super()._create(model_class, *args, **kwargs)
+        token.raw = f"mf_{token.prefix}-test-secret"
+        return token
+
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "audit.AuditEntry"
+
+    action = "organisation.viewed"

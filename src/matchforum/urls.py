@@ -13,5 +13,9 @@ urlpatterns = [
     path("coalitions/", include("matchforum.community.urls")),
     path("news/", include("matchforum.news.urls")),
     path("training/", include("matchforum.training.urls")),
+    path("accounts/my-data/", include("matchforum.privacy.urls")),
+    path("accounts/two-factor/", include("matchforum.twofactor.urls")),
+    path("audit/", include("matchforum.audit.urls")),
+    path("api/", include("matchforum.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
 
 from .models import (
@@ -92,6 +94,12 @@ def organisation_decide_accreditation(
         transaction.on_commit(
             lambda: recompute_organisation_recommendations.enqueue(organisation.pk)
         )
+    audit_record(
+        action=AuditEntry.Action.VETTING_DECISION,
+        actor=reviewer,
+        target=organisation,
+        data={"previous": entry.previous, "decision": decision},
+    )
     return entry
 
 
