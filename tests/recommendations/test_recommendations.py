@@ -153,3 +153,25 @@ def test_one_click_request_and_not_interested_with_htmx(client, forum):
     assert not Recommendation.objects.filter(counterpart=unwanted).exists()
     page = client.get("/recommendations/").content.decode()
     assert "Waiting for their answer" in page
+
+
+def test_the_explanation_is_worded_in_the_readers_language(client, forum):
+    from matchforum.forums.models import CapabilityTrack
+
+    buyer, producer = _pair(forum)
+    demining = CapabilityTrack.objects.get(slug="demining")
+    buyer.organisation.tracks.add(demining)
+    producer.organisation.tracks.add(demining)
+    recommendations_recompute_forum(forum=forum)
+    client.force_login(buyer.user)
+    english = client.get("/recommendations/").content.decode()
+    assert "Across borders: Lithuania and Ukraine." in english
+    assert "A producer meets a buyer." in english
+    buyer.user.preferred_language = "uk"
+    buyer.user.save(update_fields=["preferred_language"])
+    ukrainian = client.get("/recommendations/").content.decode()
+    assert '<span class="badge">Розмінування</span>' in ukrainian
+    assert "Виробник зустрічається із замовником." in ukrainian
+    assert "Ground penetrating radar mine detector" in ukrainian  # user content as written
+    assert "shared tracks" not in ukrainian.lower()
+    assert "cross-border" not in ukrainian and "producer meets buyer" not in ukrainian

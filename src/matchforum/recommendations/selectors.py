@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
@@ -54,3 +57,50 @@ def pair_topics(*, own: Organisation, other: Organisation, limit: int = 3) -> li
             )
             topics.append(label % {"title": profile.title})
     return topics
+
+
+# The pairings of organisation kinds the matcher points out (matching/explain.py).
+KIND_PAIRINGS = {
+    frozenset({"producer", "buyer"}): gettext_lazy("A producer meets a buyer."),
+    frozenset({"producer", "investor"}): gettext_lazy("A producer meets an investor."),
+    frozenset({"producer", "research"}): gettext_lazy("A research institution meets a producer."),
+}
+
+
+def track_names_shown(names: Iterable[str]) -> list[str]:
+    """Track names as the matcher stored them (the seeded English) in the active language."""
+    return [pgettext("capability track", name) for name in names]
+
+
+def explanation_reasons(*, explanation: dict, own: Organisation, other: Organisation) -> list[str]:
+    """The reasons of a stored explanation, worded in the reader's language.
+
+    The pure matcher writes its reasons in English; the facts behind them are stored
+    beside (best pairs, shared tracks) or known here (countries, kinds), so the web
+    layer words them through the catalogues instead.
+    """
+    reasons = []
+    they = explanation.get("they_answer_you") or {}
+    you = explanation.get("you_answer_them") or {}
+    if they.get("offer_title"):
+        reasons.append(
+            _("Their offer “%(offer)s” answers your need “%(need)s”.")
+            % {"offer": they["offer_title"], "need": they.get("need_title", "")}
+        )
+    if you.get("offer_title"):
+        reasons.append(
+            _("Your offer “%(offer)s” answers their need “%(need)s”.")
+            % {"offer": you["offer_title"], "need": you.get("need_title", "")}
+        )
+    tracks = track_names_shown(explanation.get("shared_tracks") or [])
+    if tracks:
+        reasons.append(_("Shared tracks: %(tracks)s.") % {"tracks": ", ".join(tracks)})
+    if own.country != other.country:
+        reasons.append(
+            _("Across borders: %(own)s and %(other)s.")
+            % {"own": own.country.name, "other": other.country.name}
+        )
+    pairing = KIND_PAIRINGS.get(frozenset({own.kind, other.kind}))
+    if pairing:
+        reasons.append(str(pairing))
+    return reasons

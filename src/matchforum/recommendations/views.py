@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,15 +14,31 @@ from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.meetings.selectors import pair_status
 from matchforum.organisations.selectors import organisations_visible_to
 
-from .selectors import dismissed_by, recommendations_for
+from .selectors import (
+    dismissed_by,
+    explanation_reasons,
+    recommendations_for,
+    track_names_shown,
+)
 from .services import dismissal_create, dismissal_undo
 
 
 @delegate_required(approved=True)
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
+    # The matcher's own sentence is English: shown as it is to English readers only;
+    # everyone gets the reasons worded in their language.
+    english = translation.get_language() == "en"
     items = [
-        {"rec": rec, "pair": pair_status(a=organisation, b=rec.counterpart)}
+        {
+            "rec": rec,
+            "pair": pair_status(a=organisation, b=rec.counterpart),
+            "shared_tracks": track_names_shown(rec.explanation.get("shared_tracks") or []),
+            "reasons": explanation_reasons(
+                explanation=rec.explanation, own=organisation, other=rec.counterpart
+            ),
+            "prose": rec.explanation.get("text", "").replace("*", "") if english else "",
+        }
         for rec in recommendations_for(organisation=organisation)
     ]
     context = {
