@@ -109,11 +109,13 @@ def encode(
         cl.append(lits)
         e.amo(lits)
     n_p = len(problem.participants)
+    busy_slots: list[list[int]] = []
     for p in range(n_p):
         per_slot: dict[int, list[int]] = {}
         for k in problem.meetings_of[p]:
             for s in allowed[k]:
                 per_slot.setdefault(s, []).append(e.x[k, s])
+        busy_slots.append(sorted(per_slot))
         for s in sorted(per_slot):
             lits = per_slot[s]
             if len(lits) == 1:
@@ -190,7 +192,7 @@ def encode(
         if n < 2:
             e.cnt.append([])
             continue
-        ps = sorted(s for (q, s) in e.busy if q == p)
+        ps = busy_slots[p]
         gaps: list[int] = []
         seen: int | None = None
         prev_s: int | None = None
