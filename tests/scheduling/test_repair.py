@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from matchforum.scheduling import (
     AddMeeting,
     CancelMeeting,
