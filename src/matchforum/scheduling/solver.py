@@ -119,6 +119,11 @@ def solve(
         )
         if res.infeasible:
             status = "INFEASIBLE"
+        elif sub_slots is None:
+            sub_slots = _fallback(sub, d)
+            if sub_slots is not None:
+                status = "FEASIBLE"
+                st["fallback"] = "greedy"
     stats["breaks_phase"] = st
     slots: list[int | None] = [None] * len(problem.meetings)
     if sub_slots is not None:
@@ -146,6 +151,21 @@ def _heuristic(
     if sched.breaks == lb and status == "FEASIBLE":
         sched.proven_optimal, sched.status = True, "OPTIMAL"
     return sched
+
+
+def _fallback(problem: Problem, fairness: int | None) -> list[int] | None:
+    """A greedy schedule when the exact search found none in time, if it is valid."""
+    from .heuristic import greedy_schedule, improve
+    from .validate import validate
+
+    slots = improve(problem, greedy_schedule(problem), 1.0)
+    if any(s is None for s in slots):
+        return None
+    total = sum(breaks_per_participant(problem, slots))
+    trial = Schedule(slots, assign_tables(problem, slots), breaks=total)
+    if not validate(problem, trial, fairness=fairness).ok:
+        return None
+    return [s for s in slots if s is not None]
 
 
 def _finish(
