@@ -40,6 +40,7 @@ class Encoding:
     totalizer: ITotalizer | None = None
     fixed_breaks: int = 0
     card_enc: int = EncType.seqcounter
+    exact: bool = True
 
     def new(self) -> int:
         self.top += 1
@@ -75,6 +76,9 @@ class Encoding:
                     self.clauses.append([-lit, v])
                 elif b is not None:
                     self.clauses.append([-b, -lit, v])
+                if not self.exact:
+                    cur[j] = v
+                    continue
                 # v -> a | b ; v -> a | lit
                 c1 = [-v] + ([a] if a is not None else [])
                 if b is True:
@@ -95,10 +99,19 @@ def encode(
     span: bool = True,
     card_enc: int = EncType.seqcounter,
     blocks: bool = False,
+    exact: bool | None = None,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains)."""
     e = Encoding(problem)
     e.card_enc = card_enc
+    # Break literals need to be exact in both directions only when something can profit
+    # from a break being counted: the lower side of fairness when every participant can
+    # have breaks. Otherwise (a participant with fewer than two meetings always has 0
+    # breaks, so fairness is "nobody above d", or no fairness) counting is monotone: a
+    # spurious break only makes the bound harder, the real count (recomputed from the
+    # slots) is never above the counted one, and optimality is unaffected.
+    someone_zero = any(len(ms) < 2 for ms in problem.meetings_of)
+    e.exact = exact if exact is not None else not (fairness is None or someone_zero)
     allowed = problem.allowed_slots
     cl = e.clauses
     for k, slots in enumerate(allowed):
@@ -210,10 +223,12 @@ def encode(
             # gap[s] <-> b & ~busy_prev & seen_prev
             if seen_prev is not None:
                 g = e.new()
-                cl.append([-g, b])
-                cl.append([-g, seen_prev])
+                if e.exact:
+                    cl.append([-g, b])
+                    cl.append([-g, seen_prev])
                 if busy_prev is not None:
-                    cl.append([-g, -busy_prev])
+                    if e.exact:
+                        cl.append([-g, -busy_prev])
                     cl.append([g, -b, busy_prev, -seen_prev])
                 else:
                     cl.append([g, -b, -seen_prev])
@@ -234,7 +249,8 @@ def encode(
                 v = e.new()
                 cl.append([-seen_prev, v])
                 cl.append([-b, v])
-                cl.append([-v, seen_prev, b])
+                if e.exact:
+                    cl.append([-v, seen_prev, b])
                 seen = v
             prev_s = s
         cap = n - 1
