@@ -71,6 +71,11 @@ def solve(
     ``fairness`` overrides ``problem.fairness``. ``callback`` receives a
     :class:`Progress` (best objective, bound, elapsed seconds) whenever either improves and
     cancels the search by returning ``True``; the best schedule so far is returned.
+    ``seed`` seeds CP-SAT (CaDiCaL is deterministic); ``hint`` (a slot per meeting) seeds
+    the CP-SAT paths (oversubscription, ``method="cpsat"``). ``method``: ``"auto"`` (SAT
+    search, or the heuristic above :data:`LARGE` meetings), ``"sat"``, ``"cpsat"``,
+    ``"heuristic"``. If the exact search finds nothing in time, a greedy schedule is
+    returned when it passes the validator (status ``FEASIBLE``).
     Raises :class:`~.errors.ProblemError` for malformed or obviously impossible input.
     The result's ``status`` is ``OPTIMAL``, ``FEASIBLE``, ``INFEASIBLE`` or ``UNKNOWN``
     (no schedule found in time; then every meeting is reported unscheduled).
