@@ -150,6 +150,20 @@ def test_publication_tells_everyone_once_and_movers_what_moved(forum, meeting, i
     assert "10:00, table 1" in moved.body  # in the forum's time zone
 
 
+def test_a_moved_meeting_is_told_in_the_recipients_language(forum, meeting, immediate_tasks):
+    user = meeting.delegate_a.user
+    user.preferred_language = "uk"
+    user.save(update_fields=["preferred_language"])
+    slots = _slots(forum)
+    meeting_place(meeting=meeting, slot=slots[0], table=None, online=True)
+    schedule_publication_notify(schedule_publish_live(forum=forum))
+    meeting_place(meeting=meeting, slot=slots[2], table=Table.objects.get(forum=forum, number=1))
+    schedule_publication_notify(schedule_publish_live(forum=forum))
+    moved = user.notifications.get(kind=NotificationKind.MEETING_MOVED)
+    assert "10:00, стіл 1" in moved.body
+    assert "table" not in moved.body
+
+
 def test_pdf_without_the_font_answers_with_a_clear_error(client, forum, meeting, monkeypatch):
     from pathlib import Path
 

@@ -117,7 +117,7 @@ def meeting_moved(
             if table_number is None
             else _("table %(number)s") % {"number": table_number}
         )
-        where = f"{formats.date_format(when, 'SHORT_DATETIME_FORMAT')}, {place}"
+        where = f"{formats.date_format(when, 'D j M H:i')}, {place}"
         return (
             _("One of your meetings moved"),
             _("Your meeting (no. %(number)s) is now: %(where)s.\n\n%(link)s")

@@ -273,7 +273,7 @@ def delegate_set_availability(
         when = busy.slot.starts_at.astimezone(ZoneInfo(delegate.organisation.forum.time_zone))
         raise ValidationError(
             _("You have a scheduled meeting at %(when)s; ask the organisers to move it first.")
-            % {"when": formats.date_format(when, "SHORT_DATETIME_FORMAT")}
+            % {"when": formats.date_format(when, "D j M H:i")}
         )
     delegate.unavailable_slots.set(slots)
     delegate.attendance = attendance
