@@ -117,7 +117,7 @@ def test_dates_are_formatted_per_language(client, forum):
     ukrainian = client.get("/").content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "lt"
     lithuanian = client.get("/").content.decode()
-    assert "16 March 2027" in english  # day first: English as used at a European forum
+    assert "16 March 2027" in english  # European English: day before month
     assert "16 березня 2027" in ukrainian
     assert "2027 m. kovo 16 d." in lithuanian
 

@@ -88,3 +88,38 @@ def test_cpsat_method_agrees(problem):
     rep = validate(problem, sched)
     assert rep.ok, rep.errors
     assert sched.proven_optimal and rep.breaks == expected
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_problems(), st.booleans())
+def test_each_sat_encoding_alone_matches_brute_force(problem, span):
+    """Every portfolio encoding (exact / monotone, with or without span clauses) is right."""
+    from pysat.solvers import Solver
+
+    from matchforum.scheduling import ProblemError
+    from matchforum.scheduling.breaks import breaks_per_participant
+    from matchforum.scheduling.satenc import attach_totalizer, encode
+
+    try:
+        problem.check()
+    except ProblemError:
+        return
+    expected = brute_force_min_breaks(problem, problem.fairness)
+    for exact in (True, None):
+        e = encode(problem, problem.fairness, span=span, exact=exact)
+        attach_totalizer(e, len(e.break_lits))
+        solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
+        found = None
+        for b in range(len(e.break_lits) + 1):
+            assume = [-e.totalizer.rhs[b]] if b < len(e.totalizer.rhs) else []
+            if solver.solve(assumptions=assume):
+                val = {v for v in solver.get_model() if v > 0}
+                slots = [
+                    next(s for s in problem.allowed_slots[k] if e.x[k, s] in val)
+                    for k in range(len(problem.meetings))
+                ]
+                found = sum(breaks_per_participant(problem, slots))
+                assert found <= b
+                break
+        solver.delete()
+        assert found == expected, (exact, span)

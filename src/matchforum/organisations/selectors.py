@@ -37,9 +37,11 @@ def organisations_visible_to(*, user: User, forum: Forum) -> QuerySet[Organisati
     approved_own = own.filter(accreditation=Accreditation.APPROVED).exists()
     if not approved_own:
         return base.filter(pk__in=own_ids)
+    # No join here (own_ids is a list), so no duplicates: no DISTINCT, which made every
+    # paginated count compare whole rows, descriptions included.
     return base.filter(
         Q(pk__in=own_ids) | Q(accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED)
-    ).distinct()
+    )
 
 
 def organisation_get_visible(*, user: User, forum: Forum, pk: int) -> Organisation | None:

@@ -40,6 +40,7 @@ class Encoding:
     totalizer: ITotalizer | None = None
     fixed_breaks: int = 0
     card_enc: int = EncType.seqcounter
+    exact: bool = True
 
     def new(self) -> int:
         self.top += 1
@@ -75,6 +76,9 @@ class Encoding:
                     self.clauses.append([-lit, v])
                 elif b is not None:
                     self.clauses.append([-b, -lit, v])
+                if not self.exact:
+                    cur[j] = v
+                    continue
                 # v -> a | b ; v -> a | lit
                 c1 = [-v] + ([a] if a is not None else [])
                 if b is True:
@@ -94,10 +98,20 @@ def encode(
     break_cap: int | None = None,
     span: bool = True,
     card_enc: int = EncType.seqcounter,
+    blocks: bool = False,
+    exact: bool | None = None,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains)."""
     e = Encoding(problem)
     e.card_enc = card_enc
+    # Break literals need to be exact in both directions only when something can profit
+    # from a break being counted: the lower side of fairness when every participant can
+    # have breaks. Otherwise (a participant with fewer than two meetings always has 0
+    # breaks, so fairness is "nobody above d", or no fairness) counting is monotone: a
+    # spurious break only makes the bound harder, the real count (recomputed from the
+    # slots) is never above the counted one, and optimality is unaffected.
+    someone_zero = any(len(ms) < 2 for ms in problem.meetings_of)
+    e.exact = exact if exact is not None else not (fairness is None or someone_zero)
     allowed = problem.allowed_slots
     cl = e.clauses
     for k, slots in enumerate(allowed):
@@ -109,11 +123,13 @@ def encode(
         cl.append(lits)
         e.amo(lits)
     n_p = len(problem.participants)
+    busy_slots: list[list[int]] = []
     for p in range(n_p):
         per_slot: dict[int, list[int]] = {}
         for k in problem.meetings_of[p]:
             for s in allowed[k]:
                 per_slot.setdefault(s, []).append(e.x[k, s])
+        busy_slots.append(sorted(per_slot))
         for s in sorted(per_slot):
             lits = per_slot[s]
             if len(lits) == 1:
@@ -190,8 +206,9 @@ def encode(
         if n < 2:
             e.cnt.append([])
             continue
-        ps = sorted(s for (q, s) in e.busy if q == p)
+        ps = busy_slots[p]
         gaps: list[int] = []
+        firsts: dict[int, int] = {}
         seen: int | None = None
         prev_s: int | None = None
         for s in ps:
@@ -206,14 +223,25 @@ def encode(
             # gap[s] <-> b & ~busy_prev & seen_prev
             if seen_prev is not None:
                 g = e.new()
-                cl.append([-g, b])
-                cl.append([-g, seen_prev])
+                if e.exact:
+                    cl.append([-g, b])
+                    cl.append([-g, seen_prev])
                 if busy_prev is not None:
-                    cl.append([-g, -busy_prev])
+                    if e.exact:
+                        cl.append([-g, -busy_prev])
                     cl.append([g, -b, busy_prev, -seen_prev])
                 else:
                     cl.append([g, -b, -seen_prev])
                 gaps.append(g)
+            if blocks:
+                if seen_prev is None:
+                    firsts[s] = b
+                else:
+                    f = e.new()  # f <-> b & ~seen_prev
+                    cl.append([-f, b])
+                    cl.append([-f, -seen_prev])
+                    cl.append([f, -b, seen_prev])
+                    firsts[s] = f
             # seen[s] <-> seen_prev | b
             if seen_prev is None:
                 seen = b
@@ -221,7 +249,8 @@ def encode(
                 v = e.new()
                 cl.append([-seen_prev, v])
                 cl.append([-b, v])
-                cl.append([-v, seen_prev, b])
+                if e.exact:
+                    cl.append([-v, seen_prev, b])
                 seen = v
             prev_s = s
         cap = n - 1
@@ -237,6 +266,8 @@ def encode(
         e.cnt.append(out[:cap])  # cnt[j-1]: >= j breaks; out[cap] is '>= cap+1'
         if span:
             _span_clauses(e, p, ps, n, out[0])
+        if blocks and len({day_of[s] for s in ps}) == 1:
+            _block_clauses(e, p, ps, n, out[0], firsts)
         if len(out) > cap and out[cap] and len(gaps) > cap:
             cl.append([-out[cap]])  # never more than cap breaks
     # fairness
@@ -308,3 +339,20 @@ def _same_table_groups(problem: Problem) -> list[list[int]]:
         if m.pinned_table is not None:
             groups.setdefault(m.pinned_table, []).append(k)
     return [g for g in groups.values() if len(g) > 1]
+
+
+def _block_clauses(
+    e: Encoding, p: int, ps: list[int], n: int, one_break: int, firsts: dict[int, int]
+) -> None:
+    """A participant without breaks whose first meeting is at s is busy in s..s+n-1.
+
+    Lets the solver fix a whole block of busy slots from one decision.
+    """
+    have = set(ps)
+    for s, f in firsts.items():
+        for t in range(s + 1, s + n):
+            if t in have:
+                e.clauses.append([-f, one_break, e.busy[p, t]])
+            else:
+                e.clauses.append([-f, one_break])
+                break
