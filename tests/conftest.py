@@ -29,3 +29,10 @@ def make_delegate(forum):
         return DelegateFactory(organisation=organisation)
 
     return make
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Tasks run at once, in the test, through django-tasks' real immediate backend."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    return settings

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "matchforum.marketplace",
     "matchforum.meetings",
     "matchforum.schedules",
+    "matchforum.outcomes",
+    "matchforum.console",
     "matchforum.demo",
 ]
 

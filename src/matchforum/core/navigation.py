@@ -29,8 +29,15 @@ def _vetting(request: HttpRequest) -> bool:
     return request.user.is_authenticated and request.user.can_vet
 
 
+def _delegate_only(request: HttpRequest) -> bool:
+    return request.user.is_authenticated and not request.user.can_vet
+
+
 ENTRIES: list[NavEntry] = [
     NavEntry(_("Home"), "core:home", _signed_in),
+    NavEntry(_("Outcomes"), "outcomes:list", _delegate_only),
+    NavEntry(_("Vetting"), "console:vetting", _vetting),
+    NavEntry(_("Console"), "console:home", _organiser),
 ]
 
 

@@ -1,0 +1,248 @@
+"""Runs solve in a task and never touch the live schedule; publishing is what changes it."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from matchforum import scheduling as engine
+from matchforum.forums.selectors import forum_slots
+from matchforum.meetings.models import Meeting, MeetingSeat, MeetingStatus
+from matchforum.meetings.services import meeting_cancel
+from matchforum.schedules import solver
+from matchforum.schedules.mapping import (
+    forum_problem_build,
+    live_placements,
+    schedule_from_placements,
+)
+from matchforum.schedules.models import RunKind, RunStatus, ScheduleVersion, SchedulingRun
+from matchforum.schedules.services import (
+    schedule_publish,
+    scheduling_repair_start,
+    scheduling_run_cancel,
+    scheduling_run_execute,
+    scheduling_run_start,
+    waiting_list,
+    waiting_list_offer,
+)
+from tests.factories import DelegateFactory, meeting_build, realistic_forum_build
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+OPTIONS = {"time_limit": 5, "fairness": None}
+
+
+def _snapshot(forum):
+    """Everything that makes up the live schedule: placements, statuses and seats."""
+    meetings = sorted(
+        Meeting.objects.filter(forum=forum).values_list("pk", "slot_id", "table_id", "status")
+    )
+    seats = sorted(
+        MeetingSeat.objects.filter(meeting__forum=forum).values_list(
+            "meeting_id", "delegate_id", "slot_id"
+        )
+    )
+    return meetings, seats
+
+
+def _published(forum, organiser):
+    run = scheduling_run_start(forum=forum, user=organiser, options=OPTIONS)
+    run.refresh_from_db()
+    assert run.status == RunStatus.FINISHED, run.error
+    return run, schedule_publish(run=run, user=organiser)
+
+
+def _assert_valid(forum, run):
+    """The run's placements obey every hard rule, per the engine's own validator."""
+    mapped = forum_problem_build(forum=forum, fairness=run.options.get("fairness"))
+    placements = {p["meeting"]: p for p in run.result["placements"]}
+    from matchforum.schedules.mapping import Placement
+
+    slots, tables = schedule_from_placements(
+        mapped=mapped, placements={k: Placement.from_dict(v) for k, v in placements.items()}
+    )
+    report = engine.validate(
+        mapped.problem,
+        engine.Schedule(slots=slots, tables=tables),
+        claimed_breaks=run.result["breaks"],
+    )
+    assert report.ok, str(report)
+
+
+@pytest.fixture
+def big_forum(db):
+    return realistic_forum_build(organisations=60, meetings=150)
+
+
+def test_run_on_a_realistic_forum_finishes_valid_and_leaves_live_schedule_alone(
+    big_forum, organiser, immediate_tasks
+):
+    before = _snapshot(big_forum)
+    run = scheduling_run_start(forum=big_forum, user=organiser, options=OPTIONS)
+    run.refresh_from_db()
+    assert run.status == RunStatus.FINISHED, run.error
+    assert run.result["meetings"] == 150
+    assert run.result["scheduled"] + len(run.result["unscheduled"]) == 150
+    assert run.result["scheduled"] > 100
+    assert run.progress["total"] == 150
+    assert run.result["valid"] is True
+    _assert_valid(big_forum, run)
+    assert _snapshot(big_forum) == before  # a run alone changes nothing live
+
+
+def test_publish_applies_placements_and_versions_supersede(
+    forum, make_delegate, organiser, immediate_tasks
+):
+    meetings = [meeting_build(make_delegate(), make_delegate()) for _ in range(5)]
+    _run, version = _published(forum, organiser)
+    assert version.number == 1 and version.status == "published"
+    live = live_placements(forum=forum)
+    assert set(live) == {m.pk for m in meetings}
+    assert {p["meeting"] for p in version.placements} == set(live)
+    assert MeetingSeat.objects.filter(meeting__forum=forum).count() == 10
+    assert set(Meeting.objects.filter(forum=forum).values_list("status", flat=True)) == {
+        "scheduled"
+    }
+    # Every affected delegate got one e-mail (the notification task ran).
+    assert len(mail.outbox) == 10
+    _run2, version2 = _published(forum, organiser)
+    version.refresh_from_db()
+    assert (version.status, version2.status, version2.number) == ("superseded", "published", 2)
+    assert ScheduleVersion.objects.filter(forum=forum, status="published").count() == 1
+
+
+def _crashing_solve(**kwargs):
+    kwargs["on_progress"](solver.Progress(breaks=3, bound=1, placed=2))
+    raise RuntimeError("the solver fell over")
+
+
+def test_crashed_run_leaves_the_published_schedule_untouched(
+    forum, make_delegate, organiser, immediate_tasks
+):
+    for _ in range(4):
+        meeting_build(make_delegate(), make_delegate())
+    _published(forum, organiser)
+    meeting_build(make_delegate(), make_delegate())  # a late change the crashed run would use
+    before = _snapshot(forum)
+    versions = list(ScheduleVersion.objects.values_list("pk", "status"))
+    run = SchedulingRun.objects.create(forum=forum, options=OPTIONS, created_by=organiser)
+    run = scheduling_run_execute(run=run, solve=_crashing_solve)
+    assert run.status == RunStatus.FAILED
+    assert "the solver fell over" in run.error
+    assert _snapshot(forum) == before
+    assert list(ScheduleVersion.objects.values_list("pk", "status")) == versions
+    with pytest.raises(ValidationError):
+        schedule_publish(run=run, user=organiser)
+    assert _snapshot(forum) == before
+
+
+def test_cancelled_run_stops_through_the_engine_and_leaves_schedule_untouched(
+    big_forum, organiser, immediate_tasks
+):
+    first = scheduling_run_start(forum=big_forum, user=organiser, options=OPTIONS)
+    first.refresh_from_db()
+    schedule_publish(run=first, user=organiser)
+    before = _snapshot(big_forum)
+    run = SchedulingRun.objects.create(
+        forum=big_forum, options={**OPTIONS, "time_limit": 60}, created_by=organiser
+    )
+    # The organiser's click lands while the worker picks the run up: the first progress
+    # report reads it and stops the engine through its cancel mechanism.
+    SchedulingRun.objects.filter(pk=run.pk).update(cancel_requested=True)
+    run = scheduling_run_execute(run=run)
+    assert run.status == RunStatus.CANCELLED
+    assert run.result == {}
+    assert _snapshot(big_forum) == before
+
+
+def test_cancelling_a_queued_run_stops_it_before_it_starts(forum, make_delegate, organiser):
+    meeting_build(make_delegate(), make_delegate())
+    run = scheduling_run_start(forum=forum, user=organiser, options=OPTIONS)  # database queue
+    run = scheduling_run_cancel(run=run, user=organiser)
+    assert run.status == RunStatus.CANCELLED
+    assert scheduling_run_execute(run=run).status == RunStatus.CANCELLED
+
+
+def test_publishing_a_stale_run_that_clashes_is_refused_as_a_whole(
+    forum, make_delegate, organiser, immediate_tasks
+):
+    a, b = make_delegate(), make_delegate()
+    meeting_build(a, b)
+    run = scheduling_run_start(forum=forum, user=organiser, options=OPTIONS)
+    run.refresh_from_db()
+    placement = run.result["placements"][0]
+    # Meanwhile a walk-in takes exactly that table in that slot.
+    walk_in = meeting_build(make_delegate(), make_delegate())
+    from matchforum.forums.models import Slot, Table
+    from matchforum.meetings.services import meeting_place
+
+    meeting_place(
+        meeting=walk_in,
+        slot=Slot.objects.get(pk=placement["slot"]),
+        table=Table.objects.get(pk=placement["table"]),
+    )
+    before = _snapshot(forum)
+    with pytest.raises(ValidationError, match="changed since this run"):
+        schedule_publish(run=run, user=organiser)
+    assert _snapshot(forum) == before
+    assert not ScheduleVersion.objects.exists()
+
+
+def test_repair_preview_lists_only_the_necessary_moves(big_forum, organiser, immediate_tasks):
+    _run, _version = _published(big_forum, organiser)
+    placed = list(
+        Meeting.objects.filter(forum=big_forum, status=MeetingStatus.SCHEDULED).order_by("pk")
+    )
+    for meeting in placed[:2]:
+        meeting_cancel(meeting=meeting)
+    newcomer = meeting_build(
+        DelegateFactory(organisation__forum=big_forum),
+        DelegateFactory(organisation__forum=big_forum),
+    )
+    live_before = live_placements(forum=big_forum)
+    run = scheduling_repair_start(forum=big_forum, user=organiser, options=OPTIONS)
+    run.refresh_from_db()
+    assert run.kind == RunKind.REPAIR and run.status == RunStatus.FINISHED, run.error
+    moved = {m["meeting"] for m in run.result["moves"]}
+    # The newcomer fits into free room: nothing else needs to move.
+    assert moved == {newcomer.pk}
+    assert [m["from"] for m in run.result["moves"]] == [None]
+    mail.outbox.clear()
+    version = schedule_publish(run=run, user=organiser)
+    assert version.statistics["changed_ids"] == [newcomer.pk]
+    live_after = live_placements(forum=big_forum)
+    assert {k: v for k, v in live_after.items() if k != newcomer.pk} == live_before
+    # Only the two delegates of the new meeting hear about it.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [newcomer.delegate_a.user.email, newcomer.delegate_b.user.email]
+    )
+
+
+def test_waiting_list_fills_a_freed_slot_without_moving_anyone(
+    forum, make_delegate, organiser, immediate_tasks
+):
+    forum.tables.exclude(number=1).update(is_active=False)
+    forum.online_capacity_per_slot = 0
+    forum.save()
+    a = make_delegate()
+    slots = list(forum_slots(forum=forum))
+    # a is busy in every slot but one; the waiting meeting needs a and that slot's table.
+    others = [meeting_build(a, make_delegate()) for _ in slots[:-1]]
+    waiting_meeting = meeting_build(a, make_delegate())
+    blocker = meeting_build(make_delegate(), make_delegate())
+    from matchforum.meetings.services import meeting_place
+
+    table = forum.tables.get(number=1)
+    for meeting, slot in zip(others, slots[:-1], strict=True):
+        meeting_place(meeting=meeting, slot=slot, table=table)
+    meeting_place(meeting=blocker, slot=slots[-1], table=table)
+    rows = {row["meeting"].pk: row for row in waiting_list(forum=forum)}
+    assert rows[waiting_meeting.pk]["fits"] is False
+    before = live_placements(forum=forum)
+    meeting_cancel(meeting=blocker)
+    rows = {row["meeting"].pk: row for row in waiting_list(forum=forum)}
+    assert [p[0].pk for p in rows[waiting_meeting.pk]["places"]] == [slots[-1].pk]
+    placed = waiting_list_offer(forum=forum, user=organiser, meeting=waiting_meeting)
+    assert (placed.slot_id, placed.table_id) == (slots[-1].pk, table.pk)
+    after = live_placements(forum=forum)
+    del before[blocker.pk]
+    assert {k: v for k, v in after.items() if k != waiting_meeting.pk} == before
