@@ -24,7 +24,6 @@ from matchforum.meetings.services import (
     meeting_request_send,
 )
 from matchforum.outcomes.models import MeetingOutcome
-from tests.factories import meeting_build
 
 pytestmark = pytest.mark.django_db
 
