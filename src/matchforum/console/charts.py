@@ -27,7 +27,7 @@ def bar_chart(
     items: Sequence[dict[str, Any]], *, title: str, unit: str = "", max_value: float | None = None
 ) -> SafeString:
     """Horizontal bars: one row per item ({"label", "value"})."""
-    row, label_w, width = 26, 190, 640
+    row, label_w, width = 26, 170, 480
     height = max(row * len(items) + 10, 40)
     top = max_value or max((float(i["value"]) for i in items), default=0) or 1
     body = []
@@ -37,7 +37,7 @@ def bar_chart(
         colour = "#1d7a3c" if item.get("coalition") else ACCENT
         body.append(
             f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" font-size="13">'
-            f"{escape(str(item['label'])[:28])}</text>"
+            f"{escape(str(item['label'])[:24])}</text>"
             f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" '
             f'fill="{colour}" rx="3"><title>{escape(item["label"])}: {item["value"]}{unit}</title>'
             f"</rect>"
