@@ -283,10 +283,9 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     wanted = {p.meeting: p for p in placements}
     meetings = {
         m.pk: m
-        for m in Meeting.objects.select_for_update().filter(
-            forum=forum,
-            status__in=[MeetingStatus.ACCEPTED, MeetingStatus.SCHEDULED],
-        )
+        for m in Meeting.objects.select_for_update()
+        .filter(forum=forum, status__in=[MeetingStatus.ACCEPTED, MeetingStatus.SCHEDULED])
+        .order_by("pk")  # no default ordering: it joins slots, which FOR UPDATE refuses
     }
     before = live_placements(forum=forum)
     # The run knew these meetings; the ones it left out (and still open) become unplaced.
