@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
 from matchforum.forums.models import Forum, Slot, Table
@@ -54,11 +55,14 @@ def _clean_options(options: dict[str, Any]) -> dict[str, Any]:
     else:
         fairness = int(fairness)
         if fairness < 0:
-            raise ValidationError({"fairness": "Fairness is a number of breaks, 0 or more."})
+            raise ValidationError({"fairness": _("Fairness is a number of breaks, 0 or more.")})
     time_limit = int(options.get("time_limit") or DEFAULT_TIME_LIMIT)
     if not 1 <= time_limit <= MAX_TIME_LIMIT:
         raise ValidationError(
-            {"time_limit": f"The time limit is between 1 and {MAX_TIME_LIMIT} seconds."}
+            {
+                "time_limit": _("The time limit is between 1 and %(n)s seconds.")
+                % {"n": MAX_TIME_LIMIT}
+            }
         )
     return {
         "fairness": fairness,
@@ -89,7 +93,7 @@ def scheduling_run_start(
 def scheduling_repair_start(*, forum: Forum, user: User, options: dict[str, Any]) -> SchedulingRun:
     """Queue a repair of the published schedule after late changes (moves as few as it can)."""
     if schedule_version_published(forum=forum) is None:
-        raise ValidationError("Publish a schedule before repairing it.")
+        raise ValidationError(_("Publish a schedule before repairing it."))
     return scheduling_run_start(forum=forum, user=user, options=options, kind=RunKind.REPAIR)
 
 
@@ -277,7 +281,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     _require_organiser(user)
     run = SchedulingRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.FINISHED:
-        raise ValidationError("Only a finished run can be published.")
+        raise ValidationError(_("Only a finished run can be published."))
     forum = run.forum
     placements = [Placement.from_dict(p) for p in run.result.get("placements", [])]
     wanted = {p.meeting: p for p in placements}
@@ -322,8 +326,10 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
             MeetingSeat.objects.bulk_create(seats)
     except IntegrityError as exc:
         raise ValidationError(
-            "The schedule changed since this run (a slot or table it uses is taken). "
-            "Start a repair run and publish that."
+            _(
+                "The schedule changed since this run (a slot or table it uses is taken). "
+                "Start a repair run and publish that."
+            )
         ) from exc
     after = live_placements(forum=forum)
     changed = sorted(pk for pk in set(before) | set(after) if before.get(pk) != after.get(pk))
@@ -446,12 +452,12 @@ def waiting_list_offer(
     """Place a waiting meeting into a free place (the given slot or the first) moving no one."""
     _require_organiser(user)
     if meeting.forum_id != forum.pk or meeting.status != MeetingStatus.ACCEPTED or meeting.slot_id:
-        raise ValidationError("This meeting is not waiting for a place.")
+        raise ValidationError(_("This meeting is not waiting for a place."))
     places = _free_places(forum, meeting)
     if slot is not None:
         places = [p for p in places if p[0].pk == slot.pk]
     if not places:
-        raise ValidationError("No free place fits this meeting without moving someone else.")
+        raise ValidationError(_("No free place fits this meeting without moving someone else."))
     chosen_slot, table, online = places[0]
     try:
         placed = meeting_place(meeting=meeting, slot=chosen_slot, table=table, online=online)
