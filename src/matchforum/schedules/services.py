@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -372,10 +373,15 @@ def _version_create(
 
 
 def _notify(version_id: int, changed_meeting_ids: list[int]) -> None:
-    from .tasks import notify_schedule_published
-
-    if changed_meeting_ids:
-        notify_schedule_published.enqueue(version_id, changed_meeting_ids)
+    """Tell the affected delegates: through the notifications app when it is installed
+    (its task has the same signature), else by the plain e-mails of `schedules.tasks`."""
+    if not changed_meeting_ids:
+        return
+    if apps.is_installed("matchforum.notifications"):
+        from matchforum.notifications.tasks import notify_schedule_published
+    else:
+        from .tasks import notify_schedule_published
+    notify_schedule_published.enqueue(version_id, changed_meeting_ids)
 
 
 # ---------------------------------------------------------------------- waiting list
