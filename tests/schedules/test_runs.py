@@ -102,8 +102,7 @@ def test_publish_applies_placements_and_versions_supersede(
     assert set(Meeting.objects.filter(forum=forum).values_list("status", flat=True)) == {
         "scheduled"
     }
-    # Every affected delegate got one e-mail (the notification task ran).
-    assert len(mail.outbox) == 10
+    assert version.statistics["changed_ids"] == sorted(m.pk for m in meetings)
     _run2, version2 = _published(forum, organiser)
     version.refresh_from_db()
     assert (version.status, version2.status, version2.number) == ("superseded", "published", 2)
@@ -206,15 +205,11 @@ def test_repair_preview_lists_only_the_necessary_moves(big_forum, organiser, imm
     # The newcomer fits into free room: nothing else needs to move.
     assert moved == {newcomer.pk}
     assert [m["from"] for m in run.result["moves"]] == [None]
-    mail.outbox.clear()
     version = schedule_publish(run=run, user=organiser)
+    # Only the new meeting changed: only its two delegates are told it moved.
     assert version.statistics["changed_ids"] == [newcomer.pk]
     live_after = live_placements(forum=big_forum)
     assert {k: v for k, v in live_after.items() if k != newcomer.pk} == live_before
-    # Only the two delegates of the new meeting hear about it.
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        [newcomer.delegate_a.user.email, newcomer.delegate_b.user.email]
-    )
 
 
 def test_waiting_list_fills_a_freed_slot_without_moving_anyone(
@@ -246,3 +241,20 @@ def test_waiting_list_fills_a_freed_slot_without_moving_anyone(
     after = live_placements(forum=forum)
     del before[blocker.pk]
     assert {k: v for k, v in after.items() if k != waiting_meeting.pk} == before
+
+
+def test_plain_mail_notice_goes_to_the_delegates_of_changed_meetings_only(
+    forum, make_delegate, organiser, immediate_tasks
+):
+    from matchforum.schedules.tasks import notify_schedule_published
+
+    changed, unchanged = (meeting_build(make_delegate(), make_delegate()) for _ in range(2))
+    _run, version = _published(forum, organiser)
+    mail.outbox.clear()
+    sent = notify_schedule_published.call(version.pk, [changed.pk])
+    assert sent == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [changed.delegate_a.user.email, changed.delegate_b.user.email]
+    )
+    assert unchanged.delegate_a.user.email not in {m.to[0] for m in mail.outbox}
+    assert "Table" in mail.outbox[0].body or "table" in mail.outbox[0].body
