@@ -1,0 +1,310 @@
+"""A SAT encoding of the scheduling problem (every meeting scheduled).
+
+Variables (all Boolean):
+
+* ``x[k, s]``: meeting k takes place in slot s (only slots allowed for k);
+* ``busy[p, s]``: participant p has a meeting in slot s (equivalent to the OR of its
+  meetings' ``x`` in s, with at most one of them true);
+* ``seen[p, s]``: p is busy in some slot ``<= s`` of the same day (prefix OR);
+* ``gap[p, s]``: a break of p ends at s: ``busy[p, s] & ~busy[p, s-1] & seen[p, s-1]``.
+
+Every definition is an equivalence, so break counts are exact in both directions and
+the solver cannot invent a break. Each participant's gaps go through an exact unary
+counter ``cnt[p][j]`` (p has at least j breaks); fairness is stated on those counters,
+and a totalizer over all ``cnt`` literals bounds the total, the bound being set through
+assumptions so that one incremental solver serves a whole bound search.
+
+Implied constraints (Bofill et al., 2022): p is busy in exactly |M_p| slots; at most
+2 x tables participants are busy in a slot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from pysat.card import CardEnc, EncType, ITotalizer
+
+from .model import Problem
+
+
+@dataclass
+class Encoding:
+    problem: Problem
+    clauses: list[list[int]] = field(default_factory=list)
+    top: int = 0
+    x: dict[tuple[int, int], int] = field(default_factory=dict)
+    busy: dict[tuple[int, int], int] = field(default_factory=dict)
+    cnt: list[list[int]] = field(default_factory=list)
+    break_lits: list[int] = field(default_factory=list)
+    totalizer: ITotalizer | None = None
+    fixed_breaks: int = 0
+    card_enc: int = EncType.seqcounter
+
+    def new(self) -> int:
+        self.top += 1
+        return self.top
+
+    def amo(self, lits: list[int]) -> None:
+        if len(lits) <= 1:
+            return
+        if len(lits) <= 6:
+            self.clauses.extend([-a, -b] for a, b in combinations(lits, 2))
+        else:
+            self.card(lits, 1, "atmost")
+
+    def card(self, lits: list[int], k: int, kind: str) -> None:
+        enc = getattr(CardEnc, kind)(lits=lits, bound=k, top_id=self.top, encoding=self.card_enc)
+        self.clauses.extend(enc.clauses)
+        self.top = max(self.top, enc.nv)
+
+    def unary_exact(self, lits: list[int], cap: int) -> list[int]:
+        """Literals ``out[j]`` (j = 1..cap+1) equivalent to 'at least j of lits are true'."""
+        # sequential counter with both directions; r[i][j]: among first i lits, >= j true
+        prev: list[int | None] = [None] * (cap + 2)  # prev[j] for j in 1..cap+1; None=false
+        for i, lit in enumerate(lits):
+            cur: list[int | None] = [None] * (cap + 2)
+            for j in range(1, min(i + 1, cap + 1) + 1):
+                v = self.new()
+                a = prev[j]  # >= j among previous
+                b = prev[j - 1] if j > 1 else True  # >= j-1 among previous
+                # v <-> a | (b & lit)
+                if a is not None:
+                    self.clauses.append([-a, v])
+                if b is True:
+                    self.clauses.append([-lit, v])
+                elif b is not None:
+                    self.clauses.append([-b, -lit, v])
+                # v -> a | b ; v -> a | lit
+                c1 = [-v] + ([a] if a is not None else [])
+                if b is True:
+                    pass
+                else:
+                    c1b = c1 + ([b] if b is not None else [])
+                    self.clauses.append(c1b)
+                self.clauses.append([*c1, lit])
+                cur[j] = v
+            prev = cur
+        return [prev[j] if prev[j] is not None else 0 for j in range(1, cap + 2)]
+
+
+def encode(
+    problem: Problem,
+    fairness: int | None,
+    break_cap: int | None = None,
+    span: bool = True,
+    card_enc: int = EncType.seqcounter,
+) -> Encoding:
+    """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains)."""
+    e = Encoding(problem)
+    e.card_enc = card_enc
+    allowed = problem.allowed_slots
+    cl = e.clauses
+    for k, slots in enumerate(allowed):
+        lits = []
+        for s in slots:
+            v = e.new()
+            e.x[k, s] = v
+            lits.append(v)
+        cl.append(lits)
+        e.amo(lits)
+    n_p = len(problem.participants)
+    for p in range(n_p):
+        per_slot: dict[int, list[int]] = {}
+        for k in problem.meetings_of[p]:
+            for s in allowed[k]:
+                per_slot.setdefault(s, []).append(e.x[k, s])
+        for s in sorted(per_slot):
+            lits = per_slot[s]
+            if len(lits) == 1:
+                e.busy[p, s] = lits[0]
+                continue
+            b = e.new()
+            e.busy[p, s] = b
+            for lit in lits:
+                cl.append([-lit, b])
+            cl.append([-b, *lits])
+            e.amo(lits)
+        n = len(problem.meetings_of[p])
+        bl = [e.busy[p, s] for s in sorted(per_slot)]
+        if n and len(bl) > n:
+            e.card(bl, n, "equals")
+    for s in problem.slots:
+        onsite = [
+            e.x[k, s]
+            for k in range(len(allowed))
+            if (k, s) in e.x and not problem.meetings[k].online
+        ]
+        online = [
+            e.x[k, s] for k in range(len(allowed)) if (k, s) in e.x and problem.meetings[k].online
+        ]
+        if len(onsite) > problem.tables[s - 1]:
+            e.card(onsite, problem.tables[s - 1], "atmost")
+        if len(online) > problem.online_capacity[s - 1]:
+            e.card(online, problem.online_capacity[s - 1], "atmost")
+        cap2 = 2 * (problem.tables[s - 1] + problem.online_capacity[s - 1])
+        bs = [e.busy[p, s] for p in range(n_p) if (p, s) in e.busy]
+        if len(bs) > cap2:
+            e.card(bs, cap2, "atmost")
+
+    # meetings pinned to the same table never share a slot
+    for group in _same_table_groups(problem):
+        for s in problem.slots:
+            e.amo([e.x[k, s] for k in group if (k, s) in e.x])
+
+    # precedences: order literals le[k, s] = meeting k in a slot <= s
+    if problem.precedences:
+        le: dict[int, dict[int, int]] = {}
+
+        def order(k: int) -> dict[int, int]:
+            if k in le:
+                return le[k]
+            out: dict[int, int] = {}
+            prev = None
+            for s in allowed[k]:
+                v = e.new()
+                cl.append([-e.x[k, s], v])
+                if prev is not None:
+                    cl.append([-prev, v])
+                    cl.append([-v, prev, e.x[k, s]])
+                else:
+                    cl.append([-v, e.x[k, s]])
+                out[s] = v
+                prev = v
+            le[k] = out
+            return out
+
+        for i, j in problem.precedences:
+            oi = order(i)
+            for s in allowed[j]:
+                # j at s -> i at some slot < s
+                earlier = [v for t, v in oi.items() if t < s]
+                last = earlier[-1] if earlier else None
+                cl.append([-e.x[j, s]] + ([last] if last else []))
+
+    # breaks
+    day_of = problem.day_of_slot
+    cap_default = None if fairness is None else fairness + 1
+    for p in range(n_p):
+        n = len(problem.meetings_of[p])
+        if n < 2:
+            e.cnt.append([])
+            continue
+        ps = sorted(s for (q, s) in e.busy if q == p)
+        gaps: list[int] = []
+        seen: int | None = None
+        prev_s: int | None = None
+        for s in ps:
+            b = e.busy[p, s]
+            new_day = prev_s is None or day_of[prev_s] != day_of[s]
+            if new_day:
+                seen_prev = None
+                busy_prev = None
+            else:
+                seen_prev = seen
+                busy_prev = e.busy[p, s - 1] if s - 1 == prev_s else None
+            # gap[s] <-> b & ~busy_prev & seen_prev
+            if seen_prev is not None:
+                g = e.new()
+                cl.append([-g, b])
+                cl.append([-g, seen_prev])
+                if busy_prev is not None:
+                    cl.append([-g, -busy_prev])
+                    cl.append([g, -b, busy_prev, -seen_prev])
+                else:
+                    cl.append([g, -b, -seen_prev])
+                gaps.append(g)
+            # seen[s] <-> seen_prev | b
+            if seen_prev is None:
+                seen = b
+            else:
+                v = e.new()
+                cl.append([-seen_prev, v])
+                cl.append([-b, v])
+                cl.append([-v, seen_prev, b])
+                seen = v
+            prev_s = s
+        cap = n - 1
+        if cap_default is not None:
+            cap = min(cap, cap_default)
+        if break_cap is not None:
+            cap = min(cap, break_cap + 1)
+        cap = min(cap, len(gaps))
+        if not gaps:
+            e.cnt.append([])
+            continue
+        out = e.unary_exact(gaps, cap)
+        e.cnt.append(out[:cap])  # cnt[j-1]: >= j breaks; out[cap] is '>= cap+1'
+        if span:
+            _span_clauses(e, p, ps, n, out[0])
+        if len(out) > cap and out[cap] and len(gaps) > cap:
+            cl.append([-out[cap]])  # never more than cap breaks
+    # fairness
+    if fairness is not None:
+        someone_zero = any(not c for c in e.cnt)
+        if someone_zero:
+            for c in e.cnt:
+                if len(c) > fairness:
+                    cl.append([-c[fairness]])
+        else:
+            levels = max((len(c) for c in e.cnt), default=0)
+            for j in range(fairness + 1, levels + 1):
+                hi = e.new()
+                for c in e.cnt:
+                    if len(c) >= j:
+                        cl.append([-c[j - 1], hi])
+                for c in e.cnt:
+                    need = j - fairness
+                    if len(c) >= need:
+                        cl.append([-hi, c[need - 1]])
+                    else:
+                        cl.append([-hi])
+    e.break_lits = [v for c in e.cnt for v in c if v]
+    return e
+
+
+def attach_totalizer(e: Encoding, ubound: int) -> ITotalizer:
+    tot = ITotalizer(lits=e.break_lits, ubound=ubound, top_id=e.top)
+    e.top = max(e.top, tot.top_id)
+    e.totalizer = tot
+    return tot
+
+
+def _span_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -> None:
+    """Busy at s and at s' >= s + n on the same day means an idle slot between: a break.
+
+    Uses suffix ORs ``later[s]`` (busy at some slot >= s of the day) so that the implied
+    constraint costs O(T) clauses per participant.
+    """
+    day_of = e.problem.day_of_slot
+    by_day: dict[int, list[int]] = {}
+    for s in ps:
+        by_day.setdefault(day_of[s], []).append(s)
+    for ds in by_day.values():
+        if ds[-1] - ds[0] + 1 <= n:
+            continue
+        later: dict[int, int] = {}
+        nxt = None
+        for s in reversed(ds):
+            b = e.busy[p, s]
+            if nxt is None:
+                later[s] = b
+            else:
+                v = e.new()
+                e.clauses.append([-b, v])
+                e.clauses.append([-nxt, v])
+                e.clauses.append([-v, b, nxt])
+                later[s] = v
+            nxt = later[s]
+        for s in ds:
+            targets = [t for t in ds if t >= s + n]
+            if targets:
+                e.clauses.append([-e.busy[p, s], -later[targets[0]], one_break])
+
+
+def _same_table_groups(problem: Problem) -> list[list[int]]:
+    groups: dict[int, list[int]] = {}
+    for k, m in enumerate(problem.meetings):
+        if m.pinned_table is not None:
+            groups.setdefault(m.pinned_table, []).append(k)
+    return [g for g in groups.values() if len(g) > 1]

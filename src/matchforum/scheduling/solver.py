@@ -1,0 +1,282 @@
+"""The public entry point: :func:`solve`.
+
+Every-meeting-required problems go to the SAT bound search (:mod:`.satsearch`), the
+fastest exact method measured on the benchmark (see docs/scheduling.md). Problems that
+allow unscheduled meetings are solved in two phases: CP-SAT chooses the most valuable set
+of meetings that can be scheduled together (all hard rules, fairness included), then the
+break minimisation runs on that set. ``method="cpsat"`` uses the CP-SAT model for the
+break minimisation too (accepts a ``hint``; used by repair).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ortools.sat.python import cp_model
+
+from .breaks import breaks_per_participant
+from .cpsat import build_model
+from .model import Problem, Schedule, Unscheduled
+from .satsearch import Progress, search
+from .tables import assign_tables
+
+_UNSET = object()
+Callback = Callable[[Progress], bool | None]
+
+
+class _CpCallback(cp_model.CpSolverSolutionCallback):
+    def __init__(self, t0: float, callback: Callback | None, phase: str) -> None:
+        super().__init__()
+        self.t0, self.callback, self.phase = t0, callback, phase
+
+    def on_solution_callback(self) -> None:
+        if self.callback is None:
+            return
+        prog = Progress(
+            round(self.ObjectiveValue()),
+            round(self.BestObjectiveBound()),
+            time.perf_counter() - self.t0,
+            self.phase,
+        )
+        if self.callback(prog):
+            self.StopSearch()
+
+
+def _cp_solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
+    s = cp_model.CpSolver()
+    s.parameters.max_time_in_seconds = max(0.01, time_limit)
+    s.parameters.num_workers = max(1, workers)
+    s.parameters.random_seed = seed
+    return s
+
+
+def solve(
+    problem: Problem,
+    *,
+    fairness: int | object | None = _UNSET,
+    time_limit: float = 60.0,
+    workers: int = 2,
+    seed: int = 0,
+    callback: Callback | None = None,
+    hint: Sequence[int | None] | None = None,
+    method: str = "auto",
+) -> Schedule:
+    """Schedule ``problem`` with the fewest breaks.
+
+    ``fairness`` overrides ``problem.fairness``. ``callback`` receives a
+    :class:`Progress` (best objective, bound, elapsed seconds) whenever either improves and
+    cancels the search by returning ``True``; the best schedule so far is returned.
+    Raises :class:`~.errors.ProblemError` for malformed or obviously impossible input.
+    The result's ``status`` is ``OPTIMAL``, ``FEASIBLE``, ``INFEASIBLE`` or ``UNKNOWN``
+    (no schedule found in time; then every meeting is reported unscheduled).
+    """
+    t0 = time.perf_counter()
+    problem.check()
+    d = problem.fairness if fairness is _UNSET else fairness
+    assert d is None or isinstance(d, int)
+    stats: dict[str, object] = {}
+    chosen = list(range(len(problem.meetings)))
+    phase1_slots: list[int | None] | None = None
+    if problem.allow_unscheduled:
+        phase1_slots, chosen, p1 = _max_weight(
+            problem, d, time_limit / 2, workers, seed, callback, hint
+        )
+        stats["phase1"] = p1
+        if phase1_slots is None:
+            return _finish(
+                problem, [None] * len(problem.meetings), d, p1["status"], False, 0, stats, t0
+            )
+    sub = _restrict(problem, chosen)
+    remaining = max(0.5, time_limit - (time.perf_counter() - t0))
+    sub_hint = None
+    if hint is not None:
+        sub_hint = [hint[k] for k in chosen]
+    if phase1_slots is not None and sub_hint is None:
+        sub_hint = [phase1_slots[k] for k in chosen]
+    if method == "cpsat" or (
+        method == "auto" and sub_hint is not None and problem.allow_unscheduled
+    ):
+        sub_slots, status, optimal, bound, st = _cp_breaks(
+            sub, d, remaining, workers, seed, callback, sub_hint
+        )
+    else:
+        res = search(sub, d, remaining, workers, callback=callback)
+        sub_slots, status, optimal, bound, st = (
+            res.slots,
+            res.status,
+            res.optimal,
+            res.bound,
+            res.stats,
+        )
+        if res.infeasible:
+            status = "INFEASIBLE"
+    stats["breaks_phase"] = st
+    slots: list[int | None] = [None] * len(problem.meetings)
+    if sub_slots is not None:
+        for i, k in enumerate(chosen):
+            slots[k] = sub_slots[i]
+    elif phase1_slots is not None:
+        slots = list(phase1_slots)
+        status, optimal = "FEASIBLE", False
+    return _finish(problem, slots, d, status, optimal, bound, stats, t0)
+
+
+def _finish(
+    problem: Problem,
+    slots: list[int | None],
+    fairness: int | None,
+    status: str,
+    optimal: bool,
+    bound: float,
+    stats: dict[str, object],
+    t0: float,
+) -> Schedule:
+    per = breaks_per_participant(problem, slots)
+    tables = assign_tables(problem, slots)
+    unscheduled = explain_unscheduled(problem, slots)
+    stats["seconds"] = round(time.perf_counter() - t0, 3)
+    weight = sum(m.weight for k, m in enumerate(problem.meetings) if slots[k] is not None)
+    return Schedule(
+        slots=slots,
+        tables=tables,
+        breaks=sum(per),
+        breaks_per_participant=per,
+        unscheduled=unscheduled,
+        proven_optimal=optimal,
+        bound=bound,
+        status=status,
+        scheduled_weight=weight,
+        stats=stats,
+    )
+
+
+def _restrict(problem: Problem, chosen: list[int]) -> Problem:
+    """The problem with only the ``chosen`` meetings, all required."""
+    if len(chosen) == len(problem.meetings) and not problem.allow_unscheduled:
+        return problem
+    pos = {k: i for i, k in enumerate(chosen)}
+    prec = [(pos[i], pos[j]) for i, j in problem.precedences if i in pos and j in pos]
+    return replace(
+        problem,
+        meetings=[problem.meetings[k] for k in chosen],
+        precedences=prec,
+        allow_unscheduled=False,
+    )
+
+
+def _max_weight(
+    problem: Problem,
+    fairness: int | None,
+    time_limit: float,
+    workers: int,
+    seed: int,
+    callback: Callback | None,
+    hint: Sequence[int | None] | None,
+) -> tuple[list[int | None] | None, list[int], dict[str, object]]:
+    """Phase 1: the most valuable set of meetings that fit together."""
+    t0 = time.perf_counter()
+    cm = build_model(problem, fairness, optional=True)
+    cm.model.Maximize(cm.weight_expr)
+    _add_hint(cm, hint)
+    solver = _cp_solver(time_limit, workers, seed)
+    st = solver.Solve(cm.model, _CpCallback(t0, callback, "weight"))
+    info: dict[str, object] = {
+        "status": solver.StatusName(st),
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+    if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, [], info
+    info["weight"] = int(solver.ObjectiveValue())
+    info["weight_bound"] = int(solver.BestObjectiveBound())
+    slots = cm.slots_of(solver)
+    chosen = [k for k, s in enumerate(slots) if s is not None]
+    return slots, chosen, info
+
+
+def _add_hint(cm, hint: Sequence[int | None] | None) -> None:  # type: ignore[no-untyped-def]
+    if hint is None:
+        return
+    for (k, s), v in cm.x.items():
+        cm.model.AddHint(v, hint[k] == s)
+
+
+def _cp_breaks(
+    problem: Problem,
+    fairness: int | None,
+    time_limit: float,
+    workers: int,
+    seed: int,
+    callback: Callback | None,
+    hint: Sequence[int | None] | None,
+) -> tuple[list[int] | None, str, bool, float, dict[str, object]]:
+    t0 = time.perf_counter()
+    cm = build_model(problem, fairness, optional=False)
+    cm.model.Minimize(cm.total_breaks)
+    _add_hint(cm, hint)
+    solver = _cp_solver(time_limit, workers, seed)
+    st = solver.Solve(cm.model, _CpCallback(t0, callback, "breaks"))
+    info: dict[str, object] = {
+        "engine": "cp-sat",
+        "status": solver.StatusName(st),
+        "conflicts": solver.NumConflicts(),
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+    if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, solver.StatusName(st), False, 0.0, info
+    slots = [s for s in cm.slots_of(solver)]
+    return slots, solver.StatusName(st), st == cp_model.OPTIMAL, solver.BestObjectiveBound(), info  # type: ignore[return-value]
+
+
+def explain_unscheduled(problem: Problem, slots: Sequence[int | None]) -> list[Unscheduled]:
+    """A reason for every unscheduled meeting, from the final schedule.
+
+    The first that applies: a participant reached its cap; no allowed slot at all; no slot
+    where both participants are free; every such slot has all tables (or online rooms)
+    taken; otherwise it lost to more valuable meetings under the ordering/fairness rules.
+    """
+    busy: list[set[int]] = [set() for _ in problem.participants]
+    count = [0] * len(problem.participants)
+    used_onsite: dict[int, int] = {}
+    used_online: dict[int, int] = {}
+    for k, (a, b) in enumerate(problem.meeting_ends):
+        s = slots[k]
+        if s is None:
+            continue
+        busy[a].add(s)
+        busy[b].add(s)
+        count[a] += 1
+        count[b] += 1
+        target = used_online if problem.meetings[k].online else used_onsite
+        target[s] = target.get(s, 0) + 1
+    out = []
+    for k, (a, b) in enumerate(problem.meeting_ends):
+        if slots[k] is not None:
+            continue
+        m = problem.meetings[k]
+        reason = ""
+        for p in (a, b):
+            cap = problem.participants[p].max_meetings
+            if cap is not None and count[p] >= cap:
+                reason = f"participant {problem.participants[p].id} is at its cap of {cap} meetings"
+                break
+        allowed = problem.allowed_slots[k]
+        if not reason and not allowed:
+            reason = "no allowed slot (sessions, forbidden slots and pin leave none)"
+        if not reason:
+            free = [s for s in allowed if s not in busy[a] and s not in busy[b]]
+            if not free:
+                reason = (
+                    f"no common free slot: {problem.participants[a].id} and "
+                    f"{problem.participants[b].id} are busy in every allowed slot"
+                )
+            else:
+                cap_of = problem.online_capacity if m.online else problem.tables
+                used = used_online if m.online else used_onsite
+                if all(used.get(s, 0) >= cap_of[s - 1] for s in free):
+                    reason = "session full: every common free slot has all tables taken"
+                else:
+                    reason = "left out for more valuable meetings (precedence or fairness rules)"
+        out.append(Unscheduled(k, reason))
+    return out
