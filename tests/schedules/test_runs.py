@@ -187,7 +187,8 @@ def test_publishing_a_stale_run_that_clashes_is_refused_as_a_whole(
 
 
 def test_repair_preview_lists_only_the_necessary_moves(big_forum, organiser, immediate_tasks):
-    _run, _version = _published(big_forum, organiser)
+    first, _version = _published(big_forum, organiser)
+    first_unscheduled = [u["meeting"] for u in first.result["unscheduled"]]
     placed = list(
         Meeting.objects.filter(forum=big_forum, status=MeetingStatus.SCHEDULED).order_by("pk")
     )
@@ -201,15 +202,18 @@ def test_repair_preview_lists_only_the_necessary_moves(big_forum, organiser, imm
     run = scheduling_repair_start(forum=big_forum, user=organiser, options=OPTIONS)
     run.refresh_from_db()
     assert run.kind == RunKind.REPAIR and run.status == RunStatus.FINISHED, run.error
-    moved = {m["meeting"] for m in run.result["moves"]}
-    # The newcomer fits into free room: nothing else needs to move.
-    assert moved == {newcomer.pk}
-    assert [m["from"] for m in run.result["moves"]] == [None]
+    moves = {m["meeting"]: m for m in run.result["moves"]}
+    # No published meeting moves: every change is a meeting without a place getting one,
+    # the newcomer and meetings that waited and now fit into the cancelled meetings' room.
+    assert newcomer.pk in moves
+    assert all(m["from"] is None and m["to"] is not None for m in moves.values())
+    waiting_before = set(first_unscheduled) | {newcomer.pk}
+    assert set(moves) <= waiting_before
     version = schedule_publish(run=run, user=organiser)
-    # Only the new meeting changed: only its two delegates are told it moved.
-    assert version.statistics["changed_ids"] == [newcomer.pk]
+    # Only the placed meetings changed: only their delegates are told.
+    assert version.statistics["changed_ids"] == sorted(moves)
     live_after = live_placements(forum=big_forum)
-    assert {k: v for k, v in live_after.items() if k != newcomer.pk} == live_before
+    assert {k: v for k, v in live_after.items() if k not in moves} == live_before
 
 
 def test_waiting_list_fills_a_freed_slot_without_moving_anyone(
@@ -258,3 +262,19 @@ def test_plain_mail_notice_goes_to_the_delegates_of_changed_meetings_only(
     )
     assert unchanged.delegate_a.user.email not in {m.to[0] for m in mail.outbox}
     assert "Table" in mail.outbox[0].body or "table" in mail.outbox[0].body
+
+
+def test_repair_moves_only_the_meeting_a_new_unavailability_hits(
+    forum, make_delegate, organiser, immediate_tasks
+):
+    meetings = [meeting_build(make_delegate(), make_delegate()) for _ in range(6)]
+    _published(forum, organiser)
+    hit = Meeting.objects.get(pk=meetings[2].pk)
+    hit.delegate_a.unavailable_slots.add(hit.slot)
+    run = scheduling_repair_start(forum=forum, user=organiser, options=OPTIONS)
+    run.refresh_from_db()
+    assert run.status == RunStatus.FINISHED, run.error
+    moves = run.result["moves"]
+    assert [m["meeting"] for m in moves] == [hit.pk]
+    assert moves[0]["from"]["slot"] == hit.slot_id
+    assert moves[0]["to"]["slot"] != hit.slot_id

@@ -122,9 +122,16 @@ def forum_problem_build(
     forum: Forum,
     fairness: int | None = None,
     keep_published: bool = False,
+    repair: bool = False,
     allow_unscheduled: bool = True,
 ) -> MappedProblem:
-    """Read the forum's rows and build the engine's `Problem` for them."""
+    """Read the forum's rows and build the engine's `Problem` for them.
+
+    `keep_published` pins every scheduled meeting where it is. `repair` does the same and
+    also makes keeping a published meeting worth more than placing any new one, so the
+    solver moves or drops a published meeting only when its place became impossible (a
+    delegate's new unavailability, a table out of use, a session changed).
+    """
     engine = _engine()
     slots = list(
         Slot.objects.filter(session__day__forum=forum)
@@ -152,7 +159,8 @@ def forum_problem_build(
                 table_number=table_number,
                 sessions=sessions,
                 session_part=session_part,
-                keep_published=keep_published,
+                keep_published=keep_published or repair,
+                repair=repair,
                 forbidden=forbidden,
             )
         )
@@ -229,6 +237,7 @@ def _meeting(
     session_part: dict[str, str],
     keep_published: bool,
     forbidden: dict[str, frozenset[int]],
+    repair: bool = False,
 ) -> engine.Meeting:
     engine = _engine()
     a, b = participant_key(meeting.delegate_a_id), participant_key(meeting.delegate_b_id)
@@ -244,26 +253,32 @@ def _meeting(
     pinned_slot = slot_number.get(meeting.pinned_slot_id) if meeting.pinned_slot_id else None
     pinned_table = table_number.get(meeting.pinned_table_id) if meeting.pinned_table_id else None
     is_past = meeting.status in PAST_STATUSES
-    keep = is_past or (keep_published and meeting.status == MeetingStatus.SCHEDULED)
+    published = meeting.status == MeetingStatus.SCHEDULED and meeting.slot_id in slot_number
+    keep = is_past or (keep_published and published)
     if keep and meeting.slot_id in slot_number:
-        pinned_slot = slot_number[meeting.slot_id]
-        pinned_table = table_number.get(meeting.table_id) if meeting.table_id else None
-    if pinned_slot is not None:
-        if is_past or keep:
+        here = slot_number[meeting.slot_id]
+        if is_past or here not in forbidden[a] | forbidden[b]:
+            pinned_slot = here
+            # A table out of use is not pinned: the meeting keeps its slot, another table.
+            pinned_table = table_number.get(meeting.table_id) if meeting.table_id else None
             allowed = None  # where it already is wins over a wish
-        elif allowed is not None:
+    if pinned_slot is not None:
+        if allowed is not None:
             names = {s.name for s in sessions if s.first <= pinned_slot <= s.last}
             if not names & set(allowed):
                 allowed = None
-        if pinned_slot in forbidden[a] | forbidden[b] and not keep:
+        if pinned_slot in forbidden[a] | forbidden[b] and not is_past:
             pinned_slot = None  # an organiser's pin no longer possible: let the solver choose
     if online:
         pinned_table = None
+    weight = engine.MUST_MEET if meeting.priority == Priority.MUST else engine.NICE_TO_MEET
+    if repair and (published or is_past):
+        weight += 10 * engine.MUST_MEET  # keeping the published schedule comes first
     return engine.Meeting(
         a=a,
         b=b,
         sessions=allowed,
-        weight=engine.MUST_MEET if meeting.priority == Priority.MUST else engine.NICE_TO_MEET,
+        weight=weight,
         pinned_slot=pinned_slot,
         pinned_table=pinned_table,
         online=online,

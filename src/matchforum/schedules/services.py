@@ -133,12 +133,14 @@ class _ProgressWriter:
             self.last_write = now
             SchedulingRun.objects.filter(pk=self.run_id).update(
                 progress={
+                    "phase": update.phase,
                     "objective": update.objective,
                     "breaks": update.breaks,
                     "bound": update.bound,
                     "placed": update.placed,
                     "total": self.total,
                     "elapsed": round(now - self.started, 1),
+                    "solver_elapsed": update.elapsed,
                     "solutions": update.solutions,
                 }
             )
@@ -168,6 +170,7 @@ def scheduling_run_execute(
             forum=run.forum,
             fairness=options.get("fairness"),
             keep_published=bool(options.get("keep_published")),
+            repair=run.kind == RunKind.REPAIR,
         )
         writer = _ProgressWriter(run.pk, len(mapped.meeting_ids))
         base = mapped.current if run.kind == RunKind.REPAIR else None
@@ -207,7 +210,8 @@ def _final_progress(result: dict[str, Any]) -> dict[str, Any]:
         "bound": result["bound"],
         "placed": result["scheduled"],
         "total": result["meetings"],
-        "elapsed": result["stats"].get("wall_time"),
+        "elapsed": result["stats"].get("seconds"),
+        "phase": "done",
     }
 
 
@@ -237,7 +241,7 @@ def _result(mapped: MappedProblem, outcome: solver.Outcome) -> dict[str, Any]:
         "worst_delegate": worst,
         "table_use": table_use,
         "tables_available": len(mapped.table_ids),
-        "stats": dict(schedule.stats or {}),
+        "stats": _plain_stats(schedule.stats or {}),
         "status": schedule.status,
         "proven_optimal": schedule.proven_optimal,
         "bound": schedule.bound,
@@ -245,6 +249,17 @@ def _result(mapped: MappedProblem, outcome: solver.Outcome) -> dict[str, Any]:
         "valid": outcome.valid,
         "violations": outcome.violations,
     }
+
+
+def _plain_stats(stats: dict[str, Any]) -> dict[str, Any]:
+    """The solver's statistics without its event logs (numbers and words only, for JSON)."""
+    plain: dict[str, Any] = {}
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            plain[key] = _plain_stats(value)
+        elif isinstance(value, str | int | float | bool) or value is None:
+            plain[key] = value
+    return plain
 
 
 def schedule_moves(
