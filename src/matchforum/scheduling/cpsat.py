@@ -53,10 +53,12 @@ def build_model(
     fairness: int | None,
     optional: bool | None = None,
     break_cap: list[int] | None = None,
+    required: set[int] | frozenset[int] = frozenset(),
 ) -> CpModel:
     """Build the model. ``optional`` lets meetings be unscheduled (default: the problem's).
 
-    ``break_cap`` optionally caps each participant's breaks (used by decompositions).
+    ``break_cap`` optionally caps each participant's breaks; meetings in ``required`` are
+    scheduled even when the others are optional (repair pins them).
     """
     opt = problem.allow_unscheduled if optional is None else optional
     m = cp_model.CpModel()
@@ -70,7 +72,7 @@ def build_model(
             v = m.NewBoolVar(f"x{k}_{s}")
             x[k, s] = v
             lits.append(v)
-        if opt:
+        if opt and k not in required:
             u = m.NewBoolVar(f"u{k}")
             m.Add(sum(lits) == u)
             scheduled.append(u)
@@ -80,6 +82,7 @@ def build_model(
 
     # participant busy variables
     busy: dict[tuple[int, int], cp_model.IntVar] = {}
+    busy_slots: list[list[int]] = []
     n_sched_of: list[cp_model.LinearExprT] = []
     for p in range(n_p):
         mine = problem.meetings_of[p]
@@ -87,6 +90,7 @@ def build_model(
         for k in mine:
             for s in allowed[k]:
                 per_slot.setdefault(s, []).append(x[k, s])
+        busy_slots.append(sorted(per_slot))
         for s, lits in per_slot.items():
             if len(lits) == 1:
                 busy[p, s] = lits[0]
@@ -94,7 +98,7 @@ def build_model(
                 b = m.NewBoolVar(f"b{p}_{s}")
                 m.Add(sum(lits) == b)
                 busy[p, s] = b
-        cnt = sum(scheduled[k] for k in mine) if opt else len(mine)
+        cnt = sum(scheduled[k] for k in mine)
         n_sched_of.append(cnt)
         if per_slot:
             # implied 1: busy in exactly as many slots as (scheduled) meetings
@@ -135,20 +139,21 @@ def build_model(
             if slots:
                 t[k] = m.NewIntVar(min(slots), max(slots), f"t{k}")
                 c = m.Add(t[k] == sum(s * x[k, s] for s in slots))
-                if opt:
+                if not isinstance(scheduled[k], int):
                     c.OnlyEnforceIf(scheduled[k])
         for i, j in problem.precedences:
             if i not in t or j not in t:
                 continue
             c = m.Add(t[i] < t[j])
-            if opt:
-                c.OnlyEnforceIf([scheduled[i], scheduled[j]])
+            lits = [scheduled[q] for q in (i, j) if not isinstance(scheduled[q], int)]
+            if lits:
+                c.OnlyEnforceIf(lits)
 
     # exact break counting
     day_of = problem.day_of_slot
     breaks: list[cp_model.LinearExprT] = []
     for p in range(n_p):
-        ps = sorted(s for (q, s) in busy if q == p)
+        ps = busy_slots[p]
         mine = problem.meetings_of[p]
         if len(mine) < 2 or not ps:
             breaks.append(0)

@@ -94,6 +94,7 @@ def encode(
     break_cap: int | None = None,
     span: bool = True,
     card_enc: int = EncType.seqcounter,
+    blocks: bool = False,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains)."""
     e = Encoding(problem)
@@ -109,11 +110,13 @@ def encode(
         cl.append(lits)
         e.amo(lits)
     n_p = len(problem.participants)
+    busy_slots: list[list[int]] = []
     for p in range(n_p):
         per_slot: dict[int, list[int]] = {}
         for k in problem.meetings_of[p]:
             for s in allowed[k]:
                 per_slot.setdefault(s, []).append(e.x[k, s])
+        busy_slots.append(sorted(per_slot))
         for s in sorted(per_slot):
             lits = per_slot[s]
             if len(lits) == 1:
@@ -190,8 +193,9 @@ def encode(
         if n < 2:
             e.cnt.append([])
             continue
-        ps = sorted(s for (q, s) in e.busy if q == p)
+        ps = busy_slots[p]
         gaps: list[int] = []
+        firsts: dict[int, int] = {}
         seen: int | None = None
         prev_s: int | None = None
         for s in ps:
@@ -214,6 +218,15 @@ def encode(
                 else:
                     cl.append([g, -b, -seen_prev])
                 gaps.append(g)
+            if blocks:
+                if seen_prev is None:
+                    firsts[s] = b
+                else:
+                    f = e.new()  # f <-> b & ~seen_prev
+                    cl.append([-f, b])
+                    cl.append([-f, -seen_prev])
+                    cl.append([f, -b, seen_prev])
+                    firsts[s] = f
             # seen[s] <-> seen_prev | b
             if seen_prev is None:
                 seen = b
@@ -237,6 +250,8 @@ def encode(
         e.cnt.append(out[:cap])  # cnt[j-1]: >= j breaks; out[cap] is '>= cap+1'
         if span:
             _span_clauses(e, p, ps, n, out[0])
+        if blocks and len({day_of[s] for s in ps}) == 1:
+            _block_clauses(e, p, ps, n, out[0], firsts)
         if len(out) > cap and out[cap] and len(gaps) > cap:
             cl.append([-out[cap]])  # never more than cap breaks
     # fairness
@@ -308,3 +323,20 @@ def _same_table_groups(problem: Problem) -> list[list[int]]:
         if m.pinned_table is not None:
             groups.setdefault(m.pinned_table, []).append(k)
     return [g for g in groups.values() if len(g) > 1]
+
+
+def _block_clauses(
+    e: Encoding, p: int, ps: list[int], n: int, one_break: int, firsts: dict[int, int]
+) -> None:
+    """A participant without breaks whose first meeting is at s is busy in s..s+n-1.
+
+    Lets the solver fix a whole block of busy slots from one decision.
+    """
+    have = set(ps)
+    for s, f in firsts.items():
+        for t in range(s + 1, s + n):
+            if t in have:
+                e.clauses.append([-f, one_break, e.busy[p, t]])
+            else:
+                e.clauses.append([-f, one_break])
+                break

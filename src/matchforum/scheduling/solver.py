@@ -23,6 +23,9 @@ from .satsearch import Progress, search
 from .tables import assign_tables
 
 _UNSET = object()
+#: Above this many meetings ``method="auto"`` uses the constructive heuristic plus local
+#: search instead of the exact search (whose encoding alone would take too long).
+LARGE = 2500
 Callback = Callable[[Progress], bool | None]
 
 
@@ -77,6 +80,10 @@ def solve(
     d = problem.fairness if fairness is _UNSET else fairness
     assert d is None or isinstance(d, int)
     stats: dict[str, object] = {}
+    if method == "heuristic" or (
+        method == "auto" and len(problem.meetings) > LARGE and not problem.allow_unscheduled
+    ):
+        return _heuristic(problem, d, time_limit, stats, t0)
     chosen = list(range(len(problem.meetings)))
     phase1_slots: list[int | None] | None = None
     if problem.allow_unscheduled:
@@ -112,6 +119,11 @@ def solve(
         )
         if res.infeasible:
             status = "INFEASIBLE"
+        elif sub_slots is None:
+            sub_slots = _fallback(sub, d)
+            if sub_slots is not None:
+                status = "FEASIBLE"
+                st["fallback"] = "greedy"
     stats["breaks_phase"] = st
     slots: list[int | None] = [None] * len(problem.meetings)
     if sub_slots is not None:
@@ -121,6 +133,39 @@ def solve(
         slots = list(phase1_slots)
         status, optimal = "FEASIBLE", False
     return _finish(problem, slots, d, status, optimal, bound, stats, t0)
+
+
+def _heuristic(
+    problem: Problem, fairness: int | None, time_limit: float, stats: dict[str, object], t0: float
+) -> Schedule:
+    from .heuristic import greedy_schedule, improve, simple_lower_bound
+
+    slots = greedy_schedule(problem)
+    stats["greedy_seconds"] = round(time.perf_counter() - t0, 3)
+    stats["greedy_breaks"] = sum(breaks_per_participant(problem, slots))
+    budget = max(0.0, min(time_limit * 0.8, time_limit - (time.perf_counter() - t0) - 2))
+    slots = improve(problem, slots, budget)
+    lb = simple_lower_bound(problem)
+    status = "FEASIBLE" if all(s is not None for s in slots) else "UNKNOWN"
+    sched = _finish(problem, slots, fairness, status, False, lb, stats, t0)
+    if sched.breaks == lb and status == "FEASIBLE":
+        sched.proven_optimal, sched.status = True, "OPTIMAL"
+    return sched
+
+
+def _fallback(problem: Problem, fairness: int | None) -> list[int] | None:
+    """A greedy schedule when the exact search found none in time, if it is valid."""
+    from .heuristic import greedy_schedule, improve
+    from .validate import validate
+
+    slots = improve(problem, greedy_schedule(problem), 1.0)
+    if any(s is None for s in slots):
+        return None
+    total = sum(breaks_per_participant(problem, slots))
+    trial = Schedule(slots, assign_tables(problem, slots), breaks=total)
+    if not validate(problem, trial, fairness=fairness).ok:
+        return None
+    return [s for s in slots if s is not None]
 
 
 def _finish(

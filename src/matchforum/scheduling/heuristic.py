@@ -1,0 +1,218 @@
+"""A fast constructive schedule for forums too large for the exact search, and a bound.
+
+:func:`greedy_schedule` places meetings hardest first (fewest allowed slots, busiest
+participants) into the allowed slot that both participants have free, a table or room is
+left, and the fewest new breaks are made (a slot next to a participant's existing meeting
+is best). A meeting that finds no common free slot tries one ejection: move one of the
+two participants' meetings to another slot to open a common one. It ignores precedences
+and fairness (the caller validates the result).
+
+:func:`simple_lower_bound` is a per-participant bound: a participant whose meetings cannot
+all fit in one gap-free run per day needs at least one break.
+"""
+
+from __future__ import annotations
+
+from .model import Problem
+
+
+def greedy_schedule(problem: Problem) -> list[int | None]:
+    allowed = problem.allowed_slots
+    ends = problem.meeting_ends
+    n_p = len(problem.participants)
+    busy: list[dict[int, int]] = [{} for _ in range(n_p)]  # slot -> meeting
+    load_on = [0] * (problem.n_slots + 1)
+    load_off = [0] * (problem.n_slots + 1)
+    slots: list[int | None] = [None] * len(problem.meetings)
+    degree = [len(ms) for ms in problem.meetings_of]
+    day = problem.day_of_slot
+
+    def cap_ok(k: int, s: int) -> bool:
+        if problem.meetings[k].online:
+            return load_off[s] < problem.online_capacity[s - 1]
+        return load_on[s] < problem.tables[s - 1]
+
+    def place(k: int, s: int) -> None:
+        a, b = ends[k]
+        busy[a][s] = k
+        busy[b][s] = k
+        slots[k] = s
+        if problem.meetings[k].online:
+            load_off[s] += 1
+        else:
+            load_on[s] += 1
+
+    def unplace(k: int) -> None:
+        s = slots[k]
+        assert s is not None
+        a, b = ends[k]
+        del busy[a][s]
+        del busy[b][s]
+        slots[k] = None
+        if problem.meetings[k].online:
+            load_off[s] -= 1
+        else:
+            load_on[s] -= 1
+
+    def cost(p: int, s: int) -> int:
+        mine = busy[p]
+        if not mine:
+            return 1
+        if (s - 1 in mine and day.get(s - 1) == day[s]) or (
+            s + 1 in mine and day.get(s + 1) == day[s]
+        ):
+            return 0
+        same_day = [t for t in mine if day[t] == day[s]]
+        return 2 if same_day else 1
+
+    order = sorted(
+        range(len(problem.meetings)),
+        key=lambda k: (len(allowed[k]), -max(degree[ends[k][0]], degree[ends[k][1]])),
+    )
+    failed = []
+    for k in order:
+        a, b = ends[k]
+        best = None
+        for s in allowed[k]:
+            if s in busy[a] or s in busy[b] or not cap_ok(k, s):
+                continue
+            c = (cost(a, s) + cost(b, s), s)
+            if best is None or c < best:
+                best = c
+        if best is None:
+            failed.append(k)
+        else:
+            place(k, best[1])
+    for k in failed:
+        _eject(k, problem, slots, busy, allowed, cap_ok, place, unplace)
+    return slots
+
+
+def _eject(k, problem, slots, busy, allowed, cap_ok, place, unplace) -> bool:  # type: ignore[no-untyped-def]
+    a, b = problem.meeting_ends[k]
+    for s in allowed[k]:
+        if not cap_ok(k, s) and not problem.meetings[k].online:
+            continue
+        blockers = {busy[p][s] for p in (a, b) if s in busy[p]}
+        if len(blockers) != 1:
+            continue
+        j = blockers.pop()
+        unplace(j)
+        if not cap_ok(k, s):
+            place(j, s)
+            continue
+        place(k, s)
+        ja, jb = problem.meeting_ends[j]
+        for t in allowed[j]:
+            if t != s and t not in busy[ja] and t not in busy[jb] and cap_ok(j, t):
+                place(j, t)
+                return True
+        unplace(k)
+        place(j, s)
+    return False
+
+
+def simple_lower_bound(problem: Problem) -> int:
+    """Sum over participants of 1 when their meetings cannot fit one gap-free run per day."""
+    allowed = problem.allowed_slots
+    day = problem.day_of_slot
+    total = 0
+    for mine in problem.meetings_of:
+        if len(mine) < 2:
+            continue
+        usable = sorted(set().union(*(allowed[k] for k in mine)))
+        runs: dict[int, int] = {}
+        run = 0
+        prev = None
+        for s in usable:
+            run = run + 1 if prev is not None and s == prev + 1 and day[s] == day[prev] else 1
+            runs[day[s]] = max(runs.get(day[s], 0), run)
+            prev = s
+        if sum(runs.values()) < len(mine):
+            total += 1
+    return total
+
+
+def improve(problem: Problem, slots: list[int | None], seconds: float) -> list[int | None]:
+    """Hill climbing: move single meetings to free slots while total breaks drop.
+
+    Keeps every hard rule the greedy keeps (free participants, capacity, allowed slots,
+    precedences between meetings are re-checked when present).
+    """
+    import time
+
+    from .breaks import count_gaps
+
+    t_end = time.perf_counter() + seconds
+    slots = list(slots)
+    ends = problem.meeting_ends
+    allowed = problem.allowed_slots
+    day = problem.day_of_slot
+    busy: list[set[int]] = [set() for _ in problem.participants]
+    load_on = [0] * (problem.n_slots + 1)
+    load_off = [0] * (problem.n_slots + 1)
+    for k, s in enumerate(slots):
+        if s is None:
+            continue
+        a, b = ends[k]
+        busy[a].add(s)
+        busy[b].add(s)
+        if problem.meetings[k].online:
+            load_off[s] += 1
+        else:
+            load_on[s] += 1
+    before: dict[int, list[int]] = {}
+    after: dict[int, list[int]] = {}
+    for i, j in problem.precedences:
+        after.setdefault(i, []).append(j)
+        before.setdefault(j, []).append(i)
+
+    def prec_ok(k: int, s: int) -> bool:
+        for i in before.get(k, []):
+            if slots[i] is not None and not slots[i] < s:  # type: ignore[operator]
+                return False
+        return all(slots[j] is None or s < slots[j] for j in after.get(k, []))  # type: ignore[operator]
+
+    improved = True
+    while improved and time.perf_counter() < t_end:
+        improved = False
+        for k, s in enumerate(slots):
+            if s is None or problem.meetings[k].pinned_slot is not None:
+                continue
+            a, b = ends[k]
+            base = count_gaps(busy[a], day) + count_gaps(busy[b], day)
+            if base == 0:
+                continue
+            best = None
+            for t in allowed[k]:
+                if t == s or t in busy[a] or t in busy[b]:
+                    continue
+                online = problem.meetings[k].online
+                if online and load_off[t] >= problem.online_capacity[t - 1]:
+                    continue
+                if not online and load_on[t] >= problem.tables[t - 1]:
+                    continue
+                if not prec_ok(k, t):
+                    continue
+                na = (busy[a] - {s}) | {t}
+                nb = (busy[b] - {s}) | {t}
+                c = count_gaps(na, day) + count_gaps(nb, day)
+                if c < base and (best is None or c < best[0]):
+                    best = (c, t)
+            if best is not None:
+                t = best[1]
+                busy[a].discard(s)
+                busy[b].discard(s)
+                busy[a].add(t)
+                busy[b].add(t)
+                if problem.meetings[k].online:
+                    load_off[s] -= 1
+                    load_off[t] += 1
+                else:
+                    load_on[s] -= 1
+                    load_on[t] += 1
+                slots[k] = t
+                improved = True
+            if time.perf_counter() > t_end:
+                break
+    return slots

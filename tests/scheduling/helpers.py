@@ -1,0 +1,76 @@
+"""Shared helpers for the scheduling tests: tiny problems and an exhaustive solver."""
+
+from __future__ import annotations
+
+import itertools
+
+from matchforum.scheduling import Meeting, Participant, Problem, Session
+
+
+def tiny(
+    pairs: list[tuple[int, int]],
+    n_slots: int,
+    tables: int = 10,
+    n_participants: int | None = None,
+    **kwargs,
+) -> Problem:
+    """Participants "1".."n", one session "all" over slots 1..n_slots."""
+    n = n_participants or max(max(p) for p in pairs)
+    return Problem(
+        [Participant(str(i + 1)) for i in range(n)],
+        [Meeting(str(a), str(b)) for a, b in pairs],
+        [Session("all", 1, n_slots, 1)],
+        [tables] * n_slots,
+        **kwargs,
+    )
+
+
+def brute_force_min_breaks(problem: Problem, fairness: int | None) -> int | None:
+    """Fewest breaks over every assignment of every meeting (no solver involved).
+
+    Checks the hard rules directly from the raw data: sessions, forbidden slots, pins,
+    one meeting per participant and slot, tables, precedences, fairness.
+    """
+    session_of = {s: ss.name for ss in problem.sessions for s in range(ss.first, ss.last + 1)}
+    day_of = {s: ss.day for ss in problem.sessions for s in range(ss.first, ss.last + 1)}
+    forb = {p.id: p.forbidden for p in problem.participants}
+    domains = []
+    for m in problem.meetings:
+        dom = []
+        for s in session_of:
+            if m.sessions is not None and session_of[s] not in m.sessions:
+                continue
+            if s in forb[m.a] or s in forb[m.b]:
+                continue
+            if m.pinned_slot is not None and s != m.pinned_slot:
+                continue
+            dom.append(s)
+        domains.append(dom)
+    best = None
+    for assign in itertools.product(*domains):
+        busy: dict[str, list[int]] = {p.id: [] for p in problem.participants}
+        ok = True
+        per_slot: dict[int, int] = {}
+        for m, s in zip(problem.meetings, assign, strict=True):
+            if s in busy[m.a] or s in busy[m.b]:
+                ok = False
+                break
+            busy[m.a].append(s)
+            busy[m.b].append(s)
+            per_slot[s] = per_slot.get(s, 0) + 1
+        if not ok or any(c > problem.tables[s - 1] for s, c in per_slot.items()):
+            continue
+        if any(assign[i] >= assign[j] for i, j in problem.precedences):
+            continue
+        br = []
+        for ss in busy.values():
+            ss = sorted(ss)
+            br.append(
+                sum(1 for x, y in itertools.pairwise(ss) if day_of[x] == day_of[y] and y > x + 1)
+            )
+        if fairness is not None and max(br) - min(br) > fairness:
+            continue
+        total = sum(br)
+        if best is None or total < best:
+            best = total
+    return best
