@@ -122,15 +122,12 @@ def forum_problem_build(
     forum: Forum,
     fairness: int | None = None,
     keep_published: bool = False,
-    repair: bool = False,
     allow_unscheduled: bool = True,
 ) -> MappedProblem:
     """Read the forum's rows and build the engine's `Problem` for them.
 
-    `keep_published` pins every scheduled meeting where it is. `repair` does the same and
-    also makes keeping a published meeting worth more than placing any new one, so the
-    solver moves or drops a published meeting only when its place became impossible (a
-    delegate's new unavailability, a table out of use, a session changed).
+    `keep_published` pins every scheduled meeting where it is (unless a delegate can no
+    longer attend that slot); a table out of use is not pinned, only the slot.
     """
     engine = _engine()
     slots = list(
@@ -159,8 +156,7 @@ def forum_problem_build(
                 table_number=table_number,
                 sessions=sessions,
                 session_part=session_part,
-                keep_published=keep_published or repair,
-                repair=repair,
+                keep_published=keep_published,
                 forbidden=forbidden,
             )
         )
@@ -237,7 +233,6 @@ def _meeting(
     session_part: dict[str, str],
     keep_published: bool,
     forbidden: dict[str, frozenset[int]],
-    repair: bool = False,
 ) -> engine.Meeting:
     engine = _engine()
     a, b = participant_key(meeting.delegate_a_id), participant_key(meeting.delegate_b_id)
@@ -271,14 +266,11 @@ def _meeting(
             pinned_slot = None  # an organiser's pin no longer possible: let the solver choose
     if online:
         pinned_table = None
-    weight = engine.MUST_MEET if meeting.priority == Priority.MUST else engine.NICE_TO_MEET
-    if repair and (published or is_past):
-        weight += 10 * engine.MUST_MEET  # keeping the published schedule comes first
     return engine.Meeting(
         a=a,
         b=b,
         sessions=allowed,
-        weight=weight,
+        weight=engine.MUST_MEET if meeting.priority == Priority.MUST else engine.NICE_TO_MEET,
         pinned_slot=pinned_slot,
         pinned_table=pinned_table,
         online=online,

@@ -170,7 +170,6 @@ def scheduling_run_execute(
             forum=run.forum,
             fairness=options.get("fairness"),
             keep_published=bool(options.get("keep_published")),
-            repair=run.kind == RunKind.REPAIR,
         )
         writer = _ProgressWriter(run.pk, len(mapped.meeting_ids))
         base = mapped.current if run.kind == RunKind.REPAIR else None

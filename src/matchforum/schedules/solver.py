@@ -3,10 +3,10 @@
 Kept apart from `mapping` (which only translates data) so the task and tests can pass
 their own `solve` (e.g. one that raises, to prove a crash leaves the schedule untouched).
 
-A repair run is the engine's `solve` on the problem mapped with ``repair=True`` (every
-still-possible published placement pinned and worth more than any new meeting), with the
-live schedule as the hint: only meetings whose place became impossible, and new ones,
-get a (new) place.
+A repair run is the engine's `repair`: the problem mapped from the forum as it is now
+(cancelled meetings gone, new ones in, new unavailability, tables in use) and the live
+placements as the published schedule; the engine frees only the meetings that can no
+longer stay, places the new ones, and moves as few published meetings as it can.
 """
 
 from __future__ import annotations
@@ -77,10 +77,19 @@ def solve(
         return state["stopped"]
 
     problem = mapped.problem
-    hint = None
-    if base is not None:
-        hint, _tables = schedule_from_placements(mapped=mapped, placements=base)
-    schedule = engine.solve(problem, time_limit=time_limit, callback=callback, hint=hint)
+    if base is None:
+        schedule = engine.solve(problem, time_limit=time_limit, callback=callback)
+    else:
+        # The engine's repair reports no progress: the run shows its start and its end,
+        # and a cancellation asked meanwhile is honoured before anything is stored.
+        if on_progress(Progress(phase="repair")):
+            state["stopped"] = True
+            return Outcome(schedule=engine.Schedule(slots=[], tables=[]), cancelled=True)
+        slots, tables = schedule_from_placements(mapped=mapped, placements=base)
+        published = engine.Schedule(slots=slots, tables=tables)
+        repaired = engine.repair(problem, published, [], time_limit=time_limit)
+        problem, schedule = repaired.problem, repaired.schedule
+        state["stopped"] = on_progress(Progress(phase="repair", breaks=schedule.breaks))
     report = engine.validate(problem, schedule)
     return Outcome(
         schedule=schedule,
