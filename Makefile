@@ -35,10 +35,12 @@ migrate: install ## Apply database migrations
 seed: migrate ## Load the demo forum unless one exists (DEMO_SIZE=small|large, DEMO_SEED=N)
 	@if $(MANAGE) shell -c "import sys; from matchforum.forums.models import Forum; sys.exit(0 if Forum.objects.exists() else 1)"; then \
 	  echo "A forum exists already; not seeding. Sign-in details:"; cat var/demo-credentials.txt 2>/dev/null || true; \
-	else $(MANAGE) seed_demo --size $(DEMO_SIZE) --seed $(DEMO_SEED); fi
+	else $(MANAGE) seed_demo --size $(DEMO_SIZE) --seed $(DEMO_SEED) && \
+	  $(MANAGE) recompute_recommendations; fi
 
 seed-large: migrate ## Replace the demo forum with the large one (3,000 organisations)
 	$(MANAGE) seed_demo --size large --seed $(DEMO_SEED) --replace
+	$(MANAGE) recompute_recommendations
 
 run: export DEBUG ?= true
 run: seed ## Install, migrate, seed the demo forum and serve it on http://127.0.0.1:8000 with a task worker

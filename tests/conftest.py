@@ -33,6 +33,17 @@ def make_delegate(forum):
 
 @pytest.fixture
 def immediate_tasks(settings):
-    """Tasks run at once, in the test, through django-tasks' real immediate backend."""
+    """Run enqueued tasks at once, with django-tasks' own immediate backend."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     return settings
+
+
+@pytest.fixture
+def signed_in(client):
+    """Sign a delegate's user in with the test client; returns the delegate."""
+
+    def sign_in(delegate):
+        client.force_login(delegate.user)
+        return delegate
+
+    return sign_in

@@ -8,12 +8,15 @@ import factory
 from django.utils import timezone
 
 from matchforum.accounts.models import User
+from matchforum.agenda.models import CalendarToken
 from matchforum.forums.models import Forum
 from matchforum.forums.selectors import forum_slots
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingRequest
-from matchforum.organisations.models import Accreditation, Delegate, Organisation
+from matchforum.notifications.models import Notification
+from matchforum.organisations.models import Accreditation, Delegate, Invitation, Organisation
+from matchforum.recommendations.models import Dismissal, Recommendation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -157,3 +160,91 @@ def realistic_forum_build(
             priority=Priority.MUST if rng.random() < 0.2 else Priority.NICE,
         )
     return forum
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    token = factory.Sequence(lambda n: f"invitation-token-{n:06d}")
+    created_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    counterpart = factory.SubFactory(OrganisationFactory)
+    forum = factory.LazyAttribute(lambda o: o.organisation.forum)
+    rank = 1
+    score = 0.5
+    score_ab = 0.5
+    score_ba = 0.5
+    explanation = factory.LazyFunction(dict)
+    computed_at = factory.LazyFunction(timezone.now)
+
+
+class DismissalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dismissal
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    counterpart = factory.SubFactory(OrganisationFactory)
+
+
+class CalendarTokenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarToken
+
+    delegate = factory.SubFactory(DelegateFactory)
+    token = factory.Sequence(lambda n: f"calendar-token-{n:06d}")
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(UserFactory)
+    kind = "request_received"
+    dedupe_key = factory.Sequence(lambda n: f"test:{n}")
+    subject = "Something happened"
+    body = "Details."
+    created_at = factory.LazyFunction(timezone.now)
+
+
+def schedule_publish_live(*, forum: Forum, user: User | None = None):
+    """Snapshot the live placements as a new published version (tests only).
+
+    TODO(lead): once the console's `schedules.services.schedule_publish` (which publishes a
+    finished SchedulingRun) is merged, the e2e journey can drive that instead.
+    """
+    from django.db.models import Max
+
+    from matchforum.meetings.models import Meeting, MeetingMode
+    from matchforum.schedules.models import ScheduleVersion, VersionStatus
+
+    ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).update(
+        status=VersionStatus.SUPERSEDED
+    )
+    number = (forum.schedule_versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    placed = Meeting.objects.filter(forum=forum, slot__isnull=False).exclude(status="cancelled")
+    return ScheduleVersion.objects.create(
+        forum=forum,
+        number=number,
+        status=VersionStatus.PUBLISHED,
+        placements=[
+            {
+                "meeting": m.pk,
+                "slot": m.slot_id,
+                "table": m.table_id,
+                "online": m.mode == MeetingMode.ONLINE and m.table_id is None,
+            }
+            for m in placed
+        ],
+        published_by=user,
+        published_at=timezone.now(),
+    )

@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "matchforum.schedules",
     "matchforum.outcomes",
     "matchforum.console",
+    "matchforum.recommendations",
+    "matchforum.agenda",
+    "matchforum.notifications",
     "matchforum.demo",
 ]
 
@@ -173,6 +176,10 @@ STORAGES = {
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="matchforum <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of this site in links sent by e-mail from background tasks.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Daily digests go out at the first run_periodic after this hour (forum time).
+NOTIFICATION_DIGEST_HOUR = env.int("NOTIFICATION_DIGEST_HOUR", default=7)
 
 TASKS = {
     "default": {

@@ -6,5 +6,11 @@ urlpatterns = [
     path("accounts/", include("matchforum.accounts.urls")),
     path("console/", include("matchforum.console.urls")),
     path("outcomes/", include("matchforum.outcomes.urls")),
+    path("organisation/", include("matchforum.organisations.urls")),
+    path("marketplace/", include("matchforum.marketplace.urls")),
+    path("meetings/", include("matchforum.meetings.urls")),
+    path("recommendations/", include("matchforum.recommendations.urls")),
+    path("agenda/", include("matchforum.agenda.urls")),
+    path("notifications/", include("matchforum.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,8 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
+
 app_name = "accounts"
 urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-up/", views.sign_up, name="sign_up"),
+    path("sign-up/done/", views.sign_up_done, name="sign_up_done"),
+    path("confirm/resend/", views.confirm_resend, name="confirm_resend"),
+    path("confirm/<str:uidb64>/<str:token>/", views.confirm, name="confirm"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

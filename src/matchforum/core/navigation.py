@@ -29,13 +29,31 @@ def _vetting(request: HttpRequest) -> bool:
     return request.user.is_authenticated and request.user.can_vet
 
 
-def _delegate_only(request: HttpRequest) -> bool:
-    return request.user.is_authenticated and not request.user.can_vet
+def _delegate(request: HttpRequest) -> bool:
+    """Signed in and a delegate of an organisation at the current forum."""
+    from matchforum.forums.selectors import forum_current
+    from matchforum.organisations.selectors import delegate_for_user
+
+    if not request.user.is_authenticated:
+        return False
+    if not hasattr(request, "_nav_delegate"):
+        forum = forum_current()
+        request._nav_delegate = forum and delegate_for_user(user=request.user, forum=forum)
+    return bool(request._nav_delegate)
+
+
+def _approved_delegate(request: HttpRequest) -> bool:
+    return _delegate(request) and request._nav_delegate.organisation.is_approved
 
 
 ENTRIES: list[NavEntry] = [
     NavEntry(_("Home"), "core:home", _signed_in),
-    NavEntry(_("Outcomes"), "outcomes:list", _delegate_only),
+    NavEntry(_("Marketplace"), "marketplace:search", _approved_delegate),
+    NavEntry(_("You may want to meet"), "recommendations:list", _approved_delegate),
+    NavEntry(_("Requests"), "meetings:inbox", _approved_delegate),
+    NavEntry(_("My agenda"), "agenda:agenda", _delegate),
+    NavEntry(_("My organisation"), "organisations:status", _delegate),
+    NavEntry(_("Outcomes"), "outcomes:list", _delegate),
     NavEntry(_("Vetting"), "console:vetting", _vetting),
     NavEntry(_("Console"), "console:home", _organiser),
 ]

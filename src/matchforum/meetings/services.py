@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from matchforum.forums.models import Forum, Slot, Table
+from matchforum.notifications import events
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 
 from .models import (
@@ -88,6 +89,10 @@ def meeting_request_send(
         raise ValidationError(
             f"You have sent the {forum.max_requests_per_delegate} requests the forum allows."
         )
+    if _active_meetings_of(sender).count() >= forum.max_meetings_per_delegate:
+        raise ValidationError(
+            f"You already have the {forum.max_meetings_per_delegate} meetings the forum allows."
+        )
     if session_wish not in SessionWish.values:
         raise ValidationError(f"Unknown session wish {session_wish!r}.")
     request = MeetingRequest(
@@ -111,6 +116,7 @@ def meeting_request_send(
         raise ValidationError(
             "A meeting request between your organisations is already open."
         ) from exc
+    events.request_received(request)
     return request
 
 
@@ -161,6 +167,7 @@ def meeting_request_accept(
             )
     except IntegrityError as exc:
         raise ValidationError("Your organisations already have a meeting.") from exc
+    events.request_answered(request)
     return meeting
 
 
@@ -184,6 +191,7 @@ def meeting_request_decline(
     request.responded_by = responder
     request.responded_at = now or timezone.now()
     request.save(update_fields=["status", "decline_reason", "responded_by", "responded_at"])
+    events.request_answered(request)
     return request
 
 
@@ -201,16 +209,39 @@ def meeting_request_withdraw(
 
 
 def meeting_requests_expire(*, forum: Forum, now: dt.datetime | None = None) -> list[int]:
-    """Expire unanswered requests past their time; returns their ids (to tell the senders)."""
+    """Expire unanswered requests past their time and tell each sender; returns their ids."""
     now = now or timezone.now()
+    expired = []
     due = MeetingRequest.objects.filter(
         forum=forum, status=RequestStatus.PENDING, expires_at__lte=now
-    )
-    ids = list(due.values_list("pk", flat=True))
-    MeetingRequest.objects.filter(pk__in=ids, status=RequestStatus.PENDING).update(
-        status=RequestStatus.EXPIRED, responded_at=now
-    )
-    return ids
+    ).values_list("pk", flat=True)
+    for pk in list(due):
+        with transaction.atomic():
+            changed = MeetingRequest.objects.filter(pk=pk, status=RequestStatus.PENDING).update(
+                status=RequestStatus.EXPIRED, responded_at=now
+            )
+            if changed:
+                request = MeetingRequest.objects.select_related(
+                    "sender__user", "recipient_organisation"
+                ).get(pk=pk)
+                events.request_answered(request)
+                expired.append(pk)
+    return expired
+
+
+def meeting_requests_remind(*, forum: Forum, now: dt.datetime | None = None) -> int:
+    """Remind delegates of organisations with unanswered requests (once a day at most)."""
+    now = now or timezone.now()
+    pending = MeetingRequest.objects.filter(forum=forum, status=RequestStatus.PENDING)
+    counts: dict[int, int] = {}
+    for organisation_id in pending.values_list("recipient_organisation_id", flat=True):
+        counts[organisation_id] = counts.get(organisation_id, 0) + 1
+    told = 0
+    for delegate in Delegate.objects.filter(organisation_id__in=counts).select_related("user"):
+        told += events.pending_requests_reminder(
+            user=delegate.user, count=counts[delegate.organisation_id], now=now
+        )
+    return told
 
 
 class DoubleBooking(ValidationError):

@@ -143,3 +143,27 @@ class Delegate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.organisation})"
+
+
+class Invitation(models.Model):
+    """A delegate invites a colleague by e-mail; the secret token opens the accept page."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role in the organisation"), max_length=120, blank=True)
+    invited_by = models.ForeignKey(
+        Delegate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import secrets
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from matchforum.accounts.models import User
-from matchforum.forums.models import CapabilityTrack, Forum
+from matchforum.forums.models import CapabilityTrack, Forum, Slot
 
-from .models import Accreditation, AccreditationDecision, Delegate, Organisation
+from .models import (
+    Accreditation,
+    AccreditationDecision,
+    AttendanceMode,
+    Delegate,
+    Invitation,
+    Organisation,
+)
+
+INVITATION_VALID_DAYS = 14
 
 
 @transaction.atomic
@@ -70,6 +82,13 @@ def organisation_decide_accreditation(
     organisation.save(
         update_fields=["accreditation", "accreditation_reason", "reviewed_by", "reviewed_at"]
     )
+    if Accreditation.APPROVED in (entry.previous, decision):
+        # Entering or leaving the approved set changes recommendations (in the background).
+        from matchforum.recommendations.tasks import recompute_organisation_recommendations
+
+        transaction.on_commit(
+            lambda: recompute_organisation_recommendations.enqueue(organisation.pk)
+        )
     return entry
 
 
@@ -81,3 +100,165 @@ def delegate_add(
     return Delegate.objects.create(
         organisation=organisation, user=user, role=role, languages=languages or []
     )
+
+
+ORGANISATION_EDITABLE_FIELDS = (
+    "name",
+    "country",
+    "kind",
+    "website",
+    "description",
+    "size",
+    "visibility",
+)
+
+
+@transaction.atomic
+def organisation_update(
+    *,
+    organisation: Organisation,
+    editor: Delegate,
+    tracks: Iterable[CapabilityTrack] | None = None,
+    **fields: object,
+) -> Organisation:
+    """A delegate edits their own organisation's details (never vetting fields)."""
+    if editor.organisation_id != organisation.pk:
+        raise PermissionDenied("Only the organisation's own delegates edit its details.")
+    unknown = set(fields) - set(ORGANISATION_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    if "name" in fields:
+        fields["name"] = str(fields["name"]).strip()
+        clash = Organisation.objects.filter(
+            forum=organisation.forum, name__iexact=fields["name"]
+        ).exclude(pk=organisation.pk)
+        if clash.exists():
+            raise ValidationError({"name": "An organisation of this name is already registered."})
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.full_clean()
+    organisation.save()
+    if tracks is not None:
+        organisation.tracks.set(tracks)
+    return organisation
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    organisation: Organisation,
+    invited_by: Delegate,
+    email: str,
+    role: str = "",
+    now: dt.datetime | None = None,
+) -> Invitation:
+    """A delegate invites a colleague; an open invitation to the same address is replaced."""
+    if invited_by.organisation_id != organisation.pk:
+        raise PermissionDenied("Only the organisation's own delegates invite colleagues.")
+    now = now or timezone.now()
+    email = email.strip().lower()
+    if Delegate.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        raise ValidationError({"email": "This person is already a delegate of your organisation."})
+    Invitation.objects.filter(
+        organisation=organisation, email__iexact=email, accepted_at__isnull=True, revoked_at=None
+    ).update(revoked_at=now)
+    return Invitation.objects.create(
+        organisation=organisation,
+        email=email,
+        role=role.strip(),
+        invited_by=invited_by,
+        token=secrets.token_urlsafe(32),
+        created_at=now,
+        expires_at=now + dt.timedelta(days=INVITATION_VALID_DAYS),
+    )
+
+
+def invitation_open_by_token(*, token: str, now: dt.datetime | None = None) -> Invitation | None:
+    """The invitation this token opens, if it is still open (not used, revoked or expired)."""
+    now = now or timezone.now()
+    return (
+        Invitation.objects.select_related("organisation", "organisation__forum")
+        .filter(token=token, accepted_at=None, revoked_at=None, expires_at__gt=now)
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user: User | None = None,
+    full_name: str = "",
+    password: str = "",
+    role: str = "",
+    now: dt.datetime | None = None,
+) -> Delegate:
+    """Accept an invitation: with a new account (name + password) or an existing user.
+
+    An existing user must be the invited address. The invitation link proves the
+    address, so a new account is active at once.
+    """
+    now = now or timezone.now()
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= now:
+        raise ValidationError("This invitation is no longer valid.")
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError("An account with this e-mail address exists; sign in first.")
+        user = User.objects.create_user(
+            email=invitation.email, password=password, full_name=full_name.strip()
+        )
+    elif user.email.lower() != invitation.email.lower():
+        raise PermissionDenied("This invitation was sent to another e-mail address.")
+    elif (
+        Delegate.objects.filter(user=user, organisation__forum=invitation.organisation.forum)
+        .exclude(organisation=invitation.organisation)
+        .exists()
+    ):
+        raise ValidationError(
+            "You already represent another organisation at this forum; one person "
+            "represents one organisation."
+        )
+    delegate = delegate_add(
+        organisation=invitation.organisation, user=user, role=role or invitation.role
+    )
+    invitation.accepted_at = now
+    invitation.save(update_fields=["accepted_at"])
+    return delegate
+
+
+def invitation_revoke(*, invitation: Invitation, delegate: Delegate) -> Invitation:
+    if delegate.organisation_id != invitation.organisation_id:
+        raise PermissionDenied("Only the organisation's own delegates revoke its invitations.")
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+    return invitation
+
+
+@transaction.atomic
+def delegate_set_availability(
+    *, delegate: Delegate, unavailable: Iterable[Slot], attendance: str
+) -> Delegate:
+    """Record the slots a delegate cannot attend and whether they come on site or online.
+
+    Slots where the delegate already has a placed meeting cannot be marked: the
+    organisers must move the meeting first.
+    """
+    if attendance not in AttendanceMode.values:
+        raise ValidationError({"attendance": f"Unknown attendance {attendance!r}."})
+    slots = list(unavailable)
+    forum_id = delegate.organisation.forum_id
+    if any(slot.session.day.forum_id != forum_id for slot in slots):
+        raise ValidationError("A slot belongs to another forum.")
+    busy = delegate.seats.filter(slot__in=slots).select_related("slot").first()
+    if busy is not None:
+        when = busy.slot.starts_at.astimezone(ZoneInfo(delegate.organisation.forum.time_zone))
+        raise ValidationError(
+            f"You have a scheduled meeting at {when:%a %d %b %H:%M}; "
+            "ask the organisers to move it first."
+        )
+    delegate.unavailable_slots.set(slots)
+    delegate.attendance = attendance
+    delegate.save(update_fields=["attendance"])
+    return delegate

@@ -1,0 +1,92 @@
+"""A delegate's personal agenda: their meetings in time order, compared with the publication."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matchforum.forums.models import Forum
+from matchforum.meetings.models import Meeting, MeetingMode
+from matchforum.meetings.selectors import meetings_of_delegate
+from matchforum.organisations.models import Delegate, Organisation
+from matchforum.recommendations.selectors import pair_topics
+from matchforum.schedules.models import ScheduleVersion, VersionStatus
+
+
+@dataclass
+class AgendaEntry:
+    meeting: Meeting
+    counterpart: Organisation
+    counterpart_delegate: Delegate
+    online: bool
+    online_url: str
+    changed: bool
+    published_slot_id: int | None
+    topics: list[str]
+
+    @property
+    def table_number(self) -> int | None:
+        return self.meeting.table.number if self.meeting.table_id else None
+
+
+def schedule_published_version(*, forum: Forum) -> ScheduleVersion | None:
+    return ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).first()
+
+
+def online_url_for(meeting: Meeting) -> str:
+    template = meeting.forum.online_meeting_url_template
+    return template.replace("{meeting}", str(meeting.pk)) if template else ""
+
+
+def _placements(version: ScheduleVersion | None) -> dict[int, dict]:
+    if version is None:
+        return {}
+    return {int(p["meeting"]): p for p in version.placements if p.get("meeting") is not None}
+
+
+def _changed(meeting: Meeting, published: dict | None) -> bool:
+    """Whether the live placement differs from the published one (or is new since)."""
+    if published is None:
+        return meeting.slot_id is not None
+    online = meeting.mode == MeetingMode.ONLINE and meeting.table_id is None
+    return (
+        published.get("slot") != meeting.slot_id
+        or (published.get("table") or None) != meeting.table_id
+        or bool(published.get("online")) != online
+    )
+
+
+def _in_time_order(entry: AgendaEntry) -> tuple:
+    slot = entry.meeting.slot
+    return (slot is None, slot.starts_at.timestamp() if slot else 0.0, entry.meeting.pk)
+
+
+def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
+    """The published version (or None) and the delegate's meetings in time order."""
+    forum = delegate.organisation.forum
+    version = schedule_published_version(forum=forum)
+    published = _placements(version)
+    entries = []
+    for meeting in meetings_of_delegate(delegate=delegate).select_related("forum"):
+        mine_is_a = meeting.delegate_a_id == delegate.pk
+        counterpart = meeting.organisation_b if mine_is_a else meeting.organisation_a
+        online = meeting.mode == MeetingMode.ONLINE and meeting.table_id is None
+        entries.append(
+            AgendaEntry(
+                meeting=meeting,
+                counterpart=counterpart,
+                counterpart_delegate=meeting.delegate_b if mine_is_a else meeting.delegate_a,
+                online=online,
+                online_url=online_url_for(meeting) if online else "",
+                changed=version is not None and _changed(meeting, published.get(meeting.pk)),
+                published_slot_id=(published.get(meeting.pk) or {}).get("slot"),
+                topics=pair_topics(own=delegate.organisation, other=counterpart),
+            )
+        )
+    entries.sort(
+        key=lambda e: (
+            e.meeting.slot is None,
+            e.meeting.slot.starts_at if e.meeting.slot else 0,
+            e.meeting.pk,
+        )
+    )
+    return version, entries

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from matchforum.forums.models import CapabilityTrack
+from matchforum.organisations.models import OrganisationKind
+
+from .models import CooperationProfile, ProfileKind, Side
+
+
+class ProfileForm(forms.ModelForm):
+    tracks = forms.ModelMultipleChoiceField(
+        label=_("Capability tracks"),
+        queryset=CapabilityTrack.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    countries_of_interest = forms.MultipleChoiceField(
+        label=_("Countries of interest"),
+        choices=list(countries),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    class Meta:
+        model = CooperationProfile
+        fields = [
+            "side",
+            "kind",
+            "title",
+            "description",
+            "language",
+            "tracks",
+            "trl",
+            "ticket_min_eur",
+            "ticket_max_eur",
+            "stage",
+            "countries_of_interest",
+            "is_active",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("ticket_min_eur"), cleaned.get("ticket_max_eur")
+        if low is not None and high is not None and high < low:
+            self.add_error("ticket_max_eur", _("The upper ticket size is below the lower one."))
+        return cleaned
+
+
+def _blank(label):
+    return [("", label)]
+
+
+class MarketplaceFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    track = forms.ChoiceField(label=_("Track"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        required=False,
+        choices=_blank(_("Any kind")) + list(OrganisationKind.choices),
+    )
+    side = forms.ChoiceField(
+        label=_("Offers or needs"), required=False, choices=_blank(_("Both")) + list(Side.choices)
+    )
+    profile_kind = forms.ChoiceField(
+        label=_("Offer or need kind"),
+        required=False,
+        choices=_blank(_("Any")) + list(ProfileKind.choices),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=_blank(_("Any")) + list(settings.LANGUAGES)
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["track"].choices = _blank(_("Any track")) + [
+            (track.slug, track.name) for track in CapabilityTrack.objects.all()
+        ]
+        self.fields["country"].choices = _blank(_("Any country")) + list(countries)

@@ -1,0 +1,277 @@
+"""Explanations built from the terms that actually scored, and why-not answers for organisers.
+
+An explanation names the best-scoring need x offer pair in each direction (ids and titles),
+the tracks they share, the lexicon concepts both texts mention, and the constraint checks
+(ticket size, stage, TRL) that passed; the rendered English sentence is made only from those
+facts, so it cannot claim a reason the score did not use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from matchforum.matching.features import pair_components, profile_tracks
+from matchforum.matching.index import MatchIndex
+from matchforum.matching.lexicon import concept_label
+from matchforum.matching.model import Profile
+from matchforum.matching.text import default_matcher
+
+STAGE_WORDS = {
+    "idea": "idea",
+    "seed": "seed",
+    "series_a": "Series A",
+    "growth": "growth",
+    "scale": "scale-up",
+}
+
+
+@dataclass
+class PairMatch:
+    """The best need x offer pair of one direction."""
+
+    need_id: str
+    need_title: str
+    offer_id: str
+    offer_title: str
+    score: float
+    components: dict[str, float]
+    shared_tracks: list[str]
+    shared_concepts: list[str]
+
+
+@dataclass
+class Explanation:
+    """Why ``counterpart_id`` is suggested to ``org_id`` (you = org, they = counterpart)."""
+
+    org_id: str
+    counterpart_id: str
+    score_ab: float
+    score_ba: float
+    they_answer_you: PairMatch | None
+    you_answer_them: PairMatch | None
+    shared_tracks: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    text: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class WhyNot:
+    """Why a pair is (not) in an organisation's list, for the organiser."""
+
+    org_id: str
+    counterpart_id: str
+    recommended: bool
+    filtered: bool
+    reasons: list[str]
+    rank: int | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.reasons)
+
+
+def money(v: float | None) -> str:
+    """Short euro amount: 500000 -> '€500k', 2e6 -> '€2M'."""
+    if v is None:
+        return "?"
+    if v >= 1e6:
+        x = v / 1e6
+        return f"€{x:.0f}M" if x == int(x) else f"€{x:.1f}M"
+    return f"€{v / 1e3:.0f}k"
+
+
+def ticket_text(p: Profile) -> str:
+    if p.ticket_min is None and p.ticket_max is None:
+        return ""
+    if p.ticket_min is not None and p.ticket_max is not None:
+        lo, hi = money(p.ticket_min), money(p.ticket_max)
+        if lo[-1] == hi[-1] and lo[-1] in "Mk":
+            return f"{lo[:-1]}–{hi[1:]}"
+        return f"{lo}–{hi[1:]}"
+    return money(p.ticket_min if p.ticket_min is not None else p.ticket_max)
+
+
+def _best_pair(idx: MatchIndex, needer: str, offerer: str) -> PairMatch | None:
+    needs = [p for p in idx.profiles.get(needer, []) if p.side == "need"]
+    offers = [p for p in idx.profiles.get(offerer, []) if p.side == "offer"]
+    needs = [p for p in needs if p.id in idx.profile_row]
+    offers = [p for p in offers if p.id in idx.profile_row]
+    if not needs or not offers:
+        return None
+    q = np.stack([idx.profile_vector(p.id) for p in needs])
+    k = np.stack([idx.profile_vector(p.id) for p in offers])
+    s = q @ k.T
+    i, j = np.unravel_index(int(np.argmax(s)), s.shape)
+    n, o = needs[i], offers[j]
+    td = idx.text_dim
+    w = idx.weights
+    text_cos = float(q[i, :td] @ k[j, :td]) / w.text if w.text else 0.0
+    comps = pair_components(n, o, idx.org(needer), idx.org(offerer), text_cos, w)
+    nt = list(profile_tracks(n, idx.org(needer)))
+    ot = {t.lower() for t in profile_tracks(o, idx.org(offerer))}
+    shared = [t for t in nt if t.lower() in ot]
+    m = default_matcher()
+    oc = set(m.concepts(o.title + ". " + o.text, o.language))
+    concepts = [c for c in m.concepts(n.title + ". " + n.text, n.language) if c in oc]
+    return PairMatch(
+        need_id=n.id,
+        need_title=n.title,
+        offer_id=o.id,
+        offer_title=o.title,
+        score=round(float(s[i, j]), 4),
+        components={k_: round(v, 4) for k_, v in comps.items()},
+        shared_tracks=shared,
+        shared_concepts=concepts,
+    )
+
+
+def _profile(idx: MatchIndex, org_id: str, pid: str) -> Profile:
+    return next(p for p in idx.profiles[org_id] if p.id == pid)
+
+
+def _sentence(idx: MatchIndex, pm: PairMatch, needer: str, offerer: str, you_need: bool) -> str:
+    n = _profile(idx, needer, pm.need_id)
+    o = _profile(idx, offerer, pm.offer_id)
+    who_n, who_o = ("You", "they") if you_need else ("They", "you")
+    if n.kind == "investment" and o.kind == "investment":
+        need = f"*{n.title}*"
+        bits = [b for b in (ticket_text(n), STAGE_WORDS.get(n.stage or "", "")) if b]
+        if bits:
+            need += f" ({', '.join(bits)})"
+        inv = "invest"
+        if ticket_text(o):
+            inv += f" {ticket_text(o)}"
+        if o.stage:
+            inv += f" at {STAGE_WORDS[o.stage]} stage"
+        tracks = pm.shared_tracks or list(profile_tracks(o, idx.org(offerer)))
+        if tracks:
+            inv += f" in {', '.join(tracks)}"
+        s = f"{who_n} need {need}; {who_o} {inv} (*{o.title}*)"
+    else:
+        s = f"{who_n} need *{n.title}*; {who_o} offer *{o.title}*"
+        extra = []
+        if pm.shared_tracks:
+            extra.append("tracks: " + ", ".join(pm.shared_tracks))
+        if pm.shared_concepts:
+            extra.append(
+                "both mention " + ", ".join(concept_label(c) for c in pm.shared_concepts[:3])
+            )
+        if n.trl is not None and o.trl is not None and pm.components.get("trl", 0) == 0:
+            extra.append(f"TRL {o.trl} fits the TRL {n.trl} asked")
+        if extra:
+            s += f" ({'; '.join(extra)})"
+    return s + "."
+
+
+def explain(idx: MatchIndex, a: str, b: str) -> Explanation:
+    """Explanation for showing b to a ("you" = a)."""
+    d_ab, d_ba = idx.directional(a, b)
+    fwd = _best_pair(idx, a, b)
+    bwd = _best_pair(idx, b, a)
+    oa, ob = idx.org(a), idx.org(b)
+    shared = [t for t in oa.tracks if t.lower() in {x.lower() for x in ob.tracks}]
+    reasons: list[str] = []
+    parts: list[str] = []
+    if fwd is not None:
+        parts.append(_sentence(idx, fwd, a, b, you_need=True))
+        reasons.append(f"their offer '{fwd.offer_title}' answers your need '{fwd.need_title}'")
+    else:
+        parts.append("None of your listed needs is answered by their offers.")
+    if bwd is not None:
+        parts.append(_sentence(idx, bwd, b, a, you_need=False))
+        reasons.append(f"your offer '{bwd.offer_title}' answers their need '{bwd.need_title}'")
+    else:
+        parts.append("They list no need that your offers answer.")
+    if shared:
+        reasons.append("shared tracks: " + ", ".join(shared))
+    if oa.country != ob.country:
+        reasons.append(f"cross-border: {oa.country}–{ob.country}")
+    kinds = {oa.kind, ob.kind}
+    if kinds == {"producer", "buyer"}:
+        reasons.append("producer meets buyer")
+    elif kinds == {"producer", "investor"}:
+        reasons.append("producer meets investor")
+    elif kinds == {"producer", "research"}:
+        reasons.append("research institution meets producer")
+    return Explanation(
+        org_id=a,
+        counterpart_id=b,
+        score_ab=round(d_ab, 4),
+        score_ba=round(d_ba, 4),
+        they_answer_you=fwd,
+        you_answer_them=bwd,
+        shared_tracks=shared,
+        reasons=reasons,
+        text=" ".join(parts),
+    )
+
+
+def why_not(idx: MatchIndex, a: str, b: str) -> WhyNot:
+    """Why b is or is not in a's list: the filter that removed it, or the weak score term."""
+    oa, ob = idx.org(a), idx.org(b)
+    reasons: list[str] = []
+    if a == b:
+        return WhyNot(a, b, False, True, ["It is the same organisation."])
+    for o, who in ((oa, "The organisation"), (ob, "The counterpart")):
+        if not o.vetted:
+            reasons.append(f"{who} ({o.name}) is not vetted yet.")
+        if o.opted_out:
+            reasons.append(f"{who} ({o.name}) opted out of recommendations.")
+    ex = idx.exclusions.reason(a, b)
+    if ex:
+        reasons.append(f"Filtered: {ex}.")
+    if reasons:
+        return WhyNot(a, b, False, True, reasons)
+    recs = idx.recommend(a)
+    ids = [r.counterpart_id for r in recs]
+    if b in ids:
+        return WhyNot(
+            a, b, True, False, [f"Recommended at position {ids.index(b) + 1}."], ids.index(b) + 1
+        )
+    row = idx.combined_row(a)
+    mine = row[b]
+    rank = 1 + sum(1 for v in row.values() if v > mine)
+    reasons.append(
+        f"{ob.name} ranks #{rank} of {len(row)} for {oa.name} by reciprocal score "
+        f"({mine:.2f}; the list shows {len(ids)})."
+    )
+    ra, rb = idx.row[a], idx.row[b]
+    n = idx._n
+    live = idx._live[:n]
+    pct_ab = float((idx.D[ra, :n][live] < idx.D[ra, rb]).mean())
+    pct_ba = float((idx.D[rb, :n][live] < idx.D[rb, ra]).mean())
+    reasons.append(
+        f"For {oa.name} they are better than {pct_ab:.0%} of organisations; "
+        f"for {ob.name} you are better than {pct_ba:.0%}."
+    )
+    if pct_ab - pct_ba > 0.25:
+        reasons.append("The match is one-sided: your offers do not answer their needs.")
+    elif pct_ba - pct_ab > 0.25:
+        reasons.append("The match is one-sided: their offers do not answer your needs.")
+    fwd = _best_pair(idx, a, b)
+    if fwd is None:
+        reasons.append("No need of yours can be matched with an offer of theirs.")
+    else:
+        weak = min(fwd.components, key=fwd.components.get)
+        if fwd.components[weak] < 0:
+            reasons.append(
+                f"Best need/offer pair is penalised on {weak} "
+                f"({fwd.need_title!r} vs {fwd.offer_title!r})."
+            )
+        elif fwd.components["text"] < 0.2:
+            reasons.append(
+                f"Texts of your need {fwd.need_title!r} and their offer "
+                f"{fwd.offer_title!r} are not similar ({fwd.components['text']:.2f})."
+            )
+    rb_ = idx.row[b]
+    if idx.exposure.enabled and idx.appear[rb_] >= idx._budget[rb_] and rank <= len(ids) + 5:
+        reasons.append(
+            f"{ob.name} already appears in {int(idx.appear[rb_])} lists "
+            f"(exposure budget {int(idx._budget[rb_])})."
+        )
+    return WhyNot(a, b, False, False, reasons, rank)

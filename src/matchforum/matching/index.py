@@ -1,0 +1,709 @@
+"""The matching index: vectors, directional score matrix, cached lists, incremental updates.
+
+Lifecycle (the web layer runs the first three in a background task, never in a request):
+
+1. ``MatchIndex.build(forum)`` -> ``fit_text()`` (fit vocabulary/IDF/LSA on all texts),
+   ``vectorise()`` (profile vectors) and ``score_all()`` (directional matrix + all lists).
+2. ``upsert_org(org, profiles)`` / ``remove_org(id)`` update one organisation: its vectors are
+   transformed with the already fitted text model and only its row and column of the
+   directional matrix are recomputed (one small matrix product each); lists of other
+   organisations that may change are marked stale and recomputed when next asked for.
+3. ``recommend(org_id)`` returns the cached list or recomputes that one list (O(N) numpy).
+
+The directional matrix ``D`` (N x N float32, 400 MB at 10,000 organisations) is kept in memory
+so that both directions of any pair are O(1) to read; see docs/matching.md for the limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from matchforum.matching.exposure import ExposurePolicy, allocate, pick_diverse
+from matchforum.matching.features import DIM_META, Weights, need_meta, offer_meta, track_bucket
+from matchforum.matching.model import Exclusions, Forum, Organisation, Profile
+from matchforum.matching.scoring import IMBALANCE, KIND_INDEX, ORG_KIND_MATRIX, combine
+from matchforum.matching.text import HybridTextModel, TextModel
+
+N_COUNTRY = 26 * 26
+
+
+def country_index(code: str) -> int:
+    """Index of an ISO 3166 alpha-2 code in 0..675 (unknown -> 0)."""
+    c = (code or "").upper()
+    if len(c) != 2 or not c.isalpha() or not c.isascii():
+        return 0
+    return (ord(c[0]) - 65) * 26 + (ord(c[1]) - 65)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One counterpart in an organisation's list. Scores: raw directional and combined."""
+
+    org_id: str
+    counterpart_id: str
+    rank: int
+    score: float
+    score_ab: float
+    score_ba: float
+
+
+@dataclass
+class _Rows:
+    """Growable matrix of profile vectors with the organisation row of each vector."""
+
+    dim: int
+    mat: np.ndarray = field(init=False)
+    org: np.ndarray = field(init=False)
+    n: int = 0
+
+    def __post_init__(self) -> None:
+        self.mat = np.zeros((64, self.dim), dtype=np.float32)
+        self.org = np.full(64, -1, dtype=np.int64)
+
+    def append(self, vecs: np.ndarray, org_row: int) -> list[int]:
+        need = self.n + len(vecs)
+        if need > len(self.mat):
+            cap = max(need, 2 * len(self.mat))
+            self.mat = np.vstack([self.mat, np.zeros((cap - len(self.mat), self.dim), np.float32)])
+            self.org = np.concatenate([self.org, np.full(cap - len(self.org), -1, np.int64)])
+        rows = list(range(self.n, need))
+        self.mat[self.n : need] = vecs
+        self.org[self.n : need] = org_row
+        self.n = need
+        return rows
+
+    def kill(self, rows: Iterable[int]) -> None:
+        for r in rows:
+            self.org[r] = -1
+            self.mat[r] = 0.0
+
+
+class MatchIndex:
+    """Reciprocal recommendations over a forum; see the module docstring for the lifecycle."""
+
+    def __init__(
+        self,
+        text_model: TextModel | None = None,
+        weights: Weights | None = None,
+        k: int = 10,
+        candidates: int = 40,
+        exposure: ExposurePolicy | None = None,
+        imbalance: float = IMBALANCE,
+        reciprocal: bool = True,
+        use_tracks: bool = True,
+        seed: int = 0,
+    ) -> None:
+        self.text_model: TextModel = text_model or HybridTextModel(seed=seed)
+        w = weights or Weights()
+        if not use_tracks:
+            w = Weights(**{**w.__dict__, "tracks": 0.0})
+        self.weights = w
+        self.k = k
+        self.n_candidates = max(candidates, k)
+        self.exposure = exposure or ExposurePolicy()
+        self.imbalance = imbalance
+        self.reciprocal = reciprocal
+        self.seed = seed
+        self.exclusions = Exclusions()
+        self.orgs: list[Organisation | None] = []
+        self.row: dict[str, int] = {}
+        self.profiles: dict[str, list[Profile]] = {}
+        self.need_rows: dict[int, list[int]] = {}
+        self.offer_rows: dict[int, list[int]] = {}
+        self.profile_row: dict[str, tuple[str, int]] = {}
+        self.pending: set[str] = set()
+        self._text_dim: int | None = None
+        self.needs: _Rows | None = None
+        self.offers: _Rows | None = None
+        self.D = np.zeros((0, 0), dtype=np.float32)
+        self.s1 = np.zeros(0)
+        self.s2 = np.zeros(0)
+        self.lists: dict[int, list[int]] = {}
+        self.list_scores: dict[int, np.ndarray] = {}
+        self.stale: set[int] = set()
+        self.shown_in: dict[int, set[int]] = {}
+        self._threshold = np.zeros(0)
+        self.appear = np.zeros(0, dtype=np.int64)
+        self._scored = False
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def build(cls, forum: Forum, **kwargs: object) -> MatchIndex:
+        """Load, fit the text model, vectorise and score a whole forum."""
+        idx = cls(**kwargs)  # type: ignore[arg-type]
+        idx.load(forum)
+        idx.fit_text()
+        idx.vectorise()
+        idx.score_all()
+        return idx
+
+    def load(self, forum: Forum) -> None:
+        """Register organisations and profiles without computing anything."""
+        self.exclusions = forum.exclusions
+        by_org = forum.profiles_by_org()
+        for o in forum.organisations:
+            self._register(o, by_org.get(o.id, []))
+
+    def _register(self, org: Organisation, profiles: Sequence[Profile]) -> int:
+        r = self.row.get(org.id)
+        if r is None:
+            r = len(self.orgs)
+            self.orgs.append(org)
+            self.row[org.id] = r
+        else:
+            self.orgs[r] = org
+        self.profiles[org.id] = list(profiles)
+        self.pending.add(org.id)
+        return r
+
+    def _grow(self, n: int, headroom: float = 0.25) -> None:
+        """Make room for n organisations in D (with headroom for later sign-ups)."""
+        cap = len(self.D)
+        if n <= cap:
+            return
+        new = n + max(16, int(n * headroom))
+        d = np.zeros((new, new), dtype=np.float32)
+        d[:cap, :cap] = self.D
+        self.D = d
+        self.s1 = np.concatenate([self.s1, np.zeros(new - cap)])
+        self.s2 = np.concatenate([self.s2, np.zeros(new - cap)])
+        self.appear = np.concatenate([self.appear, np.zeros(new - cap, np.int64)])
+
+    def fit_text(self) -> None:
+        """Fit the text model on every profile text (the expensive, background step)."""
+        texts, langs = [], []
+        for ps in self.profiles.values():
+            for p in ps:
+                texts.append(_doc(p))
+                langs.append(p.language)
+        if not texts:
+            texts, langs = ["empty"], ["en"]
+        self.text_model.fit(texts, langs)
+        self._text_dim = None
+        self.needs = self.offers = None
+        self.pending = set(self.profiles)
+
+    def vectorise(self, org_ids: Iterable[str] | None = None) -> None:
+        """Compute profile vectors for pending organisations (or the given ones)."""
+        ids = sorted(self.pending if org_ids is None else set(org_ids))
+        todo = [(oid, p) for oid in ids for p in self.profiles.get(oid, [])]
+        if self.needs is None:
+            probe = self.text_model.transform(["x"], ["en"])
+            self._text_dim = probe.shape[1]
+            dim = self._text_dim + DIM_META
+            self.needs, self.offers = _Rows(dim), _Rows(dim)
+        tv = (
+            self.text_model.transform([_doc(p) for _, p in todo], [p.language for _, p in todo])
+            if todo
+            else np.zeros((0, self._text_dim or 1), np.float32)
+        )
+        for oid in ids:
+            self._drop_vectors(oid)
+        w = self.weights
+        for (oid, p), t in zip(todo, tv, strict=True):
+            org = self.orgs[self.row[oid]]
+            assert org is not None
+            r = self.row[oid]
+            if p.side == "need":
+                vec = np.concatenate([w.text * t, need_meta(p, org, w)])
+                (row,) = self.needs.append(vec[None, :], r)
+                self.need_rows.setdefault(r, []).append(row)
+            else:
+                vec = np.concatenate([t, offer_meta(p, org)])
+                (row,) = self.offers.append(vec[None, :], r)
+                self.offer_rows.setdefault(r, []).append(row)
+            self.profile_row[p.id] = (p.side, row)
+        self.pending -= set(ids)
+
+    def _drop_vectors(self, oid: str) -> None:
+        r = self.row[oid]
+        assert self.needs is not None and self.offers is not None
+        self.needs.kill(self.need_rows.pop(r, []))
+        self.offers.kill(self.offer_rows.pop(r, []))
+
+    # ------------------------------------------------------------------ org-level arrays
+
+    def _main_track(self, o: Organisation) -> int:
+        if o.tracks:
+            return track_bucket(o.tracks[0])
+        counts: dict[str, int] = {}
+        for p in self.profiles.get(o.id, []):
+            for t in p.tracks:
+                counts[t] = counts.get(t, 0) + 1
+        return track_bucket(max(sorted(counts), key=counts.get)) if counts else -1
+
+    def _interest(self, o: Organisation) -> set[int]:
+        return {
+            country_index(c) for p in self.profiles.get(o.id, []) for c in p.countries_of_interest
+        }
+
+    def _refresh_org_cache(self) -> None:
+        """Rebuild every per-organisation array (full scoring only)."""
+        n = len(self.orgs)
+        self._kind = np.zeros(n, np.int64)
+        self._country = np.zeros(n, np.int64)
+        self._track = np.zeros(n, np.int64)
+        self._live = np.zeros(n, bool)
+        self._eligible = np.zeros(n, bool)
+        self._budget = np.zeros(n, np.int64)
+        self._interest_sets: list[set[int]] = [set() for _ in range(n)]
+        self._n = n
+        for r in range(n):
+            self._cache_org(r)
+        self._blocked: dict[str, set[str]] = {}
+        for pairs in (
+            self.exclusions.requested,
+            self.exclusions.declined,
+            self.exclusions.not_interested,
+        ):
+            for a, b in pairs:
+                self._blocked.setdefault(a, set()).add(b)
+                self._blocked.setdefault(b, set()).add(a)
+
+    def _cache_org(self, r: int) -> None:
+        """Update the per-organisation arrays for one row (O(1) amortised)."""
+        n = len(self.orgs)
+        if n > len(self._kind):
+            extra = n - len(self._kind)
+            self._kind = np.concatenate([self._kind, np.zeros(extra, np.int64)])
+            self._country = np.concatenate([self._country, np.zeros(extra, np.int64)])
+            self._track = np.concatenate([self._track, np.zeros(extra, np.int64)])
+            self._live = np.concatenate([self._live, np.zeros(extra, bool)])
+            self._eligible = np.concatenate([self._eligible, np.zeros(extra, bool)])
+            self._budget = np.concatenate([self._budget, np.zeros(extra, np.int64)])
+            self._interest_sets += [set() for _ in range(extra)]
+        self._n = n
+        o = self.orgs[r]
+        if o is None:
+            self._live[r] = self._eligible[r] = False
+            self._budget[r] = 0
+            self._interest_sets[r] = set()
+            return
+        self._live[r] = True
+        self._eligible[r] = o.vetted and not o.opted_out
+        self._kind[r] = KIND_INDEX[o.kind]
+        self._country[r] = country_index(o.country)
+        self._track[r] = self._main_track(o)
+        self._budget[r] = self.exposure.budget(o.capacity)
+        self._interest_sets[r] = self._interest(o)
+
+    def add_exclusion(self, kind: str, a: str, b: str) -> None:
+        """Record a request/decline/"not interested" and drop the pair from both lists."""
+        getattr(self.exclusions, kind).add((a, b))
+        self._blocked.setdefault(a, set()).add(b)
+        self._blocked.setdefault(b, set()).add(a)
+        for x in (a, b):
+            if x in self.row:
+                self.stale.add(self.row[x])
+
+    def _org_terms_row(self, r: int) -> np.ndarray:
+        """Organisation-kind and cross-border terms of D[r, :]."""
+        w = self.weights
+        out = w.org_kind * ORG_KIND_MATRIX[self._kind[r]][self._kind]
+        interest = self._interest_sets[r]
+        if interest:
+            out = out + w.cross_border * np.isin(self._country, list(interest))
+        return out.astype(np.float32)
+
+    def _org_terms_col(self, r: int) -> np.ndarray:
+        """Organisation-kind and cross-border terms of D[:, r]."""
+        w = self.weights
+        out = w.org_kind * ORG_KIND_MATRIX[self._kind, self._kind[r]]
+        c = self._country[r]
+        hit = np.array([c in s for s in self._interest_sets], dtype=np.float32)
+        return (out + w.cross_border * hit).astype(np.float32)
+
+    # ------------------------------------------------------------------ full scoring
+
+    def score_all(self, block: int = 512) -> None:
+        """Recompute the whole directional matrix, row statistics and every list."""
+        if self.pending:
+            self.vectorise()
+        assert self.needs is not None and self.offers is not None
+        self._refresh_org_cache()
+        n = self._n
+        self._grow(n, headroom=0.02)
+        nd, nd_org = _compact(self.needs)
+        of, of_org = _compact(self.offers)
+        # offer columns grouped by organisation (rows are sorted by org in _compact)
+        of_orgs, of_starts = np.unique(of_org, return_index=True)
+        nd_orgs_all, nd_starts_all = np.unique(nd_org, return_index=True)
+        nd_bounds = dict(zip(nd_orgs_all.tolist(), nd_starts_all.tolist(), strict=True))
+        D = self.D
+        D[:n, :n] = 0.0
+        w = self.weights
+        okm = w.org_kind * ORG_KIND_MATRIX
+        interest = np.zeros((n, N_COUNTRY), dtype=np.float32)
+        for r, s in enumerate(self._interest_sets):
+            for c in s:
+                interest[r, c] = w.cross_border
+        for r0 in range(0, n, block):
+            r1 = min(n, r0 + block)
+            D[r0:r1, :n] = okm[self._kind[r0:r1]][:, self._kind] + interest[r0:r1][:, self._country]
+            # needs of organisations r0..r1-1 are contiguous in nd
+            orgs_here = nd_orgs_all[(nd_orgs_all >= r0) & (nd_orgs_all < r1)]
+            if len(orgs_here) == 0 or len(of_orgs) == 0:
+                continue
+            s0 = nd_bounds[int(orgs_here[0])]
+            last = int(orgs_here[-1])
+            s1 = nd_bounds[last] + int(np.count_nonzero(nd_org == last))
+            p = nd[s0:s1] @ of.T
+            p = np.maximum.reduceat(p, of_starts, axis=1)
+            starts = np.array([nd_bounds[int(o)] - s0 for o in orgs_here])
+            p = np.maximum.reduceat(p, starts, axis=0)
+            D[np.ix_(orgs_here, of_orgs)] += p
+        self._recompute_stats()
+        self._allocate_all()
+        self._scored = True
+
+    def _recompute_stats(self) -> None:
+        n = self._n
+        live = self._live
+        for r0 in range(0, n, 1024):
+            r1 = min(n, r0 + 1024)
+            blk = self.D[r0:r1, :n] * live
+            self.s1[r0:r1] = blk.sum(axis=1, dtype=np.float64)
+            self.s2[r0:r1] = (blk.astype(np.float64) ** 2).sum(axis=1)
+        diag = np.diagonal(self.D)[:n].astype(np.float64) * live
+        self.s1[:n] -= diag
+        self.s2[:n] -= diag**2
+
+    def _stats(self) -> tuple[np.ndarray, np.ndarray]:
+        m = max(1, int(self._live.sum()) - 1)
+        mu = self.s1[: self._n] / m
+        var = np.maximum(self.s2[: self._n] / m - mu**2, 0.0)
+        return mu, np.maximum(np.sqrt(var), 0.02)
+
+    def _combined_row(self, r: int, mu: np.ndarray, sd: np.ndarray) -> np.ndarray:
+        n = self._n
+        z_ab = (self.D[r, :n] - mu[r]) / sd[r]
+        if not self.reciprocal:
+            return z_ab.astype(np.float64)
+        z_ba = (self.D[:n, r] - mu) / sd
+        return combine(z_ab, z_ba, self.imbalance).astype(np.float64)
+
+    def _mask_row(self, r: int) -> np.ndarray:
+        ok = self._live & self._eligible
+        ok = ok.copy()
+        ok[r] = False
+        o = self.orgs[r]
+        assert o is not None
+        for b in self._blocked.get(o.id, ()):
+            rb = self.row.get(b)
+            if rb is not None:
+                ok[rb] = False
+        return ok
+
+    def _candidates(self, r: int, mu: np.ndarray, sd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        o = self.orgs[r]
+        if o is None or not (o.vetted and not o.opted_out):
+            return np.zeros(0, np.int64), np.zeros(0)
+        c = self._combined_row(r, mu, sd)
+        ok = self._mask_row(r)
+        idx = np.flatnonzero(ok)
+        if len(idx) == 0:
+            return idx, np.zeros(0)
+        vals = c[idx]
+        m = min(self.n_candidates, len(idx))
+        top = np.argpartition(-vals, m - 1)[:m] if m < len(idx) else np.arange(len(idx))
+        order = np.lexsort((idx[top], -vals[top]))
+        return idx[top][order], vals[top][order]
+
+    def _allocate_all(self, block: int = 256) -> None:
+        """Candidates for every organisation in row blocks, then the global allocation."""
+        mu, sd = self._stats()
+        n = self._n
+        order = [r for r, o in enumerate(self.orgs) if o is not None]
+        ok_cols = self._live & self._eligible
+        m = min(self.n_candidates, max(1, int(ok_cols.sum())))
+        cands: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for r0 in range(0, n, block):
+            r1 = min(n, r0 + block)
+            z_ab = (self.D[r0:r1, :n] - mu[r0:r1, None]) / sd[r0:r1, None]
+            if self.reciprocal:
+                z_ba = ((self.D[:n, r0:r1] - mu[:, None]) / sd[:, None]).T
+                c = combine(z_ab, z_ba, self.imbalance)
+            else:
+                c = z_ab
+            c = np.where(ok_cols[None, :], c, -np.inf)
+            c[np.arange(r1 - r0), np.arange(r0, r1)] = -np.inf
+            for i, r in enumerate(range(r0, r1)):
+                o = self.orgs[r]
+                if o is None:
+                    continue
+                for b in self._blocked.get(o.id, ()):
+                    rb = self.row.get(b)
+                    if rb is not None:
+                        c[i, rb] = -np.inf
+            kk = min(m, n - 1) if n > 1 else 1
+            top = (
+                np.argpartition(-c, kk - 1, axis=1)[:, :kk]
+                if kk < n
+                else np.tile(np.arange(n), (r1 - r0, 1))
+            )
+            vals = np.take_along_axis(c, top, axis=1)
+            for i, r in enumerate(range(r0, r1)):
+                o = self.orgs[r]
+                if o is None:
+                    continue
+                if not (o.vetted and not o.opted_out):
+                    cands[r] = (np.zeros(0, np.int64), np.zeros(0))
+                    continue
+                t, v = top[i], vals[i]
+                keep = np.isfinite(v)
+                t, v = t[keep], v[keep]
+                srt = np.lexsort((t, -v))
+                cands[r] = (t[srt], v[srt].astype(np.float64))
+        rng = np.random.default_rng(self.seed)
+        fair_order = [order[i] for i in rng.permutation(len(order))]
+        lists = allocate(
+            fair_order, cands, self.k, self._budget, self._country, self._track, self.exposure
+        )
+        self.lists = lists
+        self.list_scores = cands
+        self.appear = np.zeros(len(self.D), np.int64)
+        self.shown_in = {}
+        self._threshold = np.full(len(self.D), -np.inf)
+        for a, lst in lists.items():
+            self._set_threshold(a, cands[a][1])
+            for b in lst:
+                self.appear[b] += 1
+                self.shown_in.setdefault(b, set()).add(a)
+        self.stale = set()
+
+    # ------------------------------------------------------------------ incremental
+
+    def upsert_org(
+        self, org: Organisation, profiles: Sequence[Profile], vectorise: bool = True
+    ) -> None:
+        """Add or replace one organisation and its profiles.
+
+        With ``vectorise=False`` only the data is stored (cheap, safe inside a web request);
+        call :meth:`process_pending` from a background task to vectorise and rescore.
+        """
+        if not self._scored:
+            self._register(org, profiles)
+            return
+        r = self._register(org, profiles)
+        self._cache_org(r)
+        if vectorise:
+            self.process_pending()
+        else:
+            self.stale.add(r)
+
+    def remove_org(self, org_id: str) -> None:
+        """Remove an organisation: its row/column leave the statistics and all lists."""
+        r = self.row.get(org_id)
+        if r is None:
+            return
+        if self.needs is not None:
+            self._drop_vectors(org_id)
+        if self._scored:
+            col_old = self.D[: self._n, r].astype(np.float64) * self._live
+            col_old[r] = 0.0
+            self.s1[: self._n] -= col_old
+            self.s2[: self._n] -= col_old**2
+        self.orgs[r] = None
+        del self.profiles[org_id]
+        self.pending.discard(org_id)
+        if self._scored:
+            self._cache_org(r)
+            self.D[r, :] = 0.0
+            self.D[:, r] = 0.0
+            self._release_list(r)
+            self.stale |= self.shown_in.pop(r, set())
+
+    def process_pending(self) -> None:
+        """Vectorise pending organisations and recompute their rows, columns and lists."""
+        ids = sorted(self.pending)
+        if not ids:
+            return
+        self.vectorise(ids)
+        for oid in ids:
+            self._cache_org(self.row[oid])
+        self._grow(self._n)
+        for oid in ids:
+            self._rescore_org(self.row[oid])
+
+    def _pair_best(self, q: np.ndarray, q_org: np.ndarray, k: np.ndarray, n: int) -> np.ndarray:
+        """Max over rows of q @ k.T grouped by the organisation of each q row."""
+        out = np.full(n, -np.inf, dtype=np.float32)
+        if len(k) == 0:
+            return np.zeros(n, np.float32)
+        p = (q @ np.ascontiguousarray(k.T)).max(axis=1)
+        live = q_org >= 0
+        np.maximum.at(out, q_org[live], p[live])
+        out[~np.isfinite(out)] = 0.0
+        return out
+
+    def _rescore_org(self, r: int) -> None:
+        assert self.needs is not None and self.offers is not None
+        n = self._n
+        live = self._live.astype(np.float64)
+        old_col = self.D[:n, r].astype(np.float64)
+        # row: a's needs against everyone's offers
+        row = self._org_terms_row(r)
+        a_needs = self.needs.mat[self.need_rows.get(r, [])]
+        if len(a_needs):
+            row = row + self._pair_best(
+                self.offers.mat[: self.offers.n], self.offers.org[: self.offers.n], a_needs, n
+            )
+        col = self._org_terms_col(r)
+        a_offers = self.offers.mat[self.offer_rows.get(r, [])]
+        if len(a_offers):
+            col = col + self._pair_best(
+                self.needs.mat[: self.needs.n], self.needs.org[: self.needs.n], a_offers, n
+            )
+        self.D[r, :n] = row
+        self.D[:n, r] = col
+        self.D[r, r] = 0.0
+        # statistics: other rows changed in one column, row r entirely
+        new_col = self.D[:n, r].astype(np.float64)
+        delta_mask = live.copy()
+        delta_mask[r] = 0.0
+        self.s1[:n] += (new_col - old_col) * delta_mask
+        self.s2[:n] += (new_col**2 - old_col**2) * delta_mask
+        rr = self.D[r, :n].astype(np.float64) * delta_mask
+        self.s1[r] = rr.sum()
+        self.s2[r] = (rr**2).sum()
+        # a's own list now; other lists lazily
+        self._recommend_row(r)
+        mu, sd = self._stats()
+        if self.reciprocal:
+            z_ab = (self.D[:n, r] - mu) / sd
+            z_ba = (self.D[r, :n] - mu[r]) / sd[r]
+            c = combine(z_ab, z_ba, self.imbalance)
+        else:
+            c = (self.D[:n, r] - mu) / sd
+        newly = np.flatnonzero(c > self._threshold[:n])
+        for a in set(newly.tolist()) | self.shown_in.get(r, set()):
+            if a != r:
+                self.stale.add(int(a))
+
+    def _release_list(self, r: int) -> None:
+        for b in self.lists.pop(r, []):
+            self.appear[b] -= 1
+            self.shown_in.get(b, set()).discard(r)
+        self.list_scores.pop(r, None)
+
+    def _set_threshold(self, r: int, vals: np.ndarray) -> None:
+        if len(self._threshold) < len(self.D):
+            extra = len(self.D) - len(self._threshold)
+            self._threshold = np.concatenate([self._threshold, np.full(extra, -np.inf)])
+        self._threshold[r] = vals[min(len(vals), self.k) - 1] if len(vals) else -np.inf
+
+    def _recommend_row(self, r: int, k: int | None = None) -> list[int]:
+        k = k or self.k
+        self._release_list(r)
+        mu, sd = self._stats()
+        cand, vals = self._candidates(r, mu, sd)
+        allowed = None
+        if self.exposure.enabled:
+            allowed = self.appear[: self._n] < self._budget
+        picked = pick_diverse(
+            cand.tolist(),
+            vals.tolist(),
+            k,
+            self._country,
+            self._track,
+            self.exposure.diversity,
+            allowed,
+        )
+        self.lists[r] = picked
+        self.list_scores[r] = (cand, vals)
+        self._set_threshold(r, vals)
+        for b in picked:
+            self.appear[b] += 1
+            self.shown_in.setdefault(b, set()).add(r)
+        self.stale.discard(r)
+        return picked
+
+    # ------------------------------------------------------------------ queries
+
+    def recommend(self, org_id: str, k: int | None = None) -> list[Recommendation]:
+        """Ranked counterparts for one organisation (recomputed only if stale)."""
+        if not self._scored:
+            self.score_all()
+        r = self.row[org_id]
+        if self.orgs[r] is None:
+            raise KeyError(org_id)
+        if r in self.stale or r not in self.lists or (k is not None and k != self.k):
+            picked = self._recommend_row(r, k)
+        else:
+            picked = self.lists[r]
+        return self._as_recs(r, picked)
+
+    def recommend_all(self) -> dict[str, list[Recommendation]]:
+        """Every organisation's list (recomputing stale ones)."""
+        if not self._scored:
+            self.score_all()
+        out = {}
+        for oid, r in self.row.items():
+            if self.orgs[r] is None:
+                continue
+            out[oid] = self.recommend(oid)
+        return out
+
+    def _as_recs(self, r: int, picked: list[int]) -> list[Recommendation]:
+        mu, sd = self._stats()
+        c = self._combined_row(r, mu, sd)
+        a = self.orgs[r]
+        assert a is not None
+        out = []
+        for i, b in enumerate(picked):
+            ob = self.orgs[b]
+            assert ob is not None
+            out.append(
+                Recommendation(
+                    org_id=a.id,
+                    counterpart_id=ob.id,
+                    rank=i + 1,
+                    score=round(float(c[b]), 4),
+                    score_ab=round(float(self.D[r, b]), 4),
+                    score_ba=round(float(self.D[b, r]), 4),
+                )
+            )
+        return out
+
+    def org(self, org_id: str) -> Organisation:
+        o = self.orgs[self.row[org_id]]
+        if o is None:
+            raise KeyError(org_id)
+        return o
+
+    def directional(self, a: str, b: str) -> tuple[float, float]:
+        """(D[a, b], D[b, a]): how well b answers a, and a answers b."""
+        ra, rb = self.row[a], self.row[b]
+        return float(self.D[ra, rb]), float(self.D[rb, ra])
+
+    def combined_row(self, org_id: str) -> dict[str, float]:
+        """Reciprocal score of every other live organisation for ``org_id`` (no filters)."""
+        r = self.row[org_id]
+        mu, sd = self._stats()
+        c = self._combined_row(r, mu, sd)
+        return {o.id: float(c[i]) for i, o in enumerate(self.orgs) if o is not None and i != r}
+
+    def profile_vector(self, profile_id: str) -> np.ndarray:
+        side, row = self.profile_row[profile_id]
+        assert self.needs is not None and self.offers is not None
+        return (self.needs if side == "need" else self.offers).mat[row]
+
+    @property
+    def text_dim(self) -> int:
+        return self._text_dim or 0
+
+
+def _doc(p: Profile) -> str:
+    return f"{p.title}. {p.text}"
+
+
+def _compact(rows: _Rows) -> tuple[np.ndarray, np.ndarray]:
+    """Live rows sorted by organisation (for grouped reductions)."""
+    org = rows.org[: rows.n]
+    live = np.flatnonzero(org >= 0)
+    order = live[np.argsort(org[live], kind="stable")]
+    return rows.mat[order], org[order]

@@ -1,0 +1,88 @@
+"""Reads of meeting requests and meetings, always scoped to the viewer's organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from matchforum.organisations.models import Delegate, Organisation
+
+from .models import ACTIVE_MEETING_STATUSES, Meeting, MeetingRequest, MeetingStatus, RequestStatus
+from .services import ordered_pair
+
+
+@dataclass(frozen=True)
+class PairStatus:
+    open_request: MeetingRequest | None
+    meeting: Meeting | None
+
+    @property
+    def can_request(self) -> bool:
+        return self.open_request is None and self.meeting is None
+
+
+def pair_status(*, a: Organisation, b: Organisation) -> PairStatus:
+    low, high = ordered_pair(a, b)
+    request = MeetingRequest.objects.filter(
+        forum_id=a.forum_id, pair_low=low, pair_high=high, status=RequestStatus.PENDING
+    ).first()
+    meeting = (
+        Meeting.objects.filter(forum_id=a.forum_id, pair_low=low, pair_high=high)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .first()
+    )
+    return PairStatus(open_request=request, meeting=meeting)
+
+
+def _requests() -> QuerySet[MeetingRequest]:
+    return MeetingRequest.objects.select_related(
+        "sender__user", "sender_organisation", "recipient_organisation", "recipient__user"
+    )
+
+
+def requests_inbox(*, organisation: Organisation) -> QuerySet[MeetingRequest]:
+    """Requests received by the organisation (any of its delegates answers)."""
+    return _requests().filter(recipient_organisation=organisation).order_by("-created_at")
+
+
+def requests_outbox(*, organisation: Organisation) -> QuerySet[MeetingRequest]:
+    return _requests().filter(sender_organisation=organisation).order_by("-created_at")
+
+
+def request_received_by(*, organisation: Organisation, pk: int) -> MeetingRequest | None:
+    return requests_inbox(organisation=organisation).filter(pk=pk).first()
+
+
+def request_sent_by(*, organisation: Organisation, pk: int) -> MeetingRequest | None:
+    return requests_outbox(organisation=organisation).filter(pk=pk).first()
+
+
+def meetings_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
+    """The delegate's active meetings, in time order (unplaced last)."""
+    return (
+        Meeting.objects.filter(
+            Q(delegate_a=delegate) | Q(delegate_b=delegate), status__in=ACTIVE_MEETING_STATUSES
+        )
+        .select_related(
+            "organisation_a",
+            "organisation_b",
+            "delegate_a__user",
+            "delegate_b__user",
+            "slot__session__day",
+            "table",
+            "request",
+        )
+        .order_by("slot__starts_at", "pk")
+    )
+
+
+def request_counts(*, delegate: Delegate) -> dict[str, int]:
+    forum = delegate.organisation.forum
+    sent = MeetingRequest.objects.filter(sender=delegate).exclude(status=RequestStatus.WITHDRAWN)
+    return {
+        "sent": sent.count(),
+        "max_requests": forum.max_requests_per_delegate,
+        "meetings": meetings_of_delegate(delegate=delegate).count(),
+        "max_meetings": forum.max_meetings_per_delegate,
+    }

@@ -1,0 +1,179 @@
+"""Meeting requests: send, inbox and outbox, accept, decline, withdraw."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchforum.core.access import delegate_required
+from matchforum.marketplace.selectors import marketplace_organisation
+from matchforum.recommendations.selectors import pair_topics
+
+from .forms import DeclineForm, MeetingRequestForm
+from .selectors import (
+    pair_status,
+    request_counts,
+    request_received_by,
+    request_sent_by,
+    requests_inbox,
+    requests_outbox,
+)
+from .services import (
+    meeting_request_accept,
+    meeting_request_decline,
+    meeting_request_send,
+    meeting_request_withdraw,
+)
+
+
+def _messages_of(error: Exception) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+@require_POST
+@delegate_required(approved=True)
+def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
+    counterpart = marketplace_organisation(
+        user=request.user, forum=request.forum, pk=organisation_pk
+    )
+    if counterpart is None or counterpart.pk == request.delegate.organisation_id:
+        raise Http404(_("No such organisation."))
+    form = MeetingRequestForm(request.POST)
+    error = ""
+    if form.is_valid():
+        try:
+            meeting_request_send(
+                sender=request.delegate,
+                recipient_organisation=counterpart,
+                message=form.cleaned_data["message"],
+                session_wish=form.cleaned_data["session_wish"],
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            error = _messages_of(exc)
+    else:
+        error = _("Please correct the message or the session wish.")
+    if request.htmx:
+        context = {
+            "counterpart": counterpart,
+            "pair": pair_status(a=request.delegate.organisation, b=counterpart),
+            "form": form,
+            "error": error,
+            "sent": not error,
+            "compact": request.POST.get("compact") == "1",
+        }
+        return render(request, "meetings/_request_area.html", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Your meeting request is sent."))
+    return redirect("marketplace:organisation", pk=counterpart.pk)
+
+
+def _with_topics(requests, organisation, counterpart_field: str) -> list:
+    """Each request with what the other organisation brings (to decide at a glance)."""
+    items = list(requests)
+    for item in items:
+        item.topics = pair_topics(own=organisation, other=getattr(item, counterpart_field))
+    return items
+
+
+@delegate_required(approved=True)
+def inbox(request: HttpRequest) -> HttpResponse:
+    organisation = request.delegate.organisation
+    context = {
+        "requests": _with_topics(
+            requests_inbox(organisation=organisation), organisation, "sender_organisation"
+        ),
+        "box": "inbox",
+        "counts": request_counts(delegate=request.delegate),
+        "decline_form": DeclineForm(),
+    }
+    return render(request, "meetings/box.html", context)
+
+
+@delegate_required(approved=True)
+def outbox(request: HttpRequest) -> HttpResponse:
+    organisation = request.delegate.organisation
+    context = {
+        "requests": _with_topics(
+            requests_outbox(organisation=organisation), organisation, "recipient_organisation"
+        ),
+        "box": "outbox",
+        "counts": request_counts(delegate=request.delegate),
+    }
+    return render(request, "meetings/box.html", context)
+
+
+def _answer(request: HttpRequest, meeting_request, action, success: str, box: str):
+    try:
+        action()
+    except (ValidationError, PermissionDenied) as exc:
+        error, ok = _messages_of(exc), ""
+    else:
+        error, ok = "", success
+    if request.htmx:
+        meeting_request.refresh_from_db()
+        context = {
+            "item": meeting_request,
+            "box": box,
+            "error": error,
+            "ok": ok,
+            "decline_form": DeclineForm(),
+        }
+        return render(request, "meetings/_request_row.html", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, ok)
+    return redirect(f"meetings:{box}")
+
+
+@require_POST
+@delegate_required(approved=True)
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    item = request_received_by(organisation=request.delegate.organisation, pk=pk)
+    if item is None:
+        raise Http404
+    return _answer(
+        request,
+        item,
+        lambda: meeting_request_accept(request=item, responder=request.delegate),
+        _("Accepted. The meeting will be scheduled by the organisers."),
+        "inbox",
+    )
+
+
+@require_POST
+@delegate_required(approved=True)
+def decline(request: HttpRequest, pk: int) -> HttpResponse:
+    item = request_received_by(organisation=request.delegate.organisation, pk=pk)
+    if item is None:
+        raise Http404
+    form = DeclineForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    return _answer(
+        request,
+        item,
+        lambda: meeting_request_decline(request=item, responder=request.delegate, reason=reason),
+        _("Declined."),
+        "inbox",
+    )
+
+
+@require_POST
+@delegate_required(approved=True)
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    item = request_sent_by(organisation=request.delegate.organisation, pk=pk)
+    if item is None:
+        raise Http404
+    return _answer(
+        request,
+        item,
+        lambda: meeting_request_withdraw(request=item, delegate=request.delegate),
+        _("Withdrawn."),
+        "outbox",
+    )

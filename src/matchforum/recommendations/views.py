@@ -1,0 +1,66 @@
+"""'You may want to meet': the stored recommendations with their explanations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchforum.core.access import delegate_required
+from matchforum.marketplace.selectors import marketplace_organisation
+from matchforum.meetings.selectors import pair_status
+from matchforum.organisations.selectors import organisations_visible_to
+
+from .selectors import dismissed_by, recommendations_for
+from .services import dismissal_create, dismissal_undo
+
+
+@delegate_required(approved=True)
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    organisation = request.delegate.organisation
+    items = [
+        {"rec": rec, "pair": pair_status(a=organisation, b=rec.counterpart)}
+        for rec in recommendations_for(organisation=organisation)
+    ]
+    context = {
+        "items": items,
+        "dismissed": dismissed_by(organisation=organisation),
+        "has_profiles": organisation.profiles.filter(is_active=True).exists(),
+    }
+    return render(request, "recommendations/list.html", context)
+
+
+@require_POST
+@delegate_required(approved=True)
+def dismiss(request: HttpRequest, organisation_pk: int) -> HttpResponse:
+    counterpart = marketplace_organisation(
+        user=request.user, forum=request.forum, pk=organisation_pk
+    )
+    if counterpart is None or counterpart.pk == request.delegate.organisation_id:
+        raise Http404
+    dismissal_create(delegate=request.delegate, counterpart=counterpart)
+    if request.htmx:
+        return HttpResponse("")
+    messages.success(
+        request, _("Noted: %(org)s will not be suggested again.") % {"org": counterpart}
+    )
+    return redirect("recommendations:list")
+
+
+@require_POST
+@delegate_required(approved=True)
+def undismiss(request: HttpRequest, organisation_pk: int) -> HttpResponse:
+    counterpart = (
+        organisations_visible_to(user=request.user, forum=request.forum)
+        .filter(pk=organisation_pk)
+        .first()
+    )
+    if counterpart is None:
+        raise Http404
+    dismissal_undo(delegate=request.delegate, counterpart=counterpart)
+    messages.success(
+        request, _("%(org)s may be suggested again after the next update.") % {"org": counterpart}
+    )
+    return redirect("recommendations:list")

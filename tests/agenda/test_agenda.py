@@ -1,0 +1,162 @@
+import io
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from matchforum.forums.models import Slot, Table
+from matchforum.meetings.services import meeting_place, meeting_request_accept, meeting_request_send
+from matchforum.notifications.events import schedule_publication_notify
+from matchforum.notifications.models import NotificationKind
+from tests.factories import CalendarTokenFactory, DelegateFactory, schedule_publish_live
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting(forum):
+    a = DelegateFactory(organisation__forum=forum, organisation__name="Vilnius Optics")
+    b = DelegateFactory(organisation__forum=forum, organisation__name="Київ Дрони")
+    request = meeting_request_send(sender=a, recipient_organisation=b.organisation)
+    return meeting_request_accept(request=request, responder=b)
+
+
+def _slots(forum):
+    return list(Slot.objects.filter(session__day__forum=forum).order_by("starts_at"))
+
+
+def test_before_publication_the_agenda_says_so_and_lists_accepted_meetings(client, meeting):
+    client.force_login(meeting.delegate_a.user)
+    body = client.get("/agenda/").content.decode()
+    assert "not yet published" in body
+    assert "Київ Дрони" in body
+
+
+def test_published_agenda_shows_slot_and_table_and_highlights_changes(client, forum, meeting):
+    slots = _slots(forum)
+    table = Table.objects.get(forum=forum, number=2)
+    meeting_place(meeting=meeting, slot=slots[0], table=table)
+    schedule_publish_live(forum=forum)
+    client.force_login(meeting.delegate_b.user)
+    body = client.get("/agenda/").content.decode()
+    assert "Vilnius Optics" in body and "Table 2" in body and "09:00" in body
+    assert "changed since publication" not in body
+    meeting_place(meeting=meeting, slot=slots[1], table=table)
+    body = client.get("/agenda/").content.decode()
+    assert "09:30" in body
+    assert "agenda-entry changed" in body
+
+
+def test_times_show_the_viewers_own_zone_when_it_differs(client, forum, meeting):
+    meeting_place(
+        meeting=meeting, slot=_slots(forum)[0], table=Table.objects.get(forum=forum, number=1)
+    )
+    schedule_publish_live(forum=forum)
+    user = meeting.delegate_a.user
+    user.time_zone = "Europe/Berlin"
+    user.save()
+    client.force_login(user)
+    body = client.get("/agenda/").content.decode()
+    assert "09:00" in body and "(08:00 Berlin)" in body
+
+
+def test_online_meetings_carry_their_link(client, forum, meeting):
+    forum.online_meeting_url_template = "https://meet.example.org/forum-{meeting}"
+    forum.save()
+    meeting_place(meeting=meeting, slot=_slots(forum)[0], table=None, online=True)
+    schedule_publish_live(forum=forum)
+    client.force_login(meeting.delegate_a.user)
+    assert f"https://meet.example.org/forum-{meeting.pk}" in client.get("/agenda/").content.decode()
+
+
+def test_calendar_feed_parses_and_holds_the_meeting_with_a_stable_uid(client, forum, meeting):
+    slot = _slots(forum)[0]
+    meeting_place(meeting=meeting, slot=slot, table=Table.objects.get(forum=forum, number=3))
+    schedule_publish_live(forum=forum)
+    token = CalendarTokenFactory(delegate=meeting.delegate_a)
+    response = client.get(f"/agenda/calendar/{token.token}.ics")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1
+    event = events[0]
+    assert event["UID"] == f"meeting-{meeting.pk}@testserver"
+    assert event.decoded("DTSTART") == slot.starts_at
+    assert str(event.decoded("DTSTART").tzinfo) == "Europe/Kyiv"
+    assert "DTSTAMP" in event
+    assert "Table 3" in str(event["LOCATION"]) and "Київ Дрони" in str(event["SUMMARY"])
+    assert calendar.walk("VTIMEZONE")
+    again = Calendar.from_ical(client.get(f"/agenda/calendar/{token.token}.ics").content)
+    assert again.walk("VEVENT")[0]["UID"] == event["UID"]
+
+
+def test_calendar_token_is_regenerated_and_revoked(client, forum, meeting):
+    delegate = meeting.delegate_a
+    client.force_login(delegate.user)
+    client.post("/agenda/calendar/new/")
+    first = delegate.calendar_token.token
+    client.logout()
+    assert client.get(f"/agenda/calendar/{first}.ics").status_code == 200
+    client.force_login(delegate.user)
+    client.post("/agenda/calendar/new/")
+    delegate.refresh_from_db()
+    second = delegate.calendar_token.token
+    assert second != first
+    assert client.get(f"/agenda/calendar/{first}.ics").status_code == 404
+    client.post("/agenda/calendar/revoke/")
+    assert client.get(f"/agenda/calendar/{second}.ics").status_code == 404
+
+
+def test_pdf_agenda_has_the_meeting_text(client, forum, meeting):
+    meeting_place(
+        meeting=meeting, slot=_slots(forum)[0], table=Table.objects.get(forum=forum, number=2)
+    )
+    schedule_publish_live(forum=forum)
+    client.force_login(meeting.delegate_a.user)
+    response = client.get("/agenda/agenda.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Київ Дрони" in text and "T2" in text and "09:00" in text
+
+
+def test_agenda_of_one_delegate_never_shows_other_peoples_meetings(client, forum, meeting):
+    outsider = DelegateFactory(organisation__forum=forum)
+    meeting_place(
+        meeting=meeting, slot=_slots(forum)[0], table=Table.objects.get(forum=forum, number=1)
+    )
+    schedule_publish_live(forum=forum)
+    client.force_login(outsider.user)
+    body = client.get("/agenda/").content.decode()
+    assert "Vilnius Optics" not in body and "Київ Дрони" not in body
+    pdf = PdfReader(io.BytesIO(client.get("/agenda/agenda.pdf").content)).pages[0].extract_text()
+    assert "Київ Дрони" not in pdf
+
+
+def test_publication_tells_everyone_once_and_movers_what_moved(forum, meeting, immediate_tasks):
+    slots = _slots(forum)
+    table = Table.objects.get(forum=forum, number=1)
+    meeting_place(meeting=meeting, slot=slots[0], table=table)
+    first = schedule_publish_live(forum=forum)
+    schedule_publication_notify(first)
+    schedule_publication_notify(first)
+    user = meeting.delegate_a.user
+    assert user.notifications.filter(kind=NotificationKind.SCHEDULE_PUBLISHED).count() == 1
+    meeting_place(meeting=meeting, slot=slots[2], table=table)
+    second = schedule_publish_live(forum=forum)
+    schedule_publication_notify(second)
+    moved = user.notifications.get(kind=NotificationKind.MEETING_MOVED)
+    assert "10:00, table 1" in moved.body  # in the forum's time zone
+
+
+def test_pdf_without_the_font_answers_with_a_clear_error(client, forum, meeting, monkeypatch):
+    from pathlib import Path
+
+    from matchforum.agenda import services
+
+    monkeypatch.setattr(services, "FONT_REGULAR", Path("/nonexistent/DejaVuSans.ttf"))
+    client.force_login(meeting.delegate_a.user)
+    response = client.get("/agenda/agenda.pdf")
+    assert response.status_code == 503
+    assert "fonts-dejavu-core" in response.content.decode()

@@ -1,0 +1,92 @@
+import pytest
+
+from matchforum.forums.models import CapabilityTrack
+from tests.factories import CooperationProfileFactory, DelegateFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def market(forum):
+    demining = CapabilityTrack.objects.get(slug="demining")
+    cyber = CapabilityTrack.objects.get(slug="cyber")
+    viewer = DelegateFactory(organisation__forum=forum, organisation__name="Viewer")
+    riga = OrganisationFactory(forum=forum, name="Riga Robotics", country="LV", kind="producer")
+    riga.tracks.add(demining)
+    tallinn = OrganisationFactory(
+        forum=forum, name="Tallinn Capital", country="EE", kind="investor"
+    )
+    warsaw = OrganisationFactory(
+        forum=forum, name="Warsaw Cyber Lab", country="PL", kind="research"
+    )
+    offer = CooperationProfileFactory(
+        organisation=riga, side="offer", kind="product", title="Demining robot", language="en"
+    )
+    offer.tracks.add(demining)
+    CooperationProfileFactory(
+        organisation=tallinn,
+        side="offer",
+        kind="investment",
+        title="Seed fund",
+        language="et",
+        description="Seed investment for dual-use start-ups.",
+    )
+    need = CooperationProfileFactory(
+        organisation=warsaw,
+        side="need",
+        kind="rnd",
+        title="Partner for secure radios",
+        language="pl",
+        description="Szukamy partnera.",
+    )
+    need.tracks.add(cyber)
+    CooperationProfileFactory(
+        organisation=warsaw,
+        side="offer",
+        kind="service",
+        title="Hidden draft about robots",
+        is_active=False,
+    )
+    return viewer
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", {"Riga Robotics", "Tallinn Capital", "Warsaw Cyber Lab"}),
+        ("q=robot", {"Riga Robotics"}),  # drafts are not searched
+        ("q=dual-use", {"Tallinn Capital"}),
+        ("track=demining", {"Riga Robotics"}),
+        ("track=cyber", {"Warsaw Cyber Lab"}),
+        ("country=EE", {"Tallinn Capital"}),
+        ("kind=research", {"Warsaw Cyber Lab"}),
+        ("side=need", {"Warsaw Cyber Lab"}),
+        ("profile_kind=investment", {"Tallinn Capital"}),
+        ("language=pl", {"Warsaw Cyber Lab"}),
+        ("side=offer&country=LV", {"Riga Robotics"}),
+        ("q=nothing-like-this", set()),
+    ],
+)
+def test_filters(client, market, query, expected):
+    client.force_login(market.user)
+    page = client.get(f"/marketplace/?{query}").context["page"]
+    assert {o.name for o in page.object_list} == expected
+
+
+def test_htmx_requests_get_only_the_results(client, market):
+    client.force_login(market.user)
+    response = client.get("/marketplace/?q=robot", HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "Riga Robotics" in body and "<html" not in body
+
+
+def test_results_are_paginated(client, forum):
+    viewer = DelegateFactory(organisation__forum=forum)
+    for n in range(25):
+        OrganisationFactory(forum=forum, name=f"Org {n:02d}")
+    client.force_login(viewer.user)
+    first = client.get("/marketplace/").context["page"]
+    second = client.get("/marketplace/?page=2").context["page"]
+    assert len(first.object_list) == 20 and len(second.object_list) == 5
+    assert first.paginator.count == 25
+    assert not {o.pk for o in first} & {o.pk for o in second}
