@@ -1,7 +1,5 @@
-"""The large demo forum (seeded by `manage.py seed_demo --size large`) solves to a valid schedule.
-
-TODO(lead): this needs the `seed_demo` command of the demo branch; until it is on main the
-test skips itself with that reason. Once merged, run it with `pytest -m slow tests/schedules`.
+"""The large demo forum (seeded by `manage.py seed_demo --size large`: 3,000 organisations,
+about 15,000 meetings) solves to a valid schedule. Run with `pytest -m slow tests/schedules`.
 """
 
 import pytest
@@ -18,7 +16,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 def test_large_demo_forum_run_finishes_and_is_valid(organiser):
     if "seed_demo" not in get_commands():
-        pytest.skip("TODO(lead): seed_demo (demo branch) is not merged yet")
+        pytest.skip("the demo seeder (seed_demo) is not installed")
     call_command("seed_demo", size="large", seed=1)
     forum = forum_current()
     run = SchedulingRun.objects.create(
@@ -26,7 +24,7 @@ def test_large_demo_forum_run_finishes_and_is_valid(organiser):
     )
     run = scheduling_run_execute(run=run)
     assert run.status == RunStatus.FINISHED, run.error
-    assert run.result["scheduled"] > 0
+    assert run.result["scheduled"] > 0.95 * run.result["meetings"]
     mapped = forum_problem_build(forum=forum)
     placements = {p["meeting"]: Placement.from_dict(p) for p in run.result["placements"]}
     slots, tables = schedule_from_placements(mapped=mapped, placements=placements)

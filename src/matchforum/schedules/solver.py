@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from matchforum import scheduling as engine
 
 
+#: Meetings above which a run uses the engine's heuristic instead of the exact search.
+LARGE_FORUM = 2500
+
+
 @dataclass(frozen=True)
 class Progress:
     """One improvement reported by the engine while it searches."""
@@ -78,7 +82,10 @@ def solve(
 
     problem = mapped.problem
     if base is None:
-        schedule = engine.solve(problem, time_limit=time_limit, callback=callback)
+        # The exact methods cannot even start on thousands of optional meetings in time:
+        # large forums get the engine's constructive heuristic (validated below).
+        method = "heuristic" if len(problem.meetings) > LARGE_FORUM else "auto"
+        schedule = engine.solve(problem, time_limit=time_limit, callback=callback, method=method)
     else:
         # The engine's repair reports no progress: the run shows its start and its end,
         # and a cancellation asked meanwhile is honoured before anything is stored.
