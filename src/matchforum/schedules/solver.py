@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from .mapping import MappedProblem, Placement, schedule_from_placements
@@ -21,8 +22,11 @@ if TYPE_CHECKING:
     from matchforum import scheduling as engine
 
 
-#: Meetings above which a run uses the engine's heuristic instead of the exact search.
-LARGE_FORUM = 2500
+#: Meetings above which a run uses only the engine's heuristic: the exact search cannot
+#: even build its model for thousands of optional meetings in a run's time on a small server.
+EXACT_LIMIT = 600
+#: Share of the time limit the quick heuristic may use before the exact search.
+HEURISTIC_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,7 @@ def solve(
 
     problem = mapped.problem
     if base is None:
-        # The exact methods cannot even start on thousands of optional meetings in time:
-        # large forums get the engine's constructive heuristic (validated below).
-        method = "heuristic" if len(problem.meetings) > LARGE_FORUM else "auto"
-        schedule = engine.solve(problem, time_limit=time_limit, callback=callback, method=method)
+        schedule = _solve_fresh(engine, problem, time_limit, callback, on_progress, state)
     else:
         # The engine's repair reports no progress: the run shows its start and its end,
         # and a cancellation asked meanwhile is honoured before anything is stored.
@@ -104,3 +105,36 @@ def solve(
         valid=report.ok,
         violations=list(report.errors),
     )
+
+
+def _solve_fresh(
+    engine: ModuleType,
+    problem: engine.Problem,
+    time_limit: float,
+    callback: Callable[[engine.Progress], bool],
+    on_progress: ProgressCallback,
+    state: dict[str, int | bool],
+) -> engine.Schedule:
+    """The engine's constructive heuristic first (a schedule within a second, even for a
+    large forum); then, for forums the exact search can handle, its solve from that hint
+    with the remaining time. The better valid schedule wins: more weight scheduled, then
+    fewer idle gaps."""
+    large = len(problem.meetings) > EXACT_LIMIT
+    budget = time_limit if large else max(1.0, time_limit * HEURISTIC_SHARE)
+    quick = engine.solve(problem, time_limit=budget, method="heuristic")
+    state["stopped"] = bool(
+        on_progress(
+            Progress(
+                phase="heuristic",
+                objective=quick.breaks,
+                breaks=quick.breaks,
+                placed=quick.n_scheduled,
+            )
+        )
+    )
+    if large or state["stopped"]:
+        return quick
+    remaining = max(1.0, time_limit - budget)
+    exact = engine.solve(problem, time_limit=remaining, callback=callback, hint=quick.slots)
+    candidates = [c for c in (exact, quick) if engine.validate(problem, c).ok] or [exact, quick]
+    return max(candidates, key=lambda c: (c.scheduled_weight, -c.breaks, c.proven_optimal))
