@@ -60,6 +60,11 @@ def test_meeting_wish_pin_priority_online_and_unavailability(forum, make_delegat
     assert participant.max_meetings == forum.max_meetings_per_delegate
     assert problem.fairness == 2
     problem.check()
+    # A cap lowered after meetings were agreed never drops them: a has two meetings.
+    forum.max_meetings_per_delegate = 1
+    forum.save()
+    lowered = {p.id: p for p in forum_problem_build(forum=forum).problem.participants}
+    assert lowered[f"d{a.pk}"].max_meetings == 2
 
 
 def test_keep_published_pins_scheduled_meetings_where_they_are(forum, make_delegate):

@@ -287,3 +287,18 @@ def test_repair_moves_only_the_meeting_a_new_unavailability_hits(
     assert [m["meeting"] for m in moves] == [hit.pk]
     assert moves[0]["from"]["slot"] == hit.slot_id
     assert moves[0]["to"]["slot"] != hit.slot_id
+
+
+def test_a_run_the_validator_rejects_cannot_be_published(forum, make_delegate, organiser):
+    meeting_build(make_delegate(), make_delegate())
+    run = SchedulingRun.objects.create(
+        forum=forum,
+        status=RunStatus.FINISHED,
+        created_by=organiser,
+        result={"placements": [], "valid": False, "violations": ["meeting 1 twice"]},
+    )
+    before = _snapshot(forum)
+    with pytest.raises(ValidationError, match="validator"):
+        schedule_publish(run=run, user=organiser)
+    assert _snapshot(forum) == before
+    assert not ScheduleVersion.objects.exists()

@@ -144,7 +144,11 @@ def forum_problem_build(
         Meeting.objects.filter(forum=forum, status__in=SCHEDULABLE_STATUSES).order_by("pk")
     )
     delegate_ids = sorted({m.delegate_a_id for m in meetings} | {m.delegate_b_id for m in meetings})
-    participants = _participants(forum, delegate_ids, slot_number)
+    agreed: dict[int, int] = defaultdict(int)
+    for m in meetings:
+        agreed[m.delegate_a_id] += 1
+        agreed[m.delegate_b_id] += 1
+    participants = _participants(forum, delegate_ids, slot_number, agreed)
     forbidden = {p.id: p.forbidden for p in participants}
 
     engine_meetings = []
@@ -204,8 +208,13 @@ def _sessions(slots: list[Slot]) -> tuple[list[engine.Session], dict[str, str]]:
 
 
 def _participants(
-    forum: Forum, delegate_ids: list[int], slot_number: dict[int, int]
+    forum: Forum, delegate_ids: list[int], slot_number: dict[int, int], agreed: dict[int, int]
 ) -> list[engine.Participant]:
+    """Delegates with their unavailable slots and meeting cap.
+
+    The cap is enforced when a meeting is accepted; a cap lowered afterwards does not
+    make the scheduler drop meetings already agreed, so it is never below that count.
+    """
     engine = _engine()
     unavailable: dict[int, set[int]] = defaultdict(set)
     through = Delegate.unavailable_slots.through
@@ -218,7 +227,7 @@ def _participants(
         engine.Participant(
             id=participant_key(pk),
             forbidden=frozenset(unavailable[pk]),
-            max_meetings=forum.max_meetings_per_delegate,
+            max_meetings=max(forum.max_meetings_per_delegate, agreed[pk]),
         )
         for pk in delegate_ids
     ]

@@ -297,6 +297,10 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     run = SchedulingRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.FINISHED:
         raise ValidationError(_("Only a finished run can be published."))
+    if run.result.get("valid") is False:
+        raise ValidationError(
+            _("The validator found problems in this run's schedule; it cannot be published.")
+        )
     forum = run.forum
     placements = [Placement.from_dict(p) for p in run.result.get("placements", [])]
     wanted = {p.meeting: p for p in placements}

@@ -84,9 +84,11 @@ def _run_summary(forum: Forum, run: SchedulingRun) -> dict[str, Any]:
                 "id": m["meeting"],
                 "from": where(m["from"]),
                 "to": where(m["to"]),
+                "moved": m["from"] is not None,
             }
             for m in result.get("moves", [])
         ],
+        "moved_count": sum(1 for m in result.get("moves", []) if m["from"] is not None),
         "table_use": table_use,
         "tables_available": result.get("tables_available", 0),
     }
