@@ -15,6 +15,10 @@ ACCENT = "#0b5cad"
 MUTED = "#5b6770"
 
 
+def _short(label: str, limit: int = 22) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
 def _svg(width: int, height: int, body: list[str], title: str) -> SafeString:
     return mark_safe(  # noqa: S308 - every interpolated text below is escaped
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
@@ -37,7 +41,7 @@ def bar_chart(
         colour = "#1d7a3c" if item.get("coalition") else ACCENT
         body.append(
             f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" font-size="13">'
-            f"{escape(str(item['label'])[:24])}</text>"
+            f"{escape(_short(str(item['label'])))}</text>"
             f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" '
             f'fill="{colour}" rx="3"><title>{escape(item["label"])}: {item["value"]}{unit}</title>'
             f"</rect>"
