@@ -15,10 +15,12 @@ CORE_TESTS := tests/scheduling tests/matching
 WEB_TESTS := tests --ignore=tests/scheduling --ignore=tests/matching --ignore=tests/e2e
 
 .PHONY: help install run serve migrate seed seed-large test test-cores test-sqlite \
-        test-postgres test-e2e lint format check-migrations bench-schedule bench-match clean
+        test-postgres test-e2e lint format check-migrations bench-schedule bench-match clean \
+        messages compilemessages i18n-report i18n \
+        schema schema-check check-deploy audit bench-load
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
 
 $(VENV)/.installed: pyproject.toml
@@ -27,7 +29,20 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed ## Create the virtualenv and install pinned dependencies
+install: $(VENV)/.installed compilemessages ## Create the virtualenv, install pinned dependencies, compile translations
+
+compilemessages: $(VENV)/.installed ## Compile the translation catalogues (GNU msgfmt, or polib without gettext)
+	$(PY) -m matchforum.core.catalogues compile
+
+messages i18n-report i18n: export DEBUG ?= true
+messages: $(VENV)/.installed ## Extract the project's strings into the six catalogues (needs GNU gettext)
+	$(MANAGE) make_messages
+
+i18n-report: $(VENV)/.installed ## Per-language completeness against a fresh extraction (fails below the bar)
+	$(MANAGE) i18n_report
+
+i18n: messages compilemessages ## One translation pass: extract, compile, report completeness
+	$(MANAGE) i18n_report --as-is --list
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
@@ -64,11 +79,32 @@ test-e2e: install ## Browser tests: Playwright driving Debian's chromium
 	@if ls tests/e2e/test_*.py >/dev/null 2>&1; then $(PYTEST) tests/e2e -q; \
 	  else echo "no browser tests yet"; fi
 
-lint: install ## ruff, the import contracts (pure cores never import Django), migrations check
+lint: install ## ruff, import contracts, migrations check, bandit, pip-audit, OpenAPI schema check
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/bandit -q -r src -c pyproject.toml
+	$(PY) scripts/audit_dependencies.py
+	$(MAKE) --no-print-directory schema-check
+
+audit: install ## pip-audit of the pinned dependencies (AUDIT_STRICT=1 fails when offline)
+	$(PY) scripts/audit_dependencies.py
+
+schema: install ## Regenerate the committed OpenAPI document docs/openapi.yaml
+	DEBUG=1 $(MANAGE) spectacular --validate --fail-on-warn --file docs/openapi.yaml
+
+schema-check: install ## Fail when docs/openapi.yaml differs from the generated schema
+	@DEBUG=1 $(MANAGE) spectacular --validate --fail-on-warn --file var/openapi.generated.yaml
+	@diff -u docs/openapi.yaml var/openapi.generated.yaml >/dev/null || \
+	  { echo "docs/openapi.yaml is stale: run 'make schema' and commit it"; \
+	    diff -u docs/openapi.yaml var/openapi.generated.yaml | head -40; exit 1; }
+	@echo "docs/openapi.yaml matches the generated schema"
+
+check-deploy: install ## Django's deployment checklist with production settings (fails on warnings)
+	env -u DEBUG DEBUG=false SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+	  ALLOWED_HOSTS=forum.example.org MATCHFORUM_VAR_DIR=var/check-deploy \
+	  $(MANAGE) check --deploy --fail-level WARNING
 
 format: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff format src tests bench scripts
@@ -79,6 +115,11 @@ bench-schedule: install ## Scheduler benchmark: 20 real instances, large generat
 
 bench-match: install ## Matcher benchmark: quality against baselines and ablations, speed
 	$(PY) bench/bench_match.py
+
+LOAD_USERS ?= 200
+LOAD_TIME ?= 3m
+bench-load: install ## Load test: locust against gunicorn + PostgreSQL on loopback (LOAD_USERS, LOAD_TIME)
+	$(PY) scripts/with_postgres.py -- $(PY) bench/load/run_load.py --users $(LOAD_USERS) --time $(LOAD_TIME)
 
 clean: ## Remove the virtualenv, the local database and caches
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
+from matchforum.core.catalogues import catalogues_compile
 from tests.factories import DelegateFactory, OrganisationFactory, UserFactory, forum_build
+
+
+def pytest_configure(config):
+    # The .mo files are not committed; compile those older than their .po (atomic per file).
+    catalogues_compile(stale_only=True)
 
 
 @pytest.fixture

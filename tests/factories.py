@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import factory
 from django.utils import timezone
@@ -14,9 +15,11 @@ from matchforum.forums.selectors import forum_slots
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingRequest
+from matchforum.news.models import Article
 from matchforum.notifications.models import Notification
 from matchforum.organisations.models import Accreditation, Delegate, Invitation, Organisation
 from matchforum.recommendations.models import Dismissal, Recommendation
+from matchforum.training.models import TrainingProgramme
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -248,3 +251,53 @@ def schedule_publish_live(*, forum: Forum, user: User | None = None):
         published_by=user,
         published_at=timezone.now(),
     )
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    forum = factory.LazyFunction(lambda: Forum.objects.first() or forum_build())
+    title = factory.Sequence(lambda n: f"Announcement {n}")
+    body = "The demining coalition meets on the first morning."
+    language = "en"
+    is_published = True
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingProgramme
+
+    profile = factory.SubFactory(CooperationProfileFactory, kind="training", title="EOD course")
+    starts_on = dt.date(2027, 4, 5)
+    ends_on = dt.date(2027, 4, 16)
+    location = "Vilnius"
+    capacity = 4
+    language = "en"
+
+
+class ApiTokenFactory(factory.django.DjangoModelFactory):
+    """An API token; the raw value is on `.raw` (the row holds only its hash)."""
+
+    class Meta:
+        model = "api.ApiToken"
+
+    user = factory.SubFactory(UserFactory)
+    prefix = factory.Sequence(lambda n: f"t{n:07d}")
+    key_hash = factory.LazyAttribute(
+        lambda o: hashlib.sha256(f"mf_{o.prefix}-test-secret".encode()).hexdigest()
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token = super()._create(model_class, *args, **kwargs)
+        token.raw = f"mf_{token.prefix}-test-secret"
+        return token
+
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "audit.AuditEntry"
+
+    action = "organisation.viewed"

@@ -8,6 +8,7 @@ refuses to start without a real SECRET_KEY.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import sys
 from pathlib import Path
@@ -57,10 +58,18 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "django_htmx",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "matchforum.core",
     "matchforum.accounts",
     "matchforum.forums",
@@ -74,19 +83,34 @@ INSTALLED_APPS = [
     "matchforum.agenda",
     "matchforum.notifications",
     "matchforum.demo",
+    "matchforum.community",
+    "matchforum.news",
+    "matchforum.training",
+    "matchforum.audit",
+    "matchforum.api",
+    "matchforum.privacy",
+    "matchforum.twofactor",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "matchforum.core.language.UserLanguageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "matchforum.twofactor.middleware.RequireSecondFactorMiddleware",
+    "matchforum.audit.context.AuditContextMiddleware",
+    "matchforum.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "matchforum.urls"
@@ -124,7 +148,12 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["matchforum.accounts.backends.RoleBackend"]
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="matchforum")
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: it refuses locked-out credentials before any check.
+    "matchforum.accounts.backends.LockoutBackend",
+    "matchforum.accounts.backends.RoleBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -152,9 +181,13 @@ LANGUAGES = [
     ("pl", "Polski"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Kyiv"
 USE_I18N = True
 USE_TZ = True
+# English as used at a European forum (24-hour clock); the other languages use Django's own.
+FORMAT_MODULE_PATH = ["matchforum.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -180,10 +213,90 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Daily digests go out at the first run_periodic after this hour (forum time).
 NOTIFICATION_DIGEST_HOUR = env.int("NOTIFICATION_DIGEST_HOUR", default=7)
+# Largest file a delegate may attach to an experience-exchange post.
+MATCHFORUM_ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 
 TASKS = {
     "default": {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# --- Lockout after repeated failed sign-ins (django-axes) ---
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+# The sign-in form posts the e-mail address as "username"; the API token view passes
+# it as `username` to authenticate(). Lock the pair (account, address).
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+
+# --- REST API ---
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "matchforum.api.authentication.HashedTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "matchforum.api.pagination.StandardPagination",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "matchforum.api.parsing.NulSafeSearchFilter",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "matchforum.api.throttling.AnonThrottle",
+        "matchforum.api.throttling.UserThrottle",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "matchforum.api.exceptions.api_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["matchforum.api.parsing.StrictJSONParser"],
+}
+API_THROTTLE_RATES = {
+    "anon": env.str("API_THROTTLE_ANON", default="60/min"),
+    "user": env.str("API_THROTTLE_USER", default="1200/min"),
+    "sign_in": env.str("API_THROTTLE_SIGN_IN", default="10/min"),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "matchforum API",
+    "DESCRIPTION": (
+        "Organisations, offers and needs, meeting requests, meetings, agenda, schedules. "
+        "Authenticate with `Authorization: Token <token>` (POST /api/v1/auth/token/) "
+        "or a browser session."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a `status`; name each set of choices explicitly.
+    "ENUM_NAME_OVERRIDES": {
+        "RequestStatusEnum": "matchforum.meetings.models.RequestStatus",
+        "MeetingStatusEnum": "matchforum.meetings.models.MeetingStatus",
+        "RunStatusEnum": "matchforum.schedules.models.RunStatus",
+        "VersionStatusEnum": "matchforum.schedules.models.VersionStatus",
+    },
+}
+
+# --- Content Security Policy (django-csp 4): no inline scripts, everything self-hosted ---
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
     }
 }
 
@@ -193,16 +306,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG and not TESTING:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Only a load test over plain loopback HTTP turns these off (see docs/performance.md).
+    SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_REFERRER_POLICY = "same-origin"
+    SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "level": env.str("LOG_LEVEL", default="INFO"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

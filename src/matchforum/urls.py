@@ -12,5 +12,12 @@ urlpatterns = [
     path("recommendations/", include("matchforum.recommendations.urls")),
     path("agenda/", include("matchforum.agenda.urls")),
     path("notifications/", include("matchforum.notifications.urls")),
+    path("coalitions/", include("matchforum.community.urls")),
+    path("news/", include("matchforum.news.urls")),
+    path("training/", include("matchforum.training.urls")),
+    path("accounts/my-data/", include("matchforum.privacy.urls")),
+    path("accounts/two-factor/", include("matchforum.twofactor.urls")),
+    path("audit/", include("matchforum.audit.urls")),
+    path("api/", include("matchforum.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -305,3 +305,21 @@ def test_cli_round_trip(tmp_path):
     assert first["counterpart"] == "en_rf"
     assert {"score", "score_they_answer_you", "score_you_answer_them", "explanation"} <= set(first)
     assert all(len(v) <= 2 for v in recs.values())
+
+
+def test_recommend_longer_list_than_default(idx):
+    recs = idx.recommend("ua_buyer", k=7)
+    assert len(recs) == 7  # every other eligible organisation
+    assert [r.rank for r in recs] == list(range(1, 8))
+    assert len(idx.recommend("ua_buyer")) == 3  # the cached default-length list is unchanged
+
+
+def test_synthetic_richness_adds_profiles_and_keeps_default_stream():
+    base = generate_forum(100, seed=9)
+    rich = generate_forum(100, seed=9, richness=3.0)
+    assert len(rich.forum.profiles) > len(base.forum.profiles) * 1.15
+    assert forum_to_dict(generate_forum(100, seed=9, richness=1.0).forum) == forum_to_dict(
+        base.forum
+    )
+    langs = {p.language for p in rich.forum.profiles}
+    assert {"en", "uk"} <= langs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 
 VETTING_APPS = {"organisations", "marketplace"}
@@ -32,3 +33,17 @@ class RoleBackend(ModelBackend):
         if getattr(user_obj, "is_vetting_officer", False) and app_label in VETTING_APPS:
             return True
         return super().has_module_perms(user_obj, app_label)
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' lockout for web and API sign-ins.
+
+    Axes refuses an `authenticate()` without a request; programmatic checks that have
+    none (management commands, the test client's `login`) are not network sign-ins,
+    so they pass through here to the next backend instead of raising.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

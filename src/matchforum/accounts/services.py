@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.organisations.models import Organisation
@@ -37,7 +38,7 @@ def account_sign_up(
     """
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": "An account with this e-mail address exists already."})
+        raise ValidationError({"email": _("An account with this e-mail address exists already.")})
     user = User.objects.create_user(
         email=email, password=password, full_name=full_name.strip(), is_active=False
     )
@@ -89,7 +90,7 @@ def user_set_time_zone(*, user: User, time_zone: str) -> User:
     from zoneinfo import available_timezones
 
     if time_zone and time_zone not in available_timezones():
-        raise ValidationError({"time_zone": "Unknown time zone."})
+        raise ValidationError({"time_zone": _("Unknown time zone.")})
     user.time_zone = time_zone
     user.save(update_fields=["time_zone"])
     return user

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "matchforum.core"
     verbose_name = "Core"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from matchforum.core.language import remember_language_at_sign_in
+
+        user_logged_in.connect(remember_language_at_sign_in, dispatch_uid="remember_language")

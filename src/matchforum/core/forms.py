@@ -1,3 +1,5 @@
+"""Form pieces shared by the apps."""
+
 from __future__ import annotations
 
 from django import forms
@@ -11,3 +13,22 @@ def form_add_service_error(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Zero or more files; the services check each file's type and size."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
+from matchforum.core.language import language_is_supported, user_set_preferred_language
 from matchforum.core.selectors import forum_public_stats
 from matchforum.forums.selectors import forum_current, tracks_all
 
@@ -15,3 +18,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
+
+
+@require_POST
+def language_set(request: HttpRequest) -> HttpResponse:
+    """Django's set_language (cookie and redirect), and the choice saved on a signed-in user."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language_is_supported(language):
+        user_set_preferred_language(user=request.user, language=language)
+    return response

@@ -20,6 +20,7 @@ from matchforum.meetings.models import Meeting, MeetingRequest, MeetingSeat
 from matchforum.organisations.models import AccreditationDecision, Delegate, Organisation
 
 from . import generator as g
+from .community import demo_community_seed
 
 CREDENTIALS_FILE = "demo-credentials.txt"
 BATCH = 2000
@@ -97,6 +98,7 @@ def demo_forum_seed(
             demo_forum_delete()
             replaced = True
         forum, credentials, counts = _write_plan(plan)
+        counts.update(demo_community_seed(forum=forum))
     path = (
         demo_credentials_write(forum=forum, credentials=credentials) if write_credentials else None
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -30,7 +31,17 @@ class CapabilityTrack(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    # The seeded names are English msgids (see taxonomy.py and ADR 0005): shown in the
+    # active language when the catalogue has them, as written when an organiser renamed them.
+    @property
+    def display_name(self) -> str:
+        return pgettext("capability track", self.name) if self.name else ""
+
+    @property
+    def display_description(self) -> str:
+        return gettext(self.description) if self.description else ""
 
 
 class Forum(models.Model):

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Forum, ForumDay, Session, Slot, Table
 
@@ -16,7 +17,7 @@ def session_slot_times(
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """Naive local start/end pairs of every whole slot that fits in the session."""
     if slot_minutes < 5:
-        raise ValidationError("A slot lasts at least 5 minutes.")
+        raise ValidationError(_("A slot lasts at least 5 minutes."))
     cursor = dt.datetime.combine(date, start)
     stop = dt.datetime.combine(date, end)
     slot, pause = dt.timedelta(minutes=slot_minutes), dt.timedelta(minutes=pause_minutes)
@@ -76,7 +77,7 @@ def forum_create(
 ) -> Forum:
     """Create a forum with the same sessions on each day, its slots and numbered tables."""
     if not days:
-        raise ValidationError("A forum needs at least one day.")
+        raise ValidationError(_("A forum needs at least one day."))
     forum = Forum.objects.create(
         name=name,
         slug=slug,

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from matchforum.forums.models import CapabilityTrack
 from matchforum.organisations.models import Delegate, Organisation
@@ -29,7 +30,9 @@ PROFILE_FIELDS = (
 
 def _check_editor(editor: Delegate, organisation: Organisation) -> None:
     if editor.organisation_id != organisation.pk:
-        raise PermissionDenied("Only the organisation's own delegates edit its offers and needs.")
+        raise PermissionDenied(
+            _("Only the organisation's own delegates edit its offers and needs.")
+        )
 
 
 def _after_change(organisation: Organisation) -> None:
@@ -54,7 +57,9 @@ def _apply(profile: CooperationProfile, fields: dict[str, object]) -> None:
         and profile.ticket_max_eur is not None
         and profile.ticket_max_eur < profile.ticket_min_eur
     ):
-        raise ValidationError({"ticket_max_eur": "The upper ticket size is below the lower one."})
+        raise ValidationError(
+            {"ticket_max_eur": _("The upper ticket size is below the lower one.")}
+        )
 
 
 @transaction.atomic

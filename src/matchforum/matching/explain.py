@@ -18,6 +18,7 @@ from matchforum.matching.lexicon import concept_label
 from matchforum.matching.model import Profile
 from matchforum.matching.text import default_matcher
 
+WEAK_TEXT = 0.15  # text cosine below which a need/offer pair is called a partial fit
 STAGE_WORDS = {
     "idea": "idea",
     "seed": "seed",
@@ -152,6 +153,12 @@ def _sentence(idx: MatchIndex, pm: PairMatch, needer: str, offerer: str, you_nee
         if tracks:
             inv += f" in {', '.join(tracks)}"
         s = f"{who_n} need {need}; {who_o} {inv} (*{o.title}*)"
+    elif pm.components.get("profile_kind", 0) < 0 or pm.components.get("text", 0) < WEAK_TEXT:
+        you_n = "your" if you_need else "their"
+        you_o = "their" if you_need else "your"
+        return f"Only a partial fit: {you_n} need *{n.title}* and {you_o} offer *{o.title}*" + (
+            f" share tracks {', '.join(pm.shared_tracks)}." if pm.shared_tracks else "."
+        )
     else:
         s = f"{who_n} need *{n.title}*; {who_o} offer *{o.title}*"
         extra = []

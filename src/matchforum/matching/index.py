@@ -185,6 +185,7 @@ class MatchIndex:
         self.text_model.fit(texts, langs)
         self._text_dim = None
         self.needs = self.offers = None
+        self.need_rows, self.offer_rows, self.profile_row = {}, {}, {}
         self.pending = set(self.profiles)
 
     def vectorise(self, org_ids: Iterable[str] | None = None) -> None:
@@ -398,7 +399,9 @@ class MatchIndex:
                 ok[rb] = False
         return ok
 
-    def _candidates(self, r: int, mu: np.ndarray, sd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(
+        self, r: int, mu: np.ndarray, sd: np.ndarray, k: int = 0
+    ) -> tuple[np.ndarray, np.ndarray]:
         o = self.orgs[r]
         if o is None or not (o.vetted and not o.opted_out):
             return np.zeros(0, np.int64), np.zeros(0)
@@ -408,7 +411,7 @@ class MatchIndex:
         if len(idx) == 0:
             return idx, np.zeros(0)
         vals = c[idx]
-        m = min(self.n_candidates, len(idx))
+        m = min(max(self.n_candidates, 4 * k), len(idx))
         top = np.argpartition(-vals, m - 1)[:m] if m < len(idx) else np.arange(len(idx))
         order = np.lexsort((idx[top], -vals[top]))
         return idx[top][order], vals[top][order]
@@ -534,7 +537,9 @@ class MatchIndex:
         out = np.full(n, -np.inf, dtype=np.float32)
         if len(k) == 0:
             return np.zeros(n, np.float32)
-        p = (q @ np.ascontiguousarray(k.T)).max(axis=1)
+        # einsum runs a single-threaded SIMD loop: for this skinny product (all rows x a few
+        # profiles) it beats multithreaded BLAS, whose thread start-up dominates under load
+        p = np.einsum("ij,kj->ik", q, k).max(axis=1)
         live = q_org >= 0
         np.maximum.at(out, q_org[live], p[live])
         out[~np.isfinite(out)] = 0.0
@@ -597,13 +602,19 @@ class MatchIndex:
         self._threshold[r] = vals[min(len(vals), self.k) - 1] if len(vals) else -np.inf
 
     def _recommend_row(self, r: int, k: int | None = None) -> list[int]:
+        """Recompute r's list; a non-default ``k`` is computed without replacing the cache."""
+        store = k is None or k == self.k
         k = k or self.k
-        self._release_list(r)
+        if store:
+            self._release_list(r)
         mu, sd = self._stats()
-        cand, vals = self._candidates(r, mu, sd)
+        cand, vals = self._candidates(r, mu, sd, k)
         allowed = None
         if self.exposure.enabled:
-            allowed = self.appear[: self._n] < self._budget
+            appear = self.appear[: self._n].copy()
+            for b in self.lists.get(r, []) if not store else []:
+                appear[b] -= 1  # r's own cached list does not count against itself
+            allowed = appear < self._budget
         picked = pick_diverse(
             cand.tolist(),
             vals.tolist(),
@@ -613,6 +624,8 @@ class MatchIndex:
             self.exposure.diversity,
             allowed,
         )
+        if not store:
+            return picked
         self.lists[r] = picked
         self.list_scores[r] = (cand, vals)
         self._set_threshold(r, vals)

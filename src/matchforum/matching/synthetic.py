@@ -130,13 +130,18 @@ def money_text(lo: float, hi: float, lang: str) -> str:
 
 
 class _Gen:
-    def __init__(self, seed: int, noise: float) -> None:
+    def __init__(self, seed: int, noise: float, richness: float = 1.0) -> None:
         self.r = random.Random(seed)
         self.noise = noise
+        self.richness = richness
         self.orgs: list[Organisation] = []
         self.profiles: list[Profile] = []
         self.hidden: dict[str, Hidden] = {}
         self.names: set[str] = set()
+
+    def p(self, base: float) -> float:
+        """Probability of an optional producer profile, scaled by ``richness``."""
+        return min(1.0, base * self.richness)
 
     def pick(self, weighted: list[tuple[str, float]]) -> str:
         x = self.r.random() * sum(w for _, w in weighted)
@@ -255,7 +260,7 @@ class _Gen:
                 title,
                 Hidden("product", facet=f, trl=trl),
             )
-        if r.random() < 0.35:
+        if r.random() < self.p(0.35):
             t = ts[0]
             self.add(
                 o,
@@ -269,7 +274,7 @@ class _Gen:
             )
         needs = 0
         main = FACETS[facets[0]][0]
-        if r.random() < 0.5:
+        if r.random() < self.p(0.5):
             stage = r.choice(list(STAGE_TICKETS))
             lo, hi = r.choice(STAGE_TICKETS[stage][0])
             x = self.facet_phrase(facets[0], lang)
@@ -286,7 +291,7 @@ class _Gen:
                 Hidden("invest", tracks=frozenset([main]), stage=stage, lo=lo, hi=hi),
             )
             needs += 1
-        if r.random() < 0.45 or needs == 0:
+        if r.random() < self.p(0.45) or needs == 0:
             t = r.choice(ts)
             self.add(
                 o,
@@ -298,7 +303,7 @@ class _Gen:
                 self.role_title("testing", self.track_phrase(t, lang), lang),
                 Hidden("svc", svc="testing", tracks=frozenset([t])),
             )
-        if r.random() < 0.2:
+        if r.random() < self.p(0.2):
             t = r.choice(ts)
             self.add(
                 o,
@@ -310,7 +315,7 @@ class _Gen:
                 self.role_title("rnd", self.track_phrase(t, lang), lang),
                 Hidden("rnd", tracks=frozenset([t]), trl=r.randint(4, 6)),
             )
-        if r.random() < 0.2:
+        if r.random() < self.p(0.2):
             t = r.choice(ts)
             self.add(
                 o,
@@ -322,7 +327,7 @@ class _Gen:
                 self.role_title("training", self.track_phrase(t, lang), lang),
                 Hidden("svc", svc="training", tracks=frozenset([t])),
             )
-        if r.random() < 0.2:
+        if r.random() < self.p(0.2):
             f = r.choice([c for c in COMPONENT_FACETS if c not in facets] or COMPONENT_FACETS)
             title = self.facet_phrase(f, lang)
             self.add(
@@ -510,14 +515,20 @@ def ground_truth(sf: SyntheticForum) -> dict[str, set[str]]:
 
 
 def generate_forum(
-    n_orgs: int = 300, seed: int = 0, noise: float = 1.0, with_truth: bool = True
+    n_orgs: int = 300,
+    seed: int = 0,
+    noise: float = 1.0,
+    with_truth: bool = True,
+    richness: float = 1.0,
 ) -> SyntheticForum:
     """A synthetic forum of ``n_orgs`` organisations (deterministic for a seed).
 
     ``noise`` scales the probabilities of missing/wrong tags, missing TRL/ticket/stage and filler
-    sentences (0 = clean). About 3–4 profiles per organisation.
+    sentences (0 = clean). About 3 profiles per organisation; ``richness`` > 1 makes producers
+    list more optional offers and needs (3.0 gives about 4 per organisation, e.g. 300
+    organisations with ~1,200 offers and needs for a demo forum).
     """
-    g = _Gen(seed, noise)
+    g = _Gen(seed, noise, richness)
     r = g.r
     for i in range(n_orgs):
         kind = g.pick(ORG_KIND_MIX)
@@ -559,6 +570,10 @@ def generate_forum(
     return sf
 
 
-def generate_dicts(n_orgs: int = 300, seed: int = 0, noise: float = 1.0) -> dict:
+def generate_dicts(
+    n_orgs: int = 300, seed: int = 0, noise: float = 1.0, richness: float = 1.0
+) -> dict:
     """The same forum in the JSON input format (organisations with offers and needs)."""
-    return forum_to_dict(generate_forum(n_orgs, seed, noise, with_truth=False).forum)
+    return forum_to_dict(
+        generate_forum(n_orgs, seed, noise, with_truth=False, richness=richness).forum
+    )

@@ -472,7 +472,7 @@ class CharNgramModel:
 
     def __init__(
         self,
-        dim: int = 128,
+        dim: int = 96,
         ns: tuple[int, ...] = (3, 4),
         seed: int = 0,
         max_lang_df: float = 1.0,
@@ -597,8 +597,29 @@ class CharNgramModel:
             self._components_t = np.ascontiguousarray(self.components.T)
         return _l2(np.asarray(x @ self._components_t))
 
+    def _small_batch(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+        """Same as ``_project(_matrix(...))`` without scipy overhead (per-edit path)."""
+        assert self.components is not None
+        if self._components_t is None:
+            self._components_t = np.ascontiguousarray(self.components.T)
+        out = np.zeros((len(texts), self._components_t.shape[1]), dtype=np.float32)
+        for r, (t, lang) in enumerate(zip(texts, languages, strict=True)):
+            ids: list[int] = []
+            for tok in tokens(t, lang):
+                ids.extend(self._ids(tok))
+            if not ids:
+                continue
+            cols, counts = np.unique(np.asarray(ids), return_counts=True)
+            w = np.log1p(counts.astype(np.float32)) * self.idf[cols]
+            w /= np.linalg.norm(w)
+            out[r] = w @ self._components_t[cols]
+        return _l2(out)
+
     def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
-        v = self._project(self._matrix(texts, languages))
+        if self.components is not None and len(texts) <= 64:
+            v = self._small_batch(texts, languages)
+        else:
+            v = self._project(self._matrix(texts, languages))
         if self.lang_mean:
             empty = ~v.any(axis=1)
             for i, lang in enumerate(languages):
@@ -620,8 +641,8 @@ class HybridTextModel:
 
     def __init__(
         self,
-        concept_weight: float = 0.6,
-        dim: int = 128,
+        concept_weight: float = 0.75,
+        dim: int = 96,
         seed: int = 0,
         use_concepts: bool = True,
         use_ngrams: bool = True,

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.notifications import events
@@ -43,7 +44,7 @@ def _active_meetings_of(delegate: Delegate):
 
 def _check_deadline(forum: Forum, now: dt.datetime) -> None:
     if forum.request_deadline and now > forum.request_deadline:
-        raise ValidationError("The deadline for meeting requests has passed.")
+        raise ValidationError(_("The deadline for meeting requests has passed."))
 
 
 @transaction.atomic
@@ -62,36 +63,38 @@ def meeting_request_send(
     organisation = sender.organisation
     forum = organisation.forum
     if organisation.accreditation != Accreditation.APPROVED:
-        raise PermissionDenied("Your organisation is not approved yet.")
+        raise PermissionDenied(_("Your organisation is not approved yet."))
     if (
         recipient_organisation.forum_id != forum.pk
         or recipient_organisation.accreditation != Accreditation.APPROVED
     ):
-        raise ValidationError("This organisation cannot receive meeting requests.")
+        raise ValidationError(_("This organisation cannot receive meeting requests."))
     if recipient_organisation.pk == organisation.pk:
-        raise ValidationError("You cannot request a meeting with your own organisation.")
+        raise ValidationError(_("You cannot request a meeting with your own organisation."))
     if recipient is not None and recipient.organisation_id != recipient_organisation.pk:
-        raise ValidationError("That delegate is not part of the organisation.")
+        raise ValidationError(_("That delegate is not part of the organisation."))
     _check_deadline(forum, now)
     low, high = ordered_pair(organisation, recipient_organisation)
     if MeetingRequest.objects.filter(
         forum=forum, pair_low=low, pair_high=high, status=RequestStatus.PENDING
     ).exists():
-        raise ValidationError("A meeting request between your organisations is already open.")
+        raise ValidationError(_("A meeting request between your organisations is already open."))
     if (
         Meeting.objects.filter(forum=forum, pair_low=low, pair_high=high)
         .exclude(status=MeetingStatus.CANCELLED)
         .exists()
     ):
-        raise ValidationError("Your organisations already have a meeting.")
+        raise ValidationError(_("Your organisations already have a meeting."))
     sent = MeetingRequest.objects.filter(sender=sender).exclude(status=RequestStatus.WITHDRAWN)
     if sent.count() >= forum.max_requests_per_delegate:
         raise ValidationError(
-            f"You have sent the {forum.max_requests_per_delegate} requests the forum allows."
+            _("You have sent the %(limit)s requests the forum allows.")
+            % {"limit": forum.max_requests_per_delegate}
         )
     if _active_meetings_of(sender).count() >= forum.max_meetings_per_delegate:
         raise ValidationError(
-            f"You already have the {forum.max_meetings_per_delegate} meetings the forum allows."
+            _("You already have the %(limit)s meetings the forum allows.")
+            % {"limit": forum.max_meetings_per_delegate}
         )
     if session_wish not in SessionWish.values:
         raise ValidationError(f"Unknown session wish {session_wish!r}.")
@@ -114,7 +117,7 @@ def meeting_request_send(
             request.save()
     except IntegrityError as exc:
         raise ValidationError(
-            "A meeting request between your organisations is already open."
+            _("A meeting request between your organisations is already open.")
         ) from exc
     events.request_received(request)
     return request
@@ -124,7 +127,8 @@ def _lock_pending(request: MeetingRequest) -> MeetingRequest:
     locked = MeetingRequest.objects.select_for_update().get(pk=request.pk)
     if locked.status != RequestStatus.PENDING:
         raise ValidationError(
-            f"This request is no longer open (it is {locked.get_status_display().lower()})."
+            _("This request is no longer open (it is %(status)s).")
+            % {"status": locked.get_status_display().lower()}
         )
     return locked
 
@@ -137,13 +141,13 @@ def meeting_request_accept(
     now = now or timezone.now()
     request = _lock_pending(request)
     if responder.organisation_id != request.recipient_organisation_id:
-        raise PermissionDenied("Only the invited organisation can accept.")
+        raise PermissionDenied(_("Only the invited organisation can accept."))
     forum = request.forum
     for delegate in (request.sender, responder):
         if _active_meetings_of(delegate).count() >= forum.max_meetings_per_delegate:
             raise ValidationError(
-                f"{delegate.user} already has the {forum.max_meetings_per_delegate} meetings "
-                "the forum allows."
+                _("%(person)s already has the %(limit)s meetings the forum allows.")
+                % {"person": delegate.user, "limit": forum.max_meetings_per_delegate}
             )
     request.status = RequestStatus.ACCEPTED
     request.responded_by = responder
@@ -166,7 +170,7 @@ def meeting_request_accept(
                 created_at=now,
             )
     except IntegrityError as exc:
-        raise ValidationError("Your organisations already have a meeting.") from exc
+        raise ValidationError(_("Your organisations already have a meeting.")) from exc
     events.request_answered(request)
     return meeting
 
@@ -185,7 +189,7 @@ def meeting_request_decline(
 ) -> MeetingRequest:
     request = _lock_pending(request)
     if responder.organisation_id != request.recipient_organisation_id:
-        raise PermissionDenied("Only the invited organisation can decline.")
+        raise PermissionDenied(_("Only the invited organisation can decline."))
     request.status = RequestStatus.DECLINED
     request.decline_reason = reason.strip()[:1000]
     request.responded_by = responder
@@ -201,7 +205,7 @@ def meeting_request_withdraw(
 ) -> MeetingRequest:
     request = _lock_pending(request)
     if delegate.organisation_id != request.sender_organisation_id:
-        raise PermissionDenied("Only the sending organisation can withdraw a request.")
+        raise PermissionDenied(_("Only the sending organisation can withdraw a request."))
     request.status = RequestStatus.WITHDRAWN
     request.responded_at = now or timezone.now()
     request.save(update_fields=["status", "responded_at"])
@@ -254,21 +258,21 @@ def meeting_place(
 ) -> Meeting:
     """Put a meeting into a slot at a table (or online), refusing any double booking."""
     if slot.session.day.forum_id != meeting.forum_id:
-        raise ValidationError("The slot belongs to another forum.")
+        raise ValidationError(_("The slot belongs to another forum."))
     if table is not None and table.forum_id != meeting.forum_id:
-        raise ValidationError("The table belongs to another forum.")
+        raise ValidationError(_("The table belongs to another forum."))
     if not online and table is None:
-        raise ValidationError("An on-site meeting needs a table.")
+        raise ValidationError(_("An on-site meeting needs a table."))
     if table is not None and not table.is_active:
-        raise ValidationError(f"Table {table.number} is not in use.")
+        raise ValidationError(_("Table %(number)s is not in use.") % {"number": table.number})
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError("A cancelled meeting cannot be placed.")
+        raise ValidationError(_("A cancelled meeting cannot be placed."))
     for delegate_id in (meeting.delegate_a_id, meeting.delegate_b_id):
         if Delegate.unavailable_slots.through.objects.filter(
             delegate_id=delegate_id, slot_id=slot.pk
         ).exists():
-            raise ValidationError("A delegate of this meeting cannot attend that slot.")
+            raise ValidationError(_("A delegate of this meeting cannot attend that slot."))
     if online:
         capacity = meeting.forum.online_capacity_per_slot
         used = (
@@ -278,7 +282,7 @@ def meeting_place(
             .count()
         )
         if used >= capacity:
-            raise DoubleBooking("No online meeting room is free in that slot.")
+            raise DoubleBooking(_("No online meeting room is free in that slot."))
     MeetingSeat.objects.filter(meeting=meeting).delete()
     meeting.slot = slot
     meeting.table = None if online else table
@@ -296,7 +300,7 @@ def meeting_place(
             )
     except IntegrityError as exc:
         raise DoubleBooking(
-            "That slot is taken: a delegate or the table already has a meeting then."
+            _("That slot is taken: a delegate or the table already has a meeting then.")
         ) from exc
     return meeting
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
@@ -106,8 +106,18 @@ def schedule_published(*, version, users: Iterable[User]) -> int:
     )
 
 
-def meeting_moved(*, meeting, users: Iterable[User], where: str) -> int:
+def meeting_moved(
+    *, meeting, users: Iterable[User], when: dt.datetime, table_number: int | None
+) -> int:
+    """`when` in the forum's time zone; no table_number means online. Worded per recipient."""
+
     def build():
+        place = (
+            _("online")
+            if table_number is None
+            else _("table %(number)s") % {"number": table_number}
+        )
+        where = f"{formats.date_format(when, 'SHORT_DATETIME_FORMAT')}, {place}"
         return (
             _("One of your meetings moved"),
             _("Your meeting (no. %(number)s) is now: %(where)s.\n\n%(link)s")
@@ -170,13 +180,11 @@ def schedule_publication_notify(version, changed_meeting_ids: Iterable[int] | No
         ):
             continue
         when = meeting.slot.starts_at.astimezone(ZoneInfo(version.forum.time_zone))
-        place = (
-            _("online")
-            if meeting.mode == MeetingMode.ONLINE or not meeting.table_id
-            else _("table %(number)s") % {"number": meeting.table.number}
-        )
-        where = f"{when:%a %d %b %H:%M}, {place}"
+        online = meeting.mode == MeetingMode.ONLINE or not meeting.table_id
         told += meeting_moved(
-            meeting=meeting, users=[meeting.delegate_a.user, meeting.delegate_b.user], where=where
+            meeting=meeting,
+            users=[meeting.delegate_a.user, meeting.delegate_b.user],
+            when=when,
+            table_number=None if online else meeting.table.number,
         )
     return told

@@ -9,9 +9,12 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
 
 from .models import (
@@ -40,7 +43,7 @@ def organisation_register(
 ) -> Organisation:
     """Register an organisation with its first delegate; it waits for vetting."""
     if Organisation.objects.filter(forum=forum, name__iexact=name.strip()).exists():
-        raise ValidationError({"name": "An organisation of this name is already registered."})
+        raise ValidationError({"name": _("An organisation of this name is already registered.")})
     organisation = Organisation(
         forum=forum, name=name.strip(), country=country, kind=kind, **fields
     )
@@ -60,11 +63,13 @@ def organisation_decide_accreditation(
 ) -> AccreditationDecision:
     """Approve, reject or ask for information; recorded in the history with who, when and why."""
     if not reviewer.can_vet:
-        raise PermissionDenied("Only vetting officers and organisers decide accreditation.")
+        raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
     if decision not in DECISIONS:
         raise ValidationError(f"Unknown accreditation decision {decision!r}.")
     if decision in {Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION} and not reason.strip():
-        raise ValidationError("Give the organisation a reason when rejecting or asking for more.")
+        raise ValidationError(
+            _("Give the organisation a reason when rejecting or asking for more.")
+        )
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     now = timezone.now()
     entry = AccreditationDecision.objects.create(
@@ -89,6 +94,12 @@ def organisation_decide_accreditation(
         transaction.on_commit(
             lambda: recompute_organisation_recommendations.enqueue(organisation.pk)
         )
+    audit_record(
+        action=AuditEntry.Action.VETTING_DECISION,
+        actor=reviewer,
+        target=organisation,
+        data={"previous": entry.previous, "decision": decision},
+    )
     return entry
 
 
@@ -96,7 +107,7 @@ def delegate_add(
     *, organisation: Organisation, user: User, role: str = "", languages: list[str] | None = None
 ) -> Delegate:
     if Delegate.objects.filter(organisation=organisation, user=user).exists():
-        raise ValidationError("This person is already a delegate of the organisation.")
+        raise ValidationError(_("This person is already a delegate of the organisation."))
     return Delegate.objects.create(
         organisation=organisation, user=user, role=role, languages=languages or []
     )
@@ -123,7 +134,7 @@ def organisation_update(
 ) -> Organisation:
     """A delegate edits their own organisation's details (never vetting fields)."""
     if editor.organisation_id != organisation.pk:
-        raise PermissionDenied("Only the organisation's own delegates edit its details.")
+        raise PermissionDenied(_("Only the organisation's own delegates edit its details."))
     unknown = set(fields) - set(ORGANISATION_EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
@@ -133,7 +144,9 @@ def organisation_update(
             forum=organisation.forum, name__iexact=fields["name"]
         ).exclude(pk=organisation.pk)
         if clash.exists():
-            raise ValidationError({"name": "An organisation of this name is already registered."})
+            raise ValidationError(
+                {"name": _("An organisation of this name is already registered.")}
+            )
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
@@ -154,11 +167,13 @@ def invitation_create(
 ) -> Invitation:
     """A delegate invites a colleague; an open invitation to the same address is replaced."""
     if invited_by.organisation_id != organisation.pk:
-        raise PermissionDenied("Only the organisation's own delegates invite colleagues.")
+        raise PermissionDenied(_("Only the organisation's own delegates invite colleagues."))
     now = now or timezone.now()
     email = email.strip().lower()
     if Delegate.objects.filter(organisation=organisation, user__email__iexact=email).exists():
-        raise ValidationError({"email": "This person is already a delegate of your organisation."})
+        raise ValidationError(
+            {"email": _("This person is already a delegate of your organisation.")}
+        )
     Invitation.objects.filter(
         organisation=organisation, email__iexact=email, accepted_at__isnull=True, revoked_at=None
     ).update(revoked_at=now)
@@ -201,23 +216,25 @@ def invitation_accept(
     now = now or timezone.now()
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= now:
-        raise ValidationError("This invitation is no longer valid.")
+        raise ValidationError(_("This invitation is no longer valid."))
     if user is None:
         if User.objects.filter(email__iexact=invitation.email).exists():
-            raise ValidationError("An account with this e-mail address exists; sign in first.")
+            raise ValidationError(_("An account with this e-mail address exists; sign in first."))
         user = User.objects.create_user(
             email=invitation.email, password=password, full_name=full_name.strip()
         )
     elif user.email.lower() != invitation.email.lower():
-        raise PermissionDenied("This invitation was sent to another e-mail address.")
+        raise PermissionDenied(_("This invitation was sent to another e-mail address."))
     elif (
         Delegate.objects.filter(user=user, organisation__forum=invitation.organisation.forum)
         .exclude(organisation=invitation.organisation)
         .exists()
     ):
         raise ValidationError(
-            "You already represent another organisation at this forum; one person "
-            "represents one organisation."
+            _(
+                "You already represent another organisation at this forum; one person "
+                "represents one organisation."
+            )
         )
     delegate = delegate_add(
         organisation=invitation.organisation, user=user, role=role or invitation.role
@@ -229,7 +246,7 @@ def invitation_accept(
 
 def invitation_revoke(*, invitation: Invitation, delegate: Delegate) -> Invitation:
     if delegate.organisation_id != invitation.organisation_id:
-        raise PermissionDenied("Only the organisation's own delegates revoke its invitations.")
+        raise PermissionDenied(_("Only the organisation's own delegates revoke its invitations."))
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -250,13 +267,13 @@ def delegate_set_availability(
     slots = list(unavailable)
     forum_id = delegate.organisation.forum_id
     if any(slot.session.day.forum_id != forum_id for slot in slots):
-        raise ValidationError("A slot belongs to another forum.")
+        raise ValidationError(_("A slot belongs to another forum."))
     busy = delegate.seats.filter(slot__in=slots).select_related("slot").first()
     if busy is not None:
         when = busy.slot.starts_at.astimezone(ZoneInfo(delegate.organisation.forum.time_zone))
         raise ValidationError(
-            f"You have a scheduled meeting at {when:%a %d %b %H:%M}; "
-            "ask the organisers to move it first."
+            _("You have a scheduled meeting at %(when)s; ask the organisers to move it first.")
+            % {"when": formats.date_format(when, "SHORT_DATETIME_FORMAT")}
         )
     delegate.unavailable_slots.set(slots)
     delegate.attendance = attendance

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from matchforum import matching
 from matchforum.forums.models import Forum
@@ -113,9 +114,9 @@ def dismissal_create(*, delegate: Delegate, counterpart: Organisation) -> Dismis
     """ "Not interested": remembered, the recommendation disappears at once."""
     organisation = delegate.organisation
     if counterpart.pk == organisation.pk:
-        raise ValidationError("You cannot dismiss your own organisation.")
+        raise ValidationError(_("You cannot dismiss your own organisation."))
     if counterpart.forum_id != organisation.forum_id:
-        raise PermissionDenied("That organisation is not part of your forum.")
+        raise PermissionDenied(_("That organisation is not part of your forum."))
     dismissal, _created = Dismissal.objects.get_or_create(
         organisation=organisation, counterpart=counterpart, defaults={"dismissed_by": delegate}
     )

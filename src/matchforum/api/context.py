@@ -1,0 +1,41 @@
+"""Per-request memos of the current forum and the caller's delegate (a few queries saved)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from matchforum.forums.models import Forum
+from matchforum.forums.selectors import forum_current
+from matchforum.organisations.models import Delegate
+from matchforum.organisations.selectors import delegate_for_user
+
+_UNSET = object()
+
+
+def _http(request) -> HttpRequest:
+    return getattr(request, "_request", request)
+
+
+def request_forum(request) -> Forum | None:
+    http = _http(request)
+    forum = getattr(http, "_matchforum_forum", _UNSET)
+    if forum is _UNSET:
+        forum = forum_current()
+        http._matchforum_forum = forum
+    return forum
+
+
+def request_delegate(request) -> Delegate | None:
+    """The caller's delegate in the current forum (None when anonymous or not a delegate)."""
+    http = _http(request)
+    cached = getattr(http, "_matchforum_delegate", _UNSET)
+    if cached is _UNSET or getattr(http, "_matchforum_delegate_user", None) != request.user.pk:
+        forum = request_forum(request)
+        cached = (
+            delegate_for_user(user=request.user, forum=forum)
+            if forum is not None and request.user.is_authenticated
+            else None
+        )
+        http._matchforum_delegate = cached
+        http._matchforum_delegate_user = request.user.pk
+    return cached

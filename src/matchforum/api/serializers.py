@@ -1,0 +1,209 @@
+"""API representations; protected fields (accreditation, organisation, status) are read-only."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django_countries.serializer_fields import CountryField
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from matchforum.forums.models import CapabilityTrack
+from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
+from matchforum.meetings.models import Meeting, MeetingRequest, Priority, SessionWish
+from matchforum.organisations.models import Organisation
+from matchforum.schedules.models import ScheduleVersion, SchedulingRun
+
+
+class TrackSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CapabilityTrack
+        fields = ["slug", "name", "is_coalition"]
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    country = CountryField(read_only=True)
+    tracks = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "id",
+            "name",
+            "country",
+            "kind",
+            "website",
+            "description",
+            "size",
+            "tracks",
+            "visibility",
+            "accreditation",
+        ]
+        read_only_fields = ["id", "name", "country", "kind", "accreditation"]
+
+
+class ProfileSerializer(serializers.ModelSerializer):
+    organisation = serializers.PrimaryKeyRelatedField(read_only=True)
+    side = serializers.ChoiceField(choices=Side.choices)
+    kind = serializers.ChoiceField(choices=ProfileKind.choices)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES)
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=5000)
+    trl = serializers.IntegerField(min_value=1, max_value=9, required=False, allow_null=True)
+    ticket_min_eur = serializers.IntegerField(
+        min_value=0, max_value=10**12, required=False, allow_null=True
+    )
+    ticket_max_eur = serializers.IntegerField(
+        min_value=0, max_value=10**12, required=False, allow_null=True
+    )
+    tracks = serializers.SlugRelatedField(
+        slug_field="slug", many=True, queryset=CapabilityTrack.objects.all(), required=False
+    )
+    countries_of_interest = serializers.ListField(
+        child=serializers.RegexField(r"^[A-Z]{2}$"), max_length=60, required=False
+    )
+
+    class Meta:
+        model = CooperationProfile
+        fields = [
+            "id",
+            "organisation",
+            "side",
+            "kind",
+            "title",
+            "description",
+            "language",
+            "tracks",
+            "trl",
+            "ticket_min_eur",
+            "ticket_max_eur",
+            "stage",
+            "countries_of_interest",
+            "is_active",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "organisation", "updated_at"]
+
+    def validate(self, attrs):
+        low = attrs.get("ticket_min_eur", getattr(self.instance, "ticket_min_eur", None))
+        high = attrs.get("ticket_max_eur", getattr(self.instance, "ticket_max_eur", None))
+        if low is not None and high is not None and high < low:
+            raise serializers.ValidationError(
+                {"ticket_max_eur": "The upper bound must not be below the lower bound."}
+            )
+        return attrs
+
+
+class MeetingRequestSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MeetingRequest
+        fields = [
+            "id",
+            "sender_organisation",
+            "recipient_organisation",
+            "message",
+            "session_wish",
+            "priority",
+            "status",
+            "decline_reason",
+            "created_at",
+            "responded_at",
+            "expires_at",
+        ]
+        read_only_fields = fields
+
+
+class MeetingRequestCreateSerializer(serializers.Serializer):
+    recipient_organisation = serializers.IntegerField(min_value=1, max_value=2**62)
+    message = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    session_wish = serializers.ChoiceField(choices=SessionWish.choices, required=False)
+    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+
+
+class DeclineSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    slot_starts_at = serializers.SerializerMethodField()
+    slot_ends_at = serializers.SerializerMethodField()
+    table_number = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_slot_starts_at(self, meeting: Meeting):
+        return meeting.slot.starts_at.isoformat() if meeting.slot else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_slot_ends_at(self, meeting: Meeting):
+        return meeting.slot.ends_at.isoformat() if meeting.slot else None
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_table_number(self, meeting: Meeting):
+        return meeting.table.number if meeting.table else None
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "organisation_a",
+            "organisation_b",
+            "status",
+            "mode",
+            "priority",
+            "slot",
+            "slot_starts_at",
+            "slot_ends_at",
+            "table_number",
+            "is_walk_in",
+        ]
+        read_only_fields = fields
+
+
+class ScheduleVersionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ScheduleVersion
+        fields = ["id", "number", "status", "run", "statistics", "placements", "published_at"]
+        read_only_fields = fields
+
+
+class SchedulingRunSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SchedulingRun
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "options",
+            "progress",
+            "result",
+            "error",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(max_length=256, style={"input_type": "password"})
+    name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    otp = serializers.RegexField(
+        r"^[0-9]{6,8}$",
+        required=False,
+        help_text="Code from the authenticator app, when the account has a second factor.",
+    )
+
+
+class TokenResponseSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text="Shown once; store it safely.")
+    prefix = serializers.CharField()
+
+
+class AuditEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    action = serializers.CharField()
+    actor_organisation = serializers.CharField(
+        source="actor_organisation.name", default=None, allow_null=True
+    )
+    target_label = serializers.CharField()
+    created_at = serializers.DateTimeField()

@@ -1,0 +1,30 @@
+"""Throttles whose rates are read from settings at request time (so tests can change them)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+
+class _SettingsRate:
+    scope: str
+
+    def get_rate(self) -> str | None:
+        return settings.API_THROTTLE_RATES.get(self.scope)
+
+
+class AnonThrottle(_SettingsRate, AnonRateThrottle):
+    scope = "anon"
+
+
+class UserThrottle(_SettingsRate, UserRateThrottle):
+    scope = "user"
+
+
+class SignInThrottle(_SettingsRate, AnonRateThrottle):
+    """Token requests: by address, whoever asks."""
+
+    scope = "sign_in"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

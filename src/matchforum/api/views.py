@@ -1,0 +1,296 @@
+"""REST API views. Thin: reads go through tenant scoping, writes through the services."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate
+from django.db.models import Q, QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
+from matchforum.core.tenancy import require_scoped, scoped
+from matchforum.marketplace.models import CooperationProfile
+from matchforum.meetings import services as meeting_services
+from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus
+from matchforum.organisations.models import Delegate, Organisation
+from matchforum.schedules.models import ScheduleVersion, SchedulingRun
+from matchforum.twofactor.services import totp_confirmed_device
+
+from . import filters, serializers
+from .context import request_delegate, request_forum
+from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
+from .services import api_token_create
+from .throttling import SignInThrottle
+
+
+class ScopedViewMixin:
+    """Every API view over organisation-owned data gets its rows from `scoped()`.
+
+    `get_queryset` is final: subclasses say which model and how to narrow it
+    (`scoped_model`, `narrow`), and the guard refuses anything unscoped.
+    """
+
+    scoped_model: type
+    lookup_value_regex = "[0-9]+"
+    write_actions = frozenset({"create", "update", "partial_update", "destroy"})
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        return queryset
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):
+            return self.scoped_model._default_manager.none()
+        queryset = scoped(
+            self.scoped_model,
+            user=self.request.user,
+            forum=request_forum(self.request),
+            for_write=getattr(self, "action", None) in self.write_actions,
+        )
+        return require_scoped(self.narrow(queryset))
+
+    def caller_delegate(self) -> Delegate:
+        delegate = request_delegate(self.request)
+        if delegate is None:
+            raise PermissionDenied("Only delegates may do this.")
+        return delegate
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Organisations the caller may see"),
+    retrieve=extend_schema(summary="One visible organisation (404 when hidden)"),
+    partial_update=extend_schema(summary="Edit the caller's own organisation"),
+    update=extend_schema(summary="Edit the caller's own organisation"),
+)
+class OrganisationViewSet(
+    ScopedViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Organisations, visible per organisations/selectors.py. Accreditation is read-only."""
+
+    scoped_model = Organisation
+    serializer_class = serializers.OrganisationSerializer
+    permission_classes = [IsDelegateForWrites]
+    filterset_class = filters.OrganisationFilter
+    search_fields = ["name", "description"]
+    ordering_fields = ["name", "country"]
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        return queryset.prefetch_related("tracks").order_by("name", "pk")
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        organisation = self.get_object()
+        own = request_delegate(request)
+        if own is None or own.organisation_id != organisation.pk:
+            audit_record(
+                action=AuditEntry.Action.PROFILE_VIEWED, target=organisation, request=request
+            )
+        return Response(self.get_serializer(organisation).data)
+
+
+class ProfileViewSet(ScopedViewMixin, viewsets.ModelViewSet):
+    """Offers and needs. Everyone reads the visible ones; delegates edit their own."""
+
+    scoped_model = CooperationProfile
+    serializer_class = serializers.ProfileSerializer
+    permission_classes = [IsDelegateForWrites]
+    filterset_class = filters.ProfileFilter
+    search_fields = ["title", "description"]
+    ordering_fields = ["title", "updated_at"]
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        return queryset.prefetch_related("tracks").order_by("organisation__name", "pk")
+
+    def perform_create(self, serializer) -> None:
+        # The organisation is the caller's, whatever the body says.
+        serializer.save(organisation=self.caller_delegate().organisation)
+
+
+@extend_schema_view(
+    create=extend_schema(
+        request=serializers.MeetingRequestCreateSerializer,
+        responses={201: serializers.MeetingRequestSerializer},
+        summary="Send a meeting request",
+    ),
+    accept=extend_schema(request=None, responses={200: serializers.MeetingSerializer}),
+    decline=extend_schema(
+        request=serializers.DeclineSerializer,
+        responses={200: serializers.MeetingRequestSerializer},
+    ),
+    withdraw=extend_schema(request=None, responses={200: serializers.MeetingRequestSerializer}),
+)
+class MeetingRequestViewSet(
+    ScopedViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Meeting requests sent or received by the caller's organisation.
+
+    Every change goes through meetings/services.py, which holds the rules.
+    """
+
+    scoped_model = MeetingRequest
+    serializer_class = serializers.MeetingRequestSerializer
+    permission_classes = [IsDelegateForWrites]
+    filterset_class = filters.MeetingRequestFilter
+    ordering_fields = ["created_at"]
+    write_actions = frozenset({"accept", "decline", "withdraw"})
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        return queryset.order_by("-created_at", "-pk")
+
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        body = serializers.MeetingRequestCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        sender = self.caller_delegate()
+        recipient = (
+            scoped(Organisation, user=request.user, forum=request_forum(request))
+            .filter(pk=body.validated_data["recipient_organisation"])
+            .first()
+        )
+        if recipient is None:
+            raise NotFound("No such organisation.")
+        options = {k: v for k, v in body.validated_data.items() if k != "recipient_organisation"}
+        if "priority" in options:
+            options["priority"] = int(options["priority"])
+        sent = meeting_services.meeting_request_send(
+            sender=sender, recipient_organisation=recipient, **options
+        )
+        return Response(self.get_serializer(sent).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str | None = None) -> Response:
+        meeting = meeting_services.meeting_request_accept(
+            request=self.get_object(), responder=self.caller_delegate()
+        )
+        return Response(serializers.MeetingSerializer(meeting).data)
+
+    @action(detail=True, methods=["post"])
+    def decline(self, request: Request, pk: str | None = None) -> Response:
+        body = serializers.DeclineSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        declined = meeting_services.meeting_request_decline(
+            request=self.get_object(),
+            responder=self.caller_delegate(),
+            reason=body.validated_data.get("reason", ""),
+        )
+        return Response(self.get_serializer(declined).data)
+
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: str | None = None) -> Response:
+        withdrawn = meeting_services.meeting_request_withdraw(
+            request=self.get_object(), delegate=self.caller_delegate()
+        )
+        return Response(self.get_serializer(withdrawn).data)
+
+
+class MeetingViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
+    """Meetings of the caller's organisation (organisers: every meeting of the forum)."""
+
+    scoped_model = Meeting
+    serializer_class = serializers.MeetingSerializer
+    permission_classes = [IsAuthenticated]
+    filterset_fields = ["status"]
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        return queryset.select_related("slot", "table").order_by("slot__starts_at", "pk")
+
+
+class AgendaViewSet(ScopedViewMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The caller's own placed meetings, in time order."""
+
+    scoped_model = Meeting
+    serializer_class = serializers.MeetingSerializer
+    permission_classes = [IsDelegate]
+    filter_backends: list = []
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        delegate = self.caller_delegate()
+        return (
+            queryset.filter(Q(delegate_a=delegate) | Q(delegate_b=delegate))
+            .filter(status__in=[MeetingStatus.SCHEDULED, MeetingStatus.HELD])
+            .select_related("slot", "table")
+            .order_by("slot__starts_at", "pk")
+        )
+
+
+class ScheduleVersionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published schedule versions of the current forum (organisers)."""
+
+    serializer_class = serializers.ScheduleVersionSerializer
+    lookup_value_regex = "[0-9]+"
+    permission_classes = [IsOrganiser]
+    filter_backends: list = []
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):
+            return ScheduleVersion.objects.none()
+        return ScheduleVersion.objects.filter(forum=request_forum(self.request)).order_by("-number")
+
+
+class SchedulingRunViewSet(viewsets.ReadOnlyModelViewSet):
+    """Scheduling runs of the current forum (organisers). Starting runs: see the console."""
+
+    serializer_class = serializers.SchedulingRunSerializer
+    lookup_value_regex = "[0-9]+"
+    permission_classes = [IsOrganiser]
+    filter_backends: list = []
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):
+            return SchedulingRun.objects.none()
+        return SchedulingRun.objects.filter(forum=request_forum(self.request)).order_by(
+            "-created_at", "-pk"
+        )
+
+
+class ProfileViewLogViewSet(ScopedViewMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Who looked at the caller's organisation (organisers: the whole audit log)."""
+
+    scoped_model = AuditEntry
+    serializer_class = serializers.AuditEntrySerializer
+    permission_classes = [IsAuthenticated]
+    filter_backends: list = []
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        return queryset.select_related("actor_organisation").order_by("-created_at", "-pk")
+
+
+class TokenView(APIView):
+    """Exchange an e-mail address and password for an API token (shown once)."""
+
+    authentication_classes: list = []
+    permission_classes: list = []
+    throttle_classes = [SignInThrottle]
+
+    @extend_schema(
+        request=serializers.TokenRequestSerializer,
+        responses={201: serializers.TokenResponseSerializer},
+        auth=[],
+    )
+    def post(self, request: Request) -> Response:
+        body = serializers.TokenRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        user = authenticate(
+            request._request,
+            username=body.validated_data["email"],
+            password=body.validated_data["password"],
+        )
+        if user is None:
+            raise PermissionDenied("Wrong e-mail address or password, or too many attempts.")
+        device = totp_confirmed_device(user=user)
+        if device is not None and not device.verify_token(body.validated_data.get("otp", "")):
+            raise PermissionDenied("This account has a second factor: give the code (otp).")
+        token, raw = api_token_create(user=user, name=body.validated_data.get("name", ""))
+        return Response({"token": raw, "prefix": token.prefix}, status=status.HTTP_201_CREATED)

@@ -1,0 +1,36 @@
+"""The request being served, so that services deep down can audit with its address."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from django.http import HttpRequest, HttpResponse
+
+current_request: ContextVar[HttpRequest | None] = ContextVar("current_request", default=None)
+
+
+class AuditContextMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        """Record a refusal raised by a view's permission check (403, or 404 for hidden)."""
+        from django.core.exceptions import PermissionDenied
+        from django.http import Http404
+
+        from .models import AuditEntry
+        from .services import audit_record
+
+        if isinstance(exception, PermissionDenied):
+            audit_record(action=AuditEntry.Action.ACCESS_DENIED, request=request)
+        elif isinstance(exception, Http404):
+            audit_record(action=AuditEntry.Action.NOT_FOUND, request=request)
+        return None

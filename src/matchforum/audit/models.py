@@ -1,0 +1,67 @@
+"""The audit log: who did what to which object, when and from where (never secrets)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        SIGN_IN = "auth.sign_in", _("Signed in")
+        SIGN_IN_FAILED = "auth.sign_in_failed", _("Sign-in failed")
+        SIGN_OUT = "auth.sign_out", _("Signed out")
+        LOCKED_OUT = "auth.locked_out", _("Locked out after failed sign-ins")
+        TOKEN_CREATED = "auth.token_created", _("API token created")
+        TOKEN_REVOKED = "auth.token_revoked", _("API token revoked")
+        ACCESS_DENIED = "access.denied", _("Access denied")
+        NOT_FOUND = "access.not_found", _("Object not found or not visible")
+        VETTING_DECISION = "vetting.decision", _("Accreditation decided")
+        SCHEDULE_PUBLISHED = "schedule.published", _("Schedule published")
+        EXPORT = "data.export", _("Data exported")
+        PROFILE_VIEWED = "organisation.viewed", _("Organisation profile viewed")
+        ACCOUNT_DELETED = "account.deleted", _("Account deleted")
+        DATA_PURGED = "data.purged", _("Personal data purged")
+
+    action = models.CharField(_("action"), max_length=40, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    actor_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor's organisation"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("organisation concerned"),
+    )
+    target_type = models.CharField(_("object type"), max_length=80, blank=True)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    target_label = models.CharField(_("object"), max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    path = models.CharField(_("path"), max_length=300, blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "action"])]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"

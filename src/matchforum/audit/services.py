@@ -1,0 +1,84 @@
+"""`audit_record`: the one way to write the audit log. Other apps call it.
+
+It never stores secrets: keys of `data` that look like credentials are dropped,
+whatever the caller passes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from .context import current_request
+from .models import AuditEntry
+
+SECRET_MARKERS = ("password", "token", "secret", "key", "otp", "authorization", "cookie")
+
+
+def _scrub(data: dict[str, Any] | None) -> dict[str, Any]:
+    if not data:
+        return {}
+    clean: dict[str, Any] = {}
+    for name, value in data.items():
+        if any(marker in str(name).lower() for marker in SECRET_MARKERS):
+            continue
+        if isinstance(value, dict):
+            value = _scrub(value)
+        elif not isinstance(value, str | int | float | bool | type(None) | list):
+            value = str(value)
+        clean[str(name)] = value
+    return clean
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """REMOTE_ADDR, which the reverse proxy (trusted, in front of gunicorn) sets."""
+    address = request.META.get("REMOTE_ADDR") or None
+    return address
+
+
+def audit_record(
+    *,
+    action: str,
+    actor: Any = None,
+    organisation: Any = None,
+    target: models.Model | None = None,
+    request: HttpRequest | None = None,
+    data: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Write one audit entry; actor and address default to the current request's."""
+    request = request if request is not None else current_request.get()
+    if actor is None and request is not None:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            actor = user
+    actor_organisation = None
+    if actor is not None and getattr(actor, "pk", None):
+        from matchforum.organisations.models import Delegate
+
+        delegate = (
+            Delegate.objects.filter(user=actor, organisation__forum__is_active=True)
+            .order_by("-organisation__forum__starts_on")
+            .first()
+        )
+        actor_organisation = delegate.organisation if delegate else None
+    if organisation is None and target is not None:
+        from matchforum.organisations.models import Organisation
+
+        if isinstance(target, Organisation):
+            organisation = target
+        else:
+            organisation = getattr(target, "organisation", None)
+    return AuditEntry.objects.create(
+        action=action,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_organisation=actor_organisation,
+        organisation=organisation,
+        target_type=target._meta.label if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_label=str(target)[:200] if target is not None else "",
+        ip_address=client_ip(request) if request is not None else None,
+        path=request.path[:300] if request is not None else "",
+        data=_scrub(data),
+    )

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from matchforum.core.forms import MultipleFileField
+
+from .attachments import ALLOWED_EXTENSIONS
+from .models import ThreadKind
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10000
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        help_text=_("PDF, PNG, JPEG, DOCX or XLSX; checked on their content."),
+        widget=MultipleFileField.widget(attrs={"accept": ALLOWED_EXTENSIONS}),
+    )
+
+
+class ThreadForm(ReplyForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ThreadKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+
+    field_order = ["kind", "title", "body", "attachments"]
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this post?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )

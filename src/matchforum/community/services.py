@@ -1,0 +1,193 @@
+"""Writes of the experience exchange: threads, replies, moderation, reports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import PurePath
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from matchforum.accounts.models import User
+from matchforum.core.emails import email_send_to_user
+from matchforum.forums.models import CapabilityTrack, Forum
+
+from .attachments import attachment_check
+from .models import Attachment, Post, PostReport, ReportStatus, Thread
+from .selectors import (
+    coalition_is_member,
+    coalition_member_delegate,
+    thread_participants_to_notify,
+)
+
+MAX_ATTACHMENTS_PER_POST = 5
+
+
+def _require_member(*, user: User, forum: Forum, track: CapabilityTrack) -> None:
+    if not coalition_is_member(user=user, forum=forum, track=track):
+        raise PermissionDenied("Only vetted members of the coalition take part.")
+
+
+def _require_moderator(user: User) -> None:
+    if not user.can_organise:
+        raise PermissionDenied("Only organisers moderate.")
+
+
+def _clean_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": _("Write a message.")})
+    return body
+
+
+def _check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]]:
+    if len(files) > MAX_ATTACHMENTS_PER_POST:
+        raise ValidationError(
+            {
+                "attachments": ngettext(
+                    "Attach at most %(count)d file.",
+                    "Attach at most %(count)d files.",
+                    MAX_ATTACHMENTS_PER_POST,
+                )
+                % {"count": MAX_ATTACHMENTS_PER_POST}
+            }
+        )
+    errors, checked = [], []
+    for upload in files:
+        try:
+            checked.append((upload, attachment_check(upload).content_type))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"attachments": errors})
+    return checked
+
+
+def _create_post(*, thread: Thread, user: User, body: str, files: Sequence[UploadedFile]) -> Post:
+    checked = _check_files(files)
+    delegate = coalition_member_delegate(user=user, forum=thread.forum, track=thread.track)
+    post = Post.objects.create(
+        thread=thread,
+        author=user,
+        author_organisation=delegate.organisation if delegate else None,
+        body=body,
+    )
+    for upload, content_type in checked:
+        Attachment.objects.create(
+            post=post,
+            file=upload,
+            original_name=PurePath(upload.name).name[:200],
+            content_type=content_type,
+            size=upload.size,
+        )
+    return post
+
+
+@transaction.atomic
+def thread_start(
+    *,
+    user: User,
+    forum: Forum,
+    track: CapabilityTrack,
+    kind: str,
+    title: str,
+    body: str,
+    files: Sequence[UploadedFile] = (),
+) -> Thread:
+    """Open a thread in the coalition with its first post."""
+    _require_member(user=user, forum=forum, track=track)
+    title, body = title.strip(), _clean_body(body)
+    if not title:
+        raise ValidationError({"title": _("Give the thread a title.")})
+    thread = Thread(
+        forum=forum, track=track, kind=kind, title=title, author=user, last_post_at=timezone.now()
+    )
+    thread.full_clean()
+    thread.save()
+    _create_post(thread=thread, user=user, body=body, files=files)
+    return thread
+
+
+@transaction.atomic
+def thread_reply(
+    *, user: User, thread: Thread, body: str, files: Sequence[UploadedFile] = ()
+) -> Post:
+    """Reply to a thread; earlier participants are told by e-mail (in a task)."""
+    _require_member(user=user, forum=thread.forum, track=thread.track)
+    thread = Thread.objects.select_for_update().get(pk=thread.pk)
+    if thread.is_locked:
+        raise ValidationError(_("This thread is locked; no more replies."))
+    post = _create_post(thread=thread, user=user, body=_clean_body(body), files=files)
+    thread.last_post_at = post.created_at
+    thread.save(update_fields=["last_post_at"])
+    from .tasks import notify_thread_reply
+
+    transaction.on_commit(partial(notify_thread_reply.enqueue, post.pk))
+    return post
+
+
+def post_set_hidden(*, moderator: User, post: Post, hidden: bool) -> Post:
+    _require_moderator(moderator)
+    post.is_hidden = hidden
+    post.hidden_by = moderator if hidden else None
+    post.hidden_at = timezone.now() if hidden else None
+    post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
+    return post
+
+
+def thread_set_locked(*, moderator: User, thread: Thread, locked: bool) -> Thread:
+    _require_moderator(moderator)
+    thread.is_locked = locked
+    thread.save(update_fields=["is_locked"])
+    return thread
+
+
+def post_report(*, user: User, post: Post, reason: str) -> PostReport:
+    """A member reports a post as abusive; one open report per person and post."""
+    _require_member(user=user, forum=post.thread.forum, track=post.thread.track)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say what is wrong with this post.")})
+    existing = PostReport.objects.filter(post=post, reporter=user, status=ReportStatus.OPEN).first()
+    if existing:
+        return existing
+    return PostReport.objects.create(post=post, reporter=user, reason=reason)
+
+
+@transaction.atomic
+def report_resolve(*, moderator: User, report: PostReport, hide_post: bool) -> PostReport:
+    """Close a report, hiding the post or dismissing the report; other open reports follow."""
+    _require_moderator(moderator)
+    if hide_post:
+        post_set_hidden(moderator=moderator, post=report.post, hidden=True)
+    status = ReportStatus.ACTED_ON if hide_post else ReportStatus.DISMISSED
+    now = timezone.now()
+    reports = PostReport.objects.filter(post=report.post, status=ReportStatus.OPEN)
+    if not hide_post:
+        reports = reports.filter(pk=report.pk)
+    reports.update(status=status, resolved_by=moderator, resolved_at=now)
+    report.refresh_from_db()
+    return report
+
+
+def thread_reply_notify(*, post: Post) -> list[str]:
+    """E-mail the earlier participants of the thread about a reply, each in their language."""
+    if post.is_hidden:
+        return []
+    sent = []
+    for user in thread_participants_to_notify(post=post):
+        if not coalition_is_member(user=user, forum=post.thread.forum, track=post.thread.track):
+            continue
+        email_send_to_user(
+            user=user,
+            subject_template="community/email/reply_subject.txt",
+            body_template="community/email/reply_body.txt",
+            context={"post": post, "thread": post.thread},
+        )
+        sent.append(user.email)
+    return sent

@@ -1,0 +1,81 @@
+"""Who sees which organisation-owned rows: one rule per model (see core/tenancy.py).
+
+Reads follow organisations/selectors.py: a delegate of a non-approved organisation
+sees only their own organisation's data; approved delegates also see approved, listed
+organisations and their published profiles; vetting officers and organisers see the
+whole forum's organisations and profiles. Meeting requests and meetings are private
+to the two organisations (and to organisers, who run the schedule). Writes are limited
+to the caller's own organisation.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.forums.models import Forum
+from matchforum.marketplace.models import CooperationProfile
+from matchforum.meetings.models import Meeting, MeetingRequest
+from matchforum.organisations.models import Delegate, Organisation
+from matchforum.organisations.selectors import organisations_visible_to
+
+from .tenancy import own_organisation_ids, scope_rule
+
+
+@scope_rule(Organisation)
+def _organisations(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    if for_write:
+        return Organisation.objects.filter(forum=forum, pk__in=own_organisation_ids(user, forum))
+    return organisations_visible_to(user=user, forum=forum)
+
+
+@scope_rule(CooperationProfile)
+def _profiles(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    base = CooperationProfile.objects.filter(organisation__forum=forum)
+    own = own_organisation_ids(user, forum)
+    if for_write:
+        return base.filter(organisation_id__in=own)
+    if user.can_vet:
+        return base
+    visible = organisations_visible_to(user=user, forum=forum).values("pk")
+    return base.filter(Q(organisation_id__in=own) | Q(organisation_id__in=visible, is_active=True))
+
+
+@scope_rule(Delegate)
+def _delegates(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    base = Delegate.objects.filter(organisation__forum=forum)
+    if user.can_organise and not for_write:
+        return base
+    return base.filter(organisation_id__in=own_organisation_ids(user, forum))
+
+
+@scope_rule(MeetingRequest)
+def _requests(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    base = MeetingRequest.objects.filter(forum=forum)
+    if user.can_organise and not for_write:
+        return base
+    own = own_organisation_ids(user, forum)
+    return base.filter(Q(sender_organisation_id__in=own) | Q(recipient_organisation_id__in=own))
+
+
+@scope_rule(Meeting)
+def _meetings(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    base = Meeting.objects.filter(forum=forum)
+    if user.can_organise and not for_write:
+        return base
+    own = own_organisation_ids(user, forum)
+    return base.filter(Q(organisation_a_id__in=own) | Q(organisation_b_id__in=own))
+
+
+@scope_rule(AuditEntry)
+def _audit(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    """Organisers see every entry; an organisation sees who looked at its profile."""
+    if for_write:
+        return AuditEntry.objects.none()
+    if user.can_organise:
+        return AuditEntry.objects.all()
+    return AuditEntry.objects.filter(
+        action=AuditEntry.Action.PROFILE_VIEWED,
+        organisation_id__in=own_organisation_ids(user, forum),
+    )

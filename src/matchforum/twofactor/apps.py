@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TwoFactorConfig(AppConfig):
+    name = "matchforum.twofactor"
+    verbose_name = "Second factor (TOTP)"

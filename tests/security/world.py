@@ -1,0 +1,136 @@
+"""A small forum with one object of each kind, seen from six roles.
+
+Roles: anonymous, `other` (delegate of another approved organisation), `unapproved`
+(delegate of a pending organisation), `own` (delegate of the organisation that owns
+the objects), `vetting` (vetting officer), `organiser`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from matchforum.forums.models import Forum
+from matchforum.meetings.models import Meeting, MeetingRequest
+from matchforum.meetings.services import meeting_place
+from matchforum.organisations.models import Accreditation, Delegate, Organisation, Visibility
+from matchforum.schedules.models import ScheduleVersion, SchedulingRun
+from tests.factories import (
+    CooperationProfileFactory,
+    DelegateFactory,
+    MeetingRequestFactory,
+    OrganisationFactory,
+    UserFactory,
+    forum_build,
+)
+
+ROLES = ["anonymous", "other", "unapproved", "own", "vetting", "organiser"]
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class World:
+    forum: Forum
+    users: dict
+    own_org: Organisation
+    other_org: Organisation
+    pending_org: Organisation
+    hidden_org: Organisation
+    unlisted_org: Organisation
+    partner_org: Organisation
+    target_org: Organisation
+    own_delegate: Delegate
+    own_profile: object
+    own_hidden_profile: object
+    request_in: MeetingRequest
+    request_out: MeetingRequest
+    meeting: Meeting
+    version: ScheduleVersion
+    run: SchedulingRun
+
+
+def _meeting(forum, a: Delegate, b: Delegate) -> Meeting:
+    low, high = sorted([a.organisation_id, b.organisation_id])
+    return Meeting.objects.create(
+        forum=forum,
+        organisation_a=a.organisation,
+        organisation_b=b.organisation,
+        delegate_a=a,
+        delegate_b=b,
+        pair_low=low,
+        pair_high=high,
+        created_at=timezone.now(),
+    )
+
+
+def build_world() -> World:
+    forum = forum_build()
+    own_org = OrganisationFactory(forum=forum, name="Own Org")
+    other_org = OrganisationFactory(forum=forum, name="Other Org")
+    pending_org = OrganisationFactory(
+        forum=forum, name="Pending Org", accreditation=Accreditation.PENDING
+    )
+    hidden_org = OrganisationFactory(
+        forum=forum, name="Hidden Pending Org", accreditation=Accreditation.PENDING
+    )
+    unlisted_org = OrganisationFactory(
+        forum=forum, name="Unlisted Org", visibility=Visibility.UNLISTED
+    )
+    partner_org = OrganisationFactory(forum=forum, name="Partner Org")
+    target_org = OrganisationFactory(forum=forum, name="Target Org")
+    third_org = OrganisationFactory(forum=forum, name="Third Org")
+    fourth_org = OrganisationFactory(forum=forum, name="Fourth Org")
+    own = DelegateFactory(organisation=own_org, user__email="own@example.org")
+    other = DelegateFactory(organisation=other_org, user__email="other@example.org")
+    unapproved = DelegateFactory(organisation=pending_org, user__email="pending@example.org")
+    third = DelegateFactory(organisation=third_org)
+    DelegateFactory(organisation=fourth_org)
+    partner = DelegateFactory(organisation=partner_org)
+    DelegateFactory(organisation=target_org)
+    users = {
+        "anonymous": None,
+        "other": other.user,
+        "unapproved": unapproved.user,
+        "own": own.user,
+        "vetting": UserFactory(email="vetting@example.org", is_vetting_officer=True),
+        "organiser": UserFactory(email="organiser@example.org", is_organiser=True),
+    }
+    own_profile = CooperationProfileFactory(organisation=own_org, title="Own offer")
+    own_hidden_profile = CooperationProfileFactory(
+        organisation=own_org, title="Own draft", is_active=False
+    )
+    request_in = MeetingRequestFactory(sender=third, recipient_organisation=own_org)
+    request_out = MeetingRequestFactory(sender=own, recipient_organisation=fourth_org)
+    meeting = _meeting(forum, own, partner)
+    slot = forum.days.first().sessions.first().slots.first()
+    meeting_place(meeting=meeting, slot=slot, table=forum.tables.first())
+    run = SchedulingRun.objects.create(forum=forum, created_by=users["organiser"])
+    version = ScheduleVersion.objects.create(
+        forum=forum,
+        number=1,
+        status="published",
+        run=run,
+        placements=[],
+        published_by=users["organiser"],
+        published_at=timezone.now(),
+    )
+    return World(
+        forum=forum,
+        users=users,
+        own_org=own_org,
+        other_org=other_org,
+        pending_org=pending_org,
+        hidden_org=hidden_org,
+        unlisted_org=unlisted_org,
+        partner_org=partner_org,
+        target_org=target_org,
+        own_delegate=own,
+        own_profile=own_profile,
+        own_hidden_profile=own_hidden_profile,
+        request_in=request_in,
+        request_out=request_out,
+        meeting=meeting,
+        version=version,
+        run=run,
+    )
