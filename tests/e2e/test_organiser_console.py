@@ -85,7 +85,7 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     page.goto(f"{url}/accounts/sign-in/?next=/console/")
     page.fill("#id_username", organiser.email)
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main form button[type=submit]")
     expect(page.locator("h1")).to_have_text("Organiser console")
     screenshot(page, "console-home")
 
