@@ -28,6 +28,14 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+@pytest.fixture(autouse=True)
+def capability_tracks(transactional_db):
+    """Every browser test starts with the seeded taxonomy, whatever an earlier test flushed."""
+    from matchforum.forums.services import capability_tracks_seed
+
+    capability_tracks_seed()
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
