@@ -79,6 +79,7 @@ test-e2e: install ## Browser tests: Playwright driving Debian's chromium
 	@if ls tests/e2e/test_*.py >/dev/null 2>&1; then $(PYTEST) tests/e2e -q; \
 	  else echo "no browser tests yet"; fi
 
+lint: export DEBUG ?= true
 lint: install ## ruff, import contracts, migrations check, bandit, pip-audit, OpenAPI schema check
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts

@@ -11,9 +11,10 @@ from django.utils import timezone
 from matchforum.accounts.models import User
 from matchforum.agenda.models import CalendarToken
 from matchforum.forums.models import Forum
+from matchforum.forums.selectors import forum_slots
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
-from matchforum.meetings.models import MeetingRequest
+from matchforum.meetings.models import Meeting, MeetingRequest
 from matchforum.news.models import Article
 from matchforum.notifications.models import Notification
 from matchforum.organisations.models import Accreditation, Delegate, Invitation, Organisation
@@ -92,6 +93,76 @@ class MeetingRequestFactory(factory.django.DjangoModelFactory):
         lambda o: max(o.sender_organisation.pk, o.recipient_organisation.pk)
     )
     created_at = factory.LazyFunction(timezone.now)
+
+
+def meeting_build(a: Delegate, b: Delegate, **fields: object) -> Meeting:
+    """An accepted meeting between two delegates of different organisations."""
+    low, high = sorted((a.organisation_id, b.organisation_id))
+    values = {
+        "forum": a.organisation.forum,
+        "organisation_a": a.organisation,
+        "organisation_b": b.organisation,
+        "delegate_a": a,
+        "delegate_b": b,
+        "pair_low": low,
+        "pair_high": high,
+        "created_at": timezone.now(),
+    }
+    values.update(fields)
+    return Meeting.objects.create(**values)
+
+
+def realistic_forum_build(
+    *, organisations: int = 60, meetings: int = 150, seed: int = 7, **forum_fields: object
+) -> Forum:
+    """A forum of `organisations` approved organisations (one delegate each) and `meetings`
+    accepted meetings between random pairs, with some session wishes, must-meets and
+    unavailable slots: big enough to exercise the scheduler, small enough for a test."""
+    import random
+
+    from matchforum.meetings.models import Priority, SessionWish
+
+    rng = random.Random(seed)
+    fields = {
+        "slug": f"realistic-{seed}",
+        "name": "Realistic Forum",
+        "sessions": [("morning", dt.time(9), dt.time(12)), ("afternoon", dt.time(14), dt.time(17))],
+        "tables": 12,
+        "online_capacity_per_slot": 2,
+    }
+    fields.update(forum_fields)
+    forum = forum_build(**fields)
+    countries = ["UA", "LT", "LV", "EE", "PL", "DE", "GB", "US"]
+    kinds = ["producer", "investor", "buyer", "research", "association"]
+    delegates = [
+        DelegateFactory(
+            user__password=None,  # no password hashing: 60 users stay fast
+            organisation=OrganisationFactory(
+                forum=forum,
+                name=f"{forum.slug} organisation {n}",
+                country=rng.choice(countries),
+                kind=rng.choice(kinds),
+            ),
+        )
+        for n in range(organisations)
+    ]
+    slots = list(forum_slots(forum=forum))
+    for delegate in rng.sample(delegates, k=organisations // 6):
+        delegate.unavailable_slots.add(*rng.sample(slots, k=2))
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < meetings:
+        i, j = sorted(rng.sample(range(organisations), 2))
+        pairs.add((i, j))
+    for i, j in sorted(pairs):
+        meeting_build(
+            delegates[i],
+            delegates[j],
+            session_wish=rng.choice(
+                [SessionWish.ANY] * 4 + [SessionWish.MORNING, SessionWish.AFTERNOON]
+            ),
+            priority=Priority.MUST if rng.random() < 0.2 else Priority.NICE,
+        )
+    return forum
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):

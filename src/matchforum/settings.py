@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "matchforum.marketplace",
     "matchforum.meetings",
     "matchforum.schedules",
+    "matchforum.outcomes",
+    "matchforum.console",
     "matchforum.recommendations",
     "matchforum.agenda",
     "matchforum.notifications",

@@ -4,6 +4,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("matchforum.core.urls")),
     path("accounts/", include("matchforum.accounts.urls")),
+    path("console/", include("matchforum.console.urls")),
+    path("outcomes/", include("matchforum.outcomes.urls")),
     path("organisation/", include("matchforum.organisations.urls")),
     path("marketplace/", include("matchforum.marketplace.urls")),
     path("meetings/", include("matchforum.meetings.urls")),

@@ -28,6 +28,14 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+@pytest.fixture(autouse=True)
+def capability_tracks(transactional_db):
+    """Every browser test starts with the seeded taxonomy, whatever an earlier test flushed."""
+    from matchforum.forums.services import capability_tracks_seed
+
+    capability_tracks_seed()
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
@@ -76,3 +84,64 @@ def screenshot():
         page.set_viewport_size(DESKTOP)
 
     return shoot
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """Browser tests use a file-based SQLite test database (not in-memory), so that a real
+    task worker started as a subprocess (see `task_worker`) reaches the same database."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})
+        database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("e2e-db") / "test.sqlite3")
+
+
+@pytest.fixture
+def task_worker(live_server, tmp_path):
+    """The real `manage.py db_worker`, as a subprocess against the live server's database."""
+    import subprocess
+    import sys
+
+    from django.conf import settings
+    from django.db import connection
+
+    database = settings.DATABASES["default"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        env["DATABASE_URL"] = f"sqlite:///{connection.settings_dict['NAME']}"
+    else:
+        params = connection.settings_dict
+        env["DATABASE_URL"] = (
+            f"postgres://{params['USER']}:{params['PASSWORD']}@{params['HOST']}:"
+            f"{params['PORT']}/{params['NAME']}"
+        )
+    env.update(
+        MATCHFORUM_VAR_DIR=str(tmp_path / "var"),
+        DEBUG="1",
+        TASKS_BACKEND=("django_tasks_db.DatabaseBackend"),
+    )
+    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--interval",
+            "0.2",
+            "--no-reload",
+            "--no-startup-delay",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from matchforum.forums.models import CapabilityTrack
-from matchforum.forums.taxonomy import TRACKS
+from matchforum.forums.services import capability_tracks_seed
 from matchforum.news.models import Comment, CommentStatus
 from matchforum.organisations.models import Visibility
 from tests.factories import DelegateFactory, OrganisationFactory, UserFactory, forum_build
@@ -23,17 +23,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture
 def world(transactional_db):
     """A forum with the seeded tracks (flushed by earlier transactional tests, so re-seeded)."""
-    for position, (slug, name, description, lead) in enumerate(TRACKS):
-        CapabilityTrack.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "description": description,
-                "is_coalition": bool(lead),
-                "lead_country": lead,
-                "position": position,
-            },
-        )
+    capability_tracks_seed()
     forum = forum_build()
     demining = CapabilityTrack.objects.get(slug="demining")
 

@@ -17,8 +17,8 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from matchforum.forums.models import CapabilityTrack, Slot, Table
-from matchforum.forums.taxonomy import TRACKS
+from matchforum.forums.models import Slot, Table
+from matchforum.forums.services import capability_tracks_seed
 from matchforum.meetings.models import Meeting
 from matchforum.meetings.services import meeting_place
 from matchforum.organisations.models import Organisation
@@ -40,17 +40,7 @@ def journey_settings(settings):
 
 def _tracks():
     """The seeded taxonomy (a transactional test starts from a flushed database)."""
-    for position, (slug, name, description, lead) in enumerate(TRACKS):
-        CapabilityTrack.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "description": description,
-                "is_coalition": bool(lead),
-                "lead_country": lead,
-                "position": position,
-            },
-        )
+    capability_tracks_seed()
 
 
 def _sign_up(page, base, *, organisation, country, kind, name, email):

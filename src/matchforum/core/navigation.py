@@ -53,9 +53,12 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Requests"), "meetings:inbox", _approved_delegate),
     NavEntry(_("My agenda"), "agenda:agenda", _delegate),
     NavEntry(_("My organisation"), "organisations:status", _delegate),
+    NavEntry(_("Outcomes"), "outcomes:list", _delegate),
     NavEntry(_("Coalitions"), "community:tracks", _signed_in),
     NavEntry(_("Training"), "training:programmes", _signed_in),
     NavEntry(_("News"), "news:articles", _signed_in),
+    NavEntry(_("Vetting"), "console:vetting", _vetting),
+    NavEntry(_("Console"), "console:home", _organiser),
     NavEntry(_("Moderation"), "community:reports", _organiser),
 ]
 

@@ -111,3 +111,25 @@ def forum_set_tables(*, forum: Forum, count: int, area: str = "Hall A") -> None:
     )
     forum.tables.filter(number__gt=count).update(is_active=False)
     forum.tables.filter(number__lte=count).update(is_active=True)
+
+
+def capability_tracks_seed() -> None:
+    """Ensure the seeded taxonomy exists (as the data migration leaves it).
+
+    Tests that flush the database (transactional tests) call this to start from the same
+    taxonomy a migrated installation has.
+    """
+    from .models import CapabilityTrack
+    from .taxonomy import TRACKS
+
+    for position, (slug, name, description, lead) in enumerate(TRACKS):
+        CapabilityTrack.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "is_coalition": bool(lead),
+                "lead_country": lead,
+                "position": position,
+            },
+        )

@@ -1,0 +1,132 @@
+"""Forms of the organiser console."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from matchforum.forums.models import Forum, Session
+from matchforum.organisations.models import Accreditation
+
+from .widgets import DateInput, DateTimeInput, TimeInput
+
+
+class ForumSetupForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Forum
+        fields = [
+            "name",
+            "starts_on",
+            "ends_on",
+            "time_zone",
+            "venue",
+            "languages",
+            "registration_deadline",
+            "request_deadline",
+            "schedule_publication_at",
+            "max_requests_per_delegate",
+            "max_meetings_per_delegate",
+            "request_expiry_hours",
+            "online_capacity_per_slot",
+            "online_meeting_url_template",
+        ]
+        widgets = {
+            "starts_on": DateInput,
+            "ends_on": DateInput,
+            "registration_deadline": DateTimeInput,
+            "request_deadline": DateTimeInput,
+            "schedule_publication_at": DateTimeInput,
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The last day cannot be before the first."))
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    date = forms.DateField(label=_("Day"), widget=DateInput)
+
+    class Meta:
+        model = Session
+        fields = ["part", "name", "start_time", "end_time", "slot_minutes", "pause_minutes"]
+        widgets = {"start_time": TimeInput, "end_time": TimeInput}
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("start_time")
+            and data.get("end_time")
+            and data["end_time"] <= data["start_time"]
+        ):
+            self.add_error("end_time", _("A session ends after it starts."))
+        return data
+
+
+class TablesForm(forms.Form):
+    count = forms.IntegerField(label=_("Tables in use"), min_value=0, max_value=2000)
+    area = forms.CharField(label=_("Area of new tables"), max_length=100, initial="Hall A")
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (Accreditation.APPROVED, _("Approve")),
+            (Accreditation.NEEDS_INFORMATION, _("Ask for information")),
+            (Accreditation.REJECTED, _("Reject")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason the organisation sees"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when rejecting or asking for information."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("decision") != Accreditation.APPROVED
+            and not (data.get("reason") or "").strip()
+        ):
+            self.add_error("reason", _("Give the organisation a reason."))
+        return data
+
+
+class RunForm(forms.Form):
+    fairness = forms.IntegerField(
+        label=_("Fairness d (most minus fewest idle gaps of any delegate)"),
+        min_value=0,
+        max_value=20,
+        required=False,
+    )
+    time_limit = forms.IntegerField(
+        label=_("Time limit (seconds)"), min_value=1, max_value=600, initial=20
+    )
+    keep_published = forms.BooleanField(label=_("Keep published meetings in place"), required=False)
+
+
+class WalkInForm(forms.Form):
+    delegate_a = forms.ModelChoiceField(label=_("First delegate"), queryset=None)
+    delegate_b = forms.ModelChoiceField(label=_("Second delegate"), queryset=None)
+    place = forms.ChoiceField(label=_("Free slot and table"), required=False)
+
+    def __init__(self, *args, delegates=None, places=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegate_a"].queryset = delegates
+        self.fields["delegate_b"].queryset = delegates
+        self.fields["place"].choices = [("", _("Leave for the scheduler")), *list(places)]
+
+    def clean(self):
+        data = super().clean()
+        a, b = data.get("delegate_a"), data.get("delegate_b")
+        if a and b and a.organisation_id == b.organisation_id:
+            self.add_error("delegate_b", _("Choose a delegate of another organisation."))
+        return data

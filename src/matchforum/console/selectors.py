@@ -1,0 +1,151 @@
+"""Reads of the organiser console: analytics numbers and the lists it exports."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from matchforum.forums.models import Forum, Slot, Table
+from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus, RequestStatus
+from matchforum.organisations.models import Delegate, Organisation, OrganisationKind
+from matchforum.outcomes.models import MeetingOutcome
+
+#: Meetings that count as agreed (not cancelled).
+AGREED = [
+    MeetingStatus.ACCEPTED,
+    MeetingStatus.SCHEDULED,
+    MeetingStatus.HELD,
+    MeetingStatus.NO_SHOW,
+]
+PLACED = [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW]
+
+
+def forum_meetings(*, forum: Forum) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(forum=forum).select_related(
+        "organisation_a",
+        "organisation_b",
+        "delegate_a__user",
+        "delegate_b__user",
+        "slot",
+        "table",
+    )
+
+
+def meetings_by_country_pair(*, forum: Forum) -> dict[str, Any]:
+    """A symmetric matrix of agreed meetings between countries (rows/cols sorted by volume)."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for a, b in Meeting.objects.filter(forum=forum, status__in=AGREED).values_list(
+        "organisation_a__country", "organisation_b__country"
+    ):
+        a, b = str(a), str(b)
+        pairs[(a, b)] += 1
+        if a != b:
+            pairs[(b, a)] += 1
+        totals[a] += 1
+        totals[b] += 1
+    countries = [c for c, _n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+    matrix = [[pairs[(r, c)] for c in countries] for r in countries]
+    return {"countries": countries, "matrix": matrix}
+
+
+def meetings_by_track(*, forum: Forum) -> list[dict[str, Any]]:
+    """Agreed meetings touching each track (a meeting counts once per track of either side)."""
+    meetings = list(
+        Meeting.objects.filter(forum=forum, status__in=AGREED).values_list(
+            "pk", "organisation_a_id", "organisation_b_id"
+        )
+    )
+    tracks_of: dict[int, set[tuple[str, bool]]] = defaultdict(set)
+    through = Organisation.tracks.through
+    for org_id, name, coalition in through.objects.filter(organisation__forum=forum).values_list(
+        "organisation_id", "capabilitytrack__name", "capabilitytrack__is_coalition"
+    ):
+        tracks_of[org_id].add((name, coalition))
+    counts: Counter[tuple[str, bool]] = Counter()
+    for _pk, a, b in meetings:
+        for track in tracks_of[a] | tracks_of[b]:
+            counts[track] += 1
+    return [
+        {"label": name, "value": n, "coalition": coalition}
+        for (name, coalition), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    ]
+
+
+def request_funnel(*, forum: Forum) -> list[dict[str, Any]]:
+    requests = MeetingRequest.objects.filter(forum=forum)
+    meetings = Meeting.objects.filter(forum=forum)
+    with_outcome = (
+        MeetingOutcome.objects.filter(meeting__forum=forum).values("meeting").distinct().count()
+    )
+    return [
+        {"label": "sent", "value": requests.count()},
+        {"label": "accepted", "value": requests.filter(status=RequestStatus.ACCEPTED).count()},
+        {"label": "scheduled", "value": meetings.filter(status__in=PLACED).count()},
+        {"label": "held", "value": meetings.filter(status=MeetingStatus.HELD).count()},
+        {"label": "outcome", "value": with_outcome},
+    ]
+
+
+def acceptance_by_kind(*, forum: Forum) -> list[dict[str, Any]]:
+    """Share of answered requests the receiving organisations of each kind accepted."""
+    rows = (
+        MeetingRequest.objects.filter(
+            forum=forum, status__in=[RequestStatus.ACCEPTED, RequestStatus.DECLINED]
+        )
+        .values("recipient_organisation__kind")
+        .annotate(
+            answered=Count("pk"), accepted=Count("pk", filter=Q(status=RequestStatus.ACCEPTED))
+        )
+    )
+    labels = dict(OrganisationKind.choices)
+    result = []
+    for row in sorted(rows, key=lambda r: r["recipient_organisation__kind"]):
+        kind = row["recipient_organisation__kind"]
+        result.append(
+            {
+                "label": str(labels.get(kind, kind)),
+                "answered": row["answered"],
+                "accepted": row["accepted"],
+                "value": round(100 * row["accepted"] / row["answered"]) if row["answered"] else 0,
+            }
+        )
+    return result
+
+
+def table_use_per_slot(*, forum: Forum) -> list[dict[str, Any]]:
+    tables = Table.objects.filter(forum=forum, is_active=True).count()
+    used = Counter(
+        Meeting.objects.filter(forum=forum, status__in=PLACED, table__isnull=False).values_list(
+            "slot_id", flat=True
+        )
+    )
+    return [
+        {"slot": slot, "used": used[slot.pk], "tables": tables}
+        for slot in Slot.objects.filter(session__day__forum=forum).order_by("starts_at")
+    ]
+
+
+def no_show_rate(*, forum: Forum) -> dict[str, int]:
+    held = Meeting.objects.filter(forum=forum, status=MeetingStatus.HELD).count()
+    missed = Meeting.objects.filter(forum=forum, status=MeetingStatus.NO_SHOW).count()
+    total = held + missed
+    return {
+        "held": held,
+        "no_show": missed,
+        "percent": round(100 * missed / total) if total else 0,
+    }
+
+
+def delegates_search(*, forum: Forum, query: str) -> QuerySet[Delegate]:
+    qs = Delegate.objects.filter(organisation__forum=forum).select_related("user", "organisation")
+    query = query.strip()
+    if query:
+        qs = qs.filter(
+            Q(user__full_name__icontains=query)
+            | Q(user__email__icontains=query)
+            | Q(organisation__name__icontains=query)
+        )
+    return qs.order_by("organisation__name", "user__full_name")

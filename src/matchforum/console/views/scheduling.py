@@ -1,0 +1,211 @@
+"""Scheduling runs: start, live progress, compare, cancel, publish; repair; waiting list."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchforum.forums.models import Forum, Slot, Table
+from matchforum.meetings.models import Meeting
+from matchforum.organisations.models import Delegate
+from matchforum.schedules.models import RunKind, RunStatus, SchedulingRun
+from matchforum.schedules.services import (
+    schedule_publish,
+    schedule_version_published,
+    scheduling_repair_start,
+    scheduling_run_cancel,
+    scheduling_run_start,
+    waiting_list,
+    waiting_list_offer,
+)
+
+from ..access import console_forum, organiser_required
+from ..forms import RunForm
+
+
+def _run_summary(forum: Forum, run: SchedulingRun) -> dict[str, Any]:
+    """What the run page and the comparison show, with labels resolved from ids."""
+    result = run.result or {}
+    tz = ZoneInfo(forum.time_zone)
+    slots = {s.pk: s for s in Slot.objects.filter(session__day__forum=forum)}
+    tables = {t.pk: t.number for t in Table.objects.filter(forum=forum)}
+    meeting_ids = {u["meeting"] for u in result.get("unscheduled", [])}
+    meeting_ids |= {m["meeting"] for m in result.get("moves", [])}
+    meetings = Meeting.objects.select_related("organisation_a", "organisation_b").in_bulk(
+        meeting_ids
+    )
+
+    def where(placement: dict | None) -> str:
+        if not placement:
+            return _("not placed")
+        slot = slots.get(placement["slot"])
+        when = slot.starts_at.astimezone(tz).strftime("%a %d %b %H:%M") if slot else "?"
+        if placement.get("online"):
+            return f"{when} · " + _("online")
+        return f"{when} · " + _("table %(n)s") % {"n": tables.get(placement["table"], "?")}
+
+    worst = result.get("worst_delegate")
+    if worst:
+        delegate = (
+            Delegate.objects.select_related("user", "organisation")
+            .filter(pk=worst["delegate"])
+            .first()
+        )
+        worst = {**worst, "name": str(delegate) if delegate else "?"}
+    table_use = []
+    for row in result.get("table_use", []):
+        slot = slots.get(row["slot"])
+        if slot:
+            table_use.append(
+                {
+                    "label": slot.starts_at.astimezone(tz).strftime("%a %H:%M"),
+                    "tables": row["tables"],
+                    "online": row["online"],
+                }
+            )
+    return {
+        "run": run,
+        "result": result,
+        "worst": worst,
+        "unscheduled": [
+            {"meeting": meetings.get(u["meeting"]), "id": u["meeting"], "reason": u["reason"]}
+            for u in result.get("unscheduled", [])
+        ],
+        "moves": [
+            {
+                "meeting": meetings.get(m["meeting"]),
+                "id": m["meeting"],
+                "from": where(m["from"]),
+                "to": where(m["to"]),
+                "moved": m["from"] is not None,
+            }
+            for m in result.get("moves", [])
+        ],
+        "moved_count": sum(1 for m in result.get("moves", []) if m["from"] is not None),
+        "table_use": table_use,
+        "tables_available": result.get("tables_available", 0),
+    }
+
+
+@organiser_required
+def runs(request: HttpRequest) -> HttpResponse:
+    forum = console_forum()
+    form = RunForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = scheduling_run_start(forum=forum, user=request.user, options=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            return redirect("console:run_detail", pk=run.pk)
+    return render(
+        request,
+        "console/runs.html",
+        {
+            "form": form,
+            "runs": SchedulingRun.objects.filter(forum=forum).select_related("created_by"),
+            "version": schedule_version_published(forum=forum),
+        },
+    )
+
+
+@organiser_required
+def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = console_forum()
+    run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
+    context = _run_summary(forum, run)
+    context["version"] = schedule_version_published(forum=forum)
+    return render(request, "console/run_detail.html", context)
+
+
+@organiser_required
+def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The htmx-polled fragment; once the run is over it asks the browser to reload."""
+    forum = console_forum()
+    run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
+    response = render(request, "console/_run_progress.html", {"run": run})
+    if run.status not in (RunStatus.QUEUED, RunStatus.RUNNING) and request.GET.get("live"):
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@organiser_required
+@require_POST
+def run_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = console_forum()
+    run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
+    scheduling_run_cancel(run=run, user=request.user)
+    messages.info(request, _("The run is asked to stop."))
+    return redirect("console:run_detail", pk=run.pk)
+
+
+@organiser_required
+@require_POST
+def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = console_forum()
+    run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
+    try:
+        version = schedule_publish(run=run, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("console:run_detail", pk=run.pk)
+    messages.success(
+        request,
+        _("Schedule version %(n)s is published; %(c)s meetings changed.")
+        % {"n": version.number, "c": version.statistics.get("changed", 0)},
+    )
+    return redirect("console:runs")
+
+
+@organiser_required
+def run_compare(request: HttpRequest) -> HttpResponse:
+    forum = console_forum()
+    ids = [int(pk) for pk in request.GET.getlist("runs") if pk.isdigit()][:4]
+    chosen = SchedulingRun.objects.filter(forum=forum, pk__in=ids).order_by("pk")
+    summaries = [_run_summary(forum, run) for run in chosen]
+    return render(request, "console/run_compare.html", {"summaries": summaries})
+
+
+@organiser_required
+def repair(request: HttpRequest) -> HttpResponse:
+    forum = console_forum()
+    form = RunForm(request.POST or None, initial={"time_limit": 10})
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = scheduling_repair_start(forum=forum, user=request.user, options=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            return redirect("console:run_detail", pk=run.pk)
+    return render(
+        request,
+        "console/repair.html",
+        {
+            "form": form,
+            "version": schedule_version_published(forum=forum),
+            "runs": SchedulingRun.objects.filter(forum=forum, kind=RunKind.REPAIR),
+        },
+    )
+
+
+@organiser_required
+def waiting(request: HttpRequest) -> HttpResponse:
+    forum = console_forum()
+    if request.method == "POST":
+        meeting = get_object_or_404(Meeting, pk=request.POST.get("meeting"), forum=forum)
+        slot = Slot.objects.filter(pk=request.POST.get("slot") or 0).first()
+        try:
+            waiting_list_offer(forum=forum, user=request.user, meeting=meeting, slot=slot)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The meeting has its place; nobody else moved."))
+        return redirect("console:waiting_list")
+    return render(request, "console/waiting_list.html", {"rows": waiting_list(forum=forum)})

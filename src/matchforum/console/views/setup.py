@@ -1,0 +1,141 @@
+"""Console home and forum setup: the forum's frame, sessions and slots, tables."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchforum.forums.models import Session, Table
+from matchforum.forums.selectors import forum_current
+from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.organisations.selectors import organisations_pending_review
+from matchforum.schedules.services import schedule_version_published
+
+from ..access import console_forum, organiser_required, vetting_required
+from ..forms import ForumSetupForm, SessionForm, TablesForm
+from ..services import session_delete, session_save, table_update, tables_set
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@vetting_required
+def home(request: HttpRequest) -> HttpResponse:
+    forum = forum_current()
+    context: dict[str, object] = {"forum": forum}
+    if forum is not None:
+        meetings = Meeting.objects.filter(forum=forum)
+        context.update(
+            pending=organisations_pending_review(forum=forum).count(),
+            accepted=meetings.filter(status=MeetingStatus.ACCEPTED).count(),
+            scheduled=meetings.filter(status=MeetingStatus.SCHEDULED).count(),
+            version=schedule_version_published(forum=forum),
+        )
+    return render(request, "console/home.html", context)
+
+
+@organiser_required
+def forum_setup(request: HttpRequest) -> HttpResponse:
+    forum = console_forum()
+    form = ForumSetupForm(request.POST or None, instance=forum)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The forum's settings are saved."))
+        return redirect("console:setup")
+    return render(request, "console/setup.html", {"forum": forum, "form": form})
+
+
+@organiser_required
+def sessions(request: HttpRequest) -> HttpResponse:
+    forum = console_forum()
+    form = SessionForm(request.POST or None, initial={"date": forum.starts_on})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        date = data.pop("date")
+        try:
+            session_save(forum=forum, user=request.user, date=date, **data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Session added; its slots are generated."))
+            return redirect("console:sessions")
+    days = forum.days.prefetch_related("sessions__slots")
+    return render(request, "console/sessions.html", {"forum": forum, "form": form, "days": days})
+
+
+@organiser_required
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = console_forum()
+    session = get_object_or_404(Session, pk=pk, day__forum=forum)
+    form = SessionForm(request.POST or None, instance=session, initial={"date": session.day.date})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        date = data.pop("date")
+        try:
+            session_save(forum=forum, user=request.user, date=date, session=session, **data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Session saved; its slots are regenerated."))
+            return redirect("console:sessions")
+    return render(request, "console/session_edit.html", {"form": form, "session": session})
+
+
+@organiser_required
+@require_POST
+def session_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = console_forum()
+    session = get_object_or_404(Session, pk=pk, day__forum=forum)
+    try:
+        session_delete(session=session, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Session removed."))
+    return redirect("console:sessions")
+
+
+@organiser_required
+def tables(request: HttpRequest) -> HttpResponse:
+    forum = console_forum()
+    all_tables = forum.tables.all()
+    form = TablesForm(
+        request.POST or None,
+        initial={"count": all_tables.filter(is_active=True).count(), "area": "Hall A"},
+    )
+    if request.method == "POST" and form.is_valid():
+        tables_set(
+            forum=forum,
+            user=request.user,
+            count=form.cleaned_data["count"],
+            area=form.cleaned_data["area"],
+        )
+        messages.success(request, _("Tables updated."))
+        return redirect("console:tables")
+    return render(
+        request, "console/tables.html", {"forum": forum, "form": form, "tables": all_tables}
+    )
+
+
+@organiser_required
+@require_POST
+def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = console_forum()
+    table = get_object_or_404(Table, pk=pk, forum=forum)
+    table_update(
+        table=table,
+        user=request.user,
+        area=request.POST.get("area", table.area),
+        is_active=request.POST.get("is_active") == "on",
+    )
+    messages.success(request, _("Table %(n)s saved.") % {"n": table.number})
+    return redirect("console:tables")

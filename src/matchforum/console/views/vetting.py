@@ -1,0 +1,93 @@
+"""The vetting queue: what an organisation submitted, decisions alone or in bulk, history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from matchforum.organisations.models import Accreditation, Organisation
+from matchforum.organisations.services import organisation_decide_accreditation
+
+from ..access import console_forum, vetting_required
+from ..forms import DecisionForm
+from ..services import accreditation_decide_bulk
+
+FILTERS = {
+    "open": [Accreditation.PENDING, Accreditation.NEEDS_INFORMATION],
+    "approved": [Accreditation.APPROVED],
+    "rejected": [Accreditation.REJECTED],
+}
+
+
+@vetting_required
+def queue(request: HttpRequest) -> HttpResponse:
+    forum = console_forum()
+    show = request.GET.get("show", "open")
+    states = FILTERS.get(show, FILTERS["open"])
+    organisations = (
+        Organisation.objects.filter(forum=forum, accreditation__in=states)
+        .prefetch_related("delegates__user", "tracks")
+        .order_by("created_at", "pk")
+    )
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST":
+        chosen = list(organisations.filter(pk__in=request.POST.getlist("organisations")))
+        if not chosen:
+            form.add_error(None, _("Tick at least one organisation."))
+        elif form.is_valid():
+            try:
+                count = accreditation_decide_bulk(
+                    organisations=chosen,
+                    reviewer=request.user,
+                    decision=form.cleaned_data["decision"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(request, _("%(n)s organisations decided.") % {"n": count})
+                return redirect(f"{request.path}?show={show}")
+    return render(
+        request,
+        "console/vetting.html",
+        {
+            "organisations": organisations,
+            "form": form,
+            "show": show,
+            "selected": {int(pk) for pk in request.POST.getlist("organisations") if pk.isdigit()},
+        },
+    )
+
+
+@vetting_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = console_forum()
+    organisation = get_object_or_404(Organisation, pk=pk, forum=forum)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation_decide_accreditation(
+                organisation=organisation,
+                reviewer=request.user,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Decision recorded for %(name)s.") % {"name": organisation})
+            return redirect("console:vetting")
+    return render(
+        request,
+        "console/vetting_detail.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "delegates": organisation.delegates.select_related("user"),
+            "profiles": organisation.profiles.all(),
+            "history": organisation.accreditation_history.select_related("reviewer"),
+        },
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OutcomesConfig(AppConfig):
+    name = "matchforum.outcomes"
+    verbose_name = "Meeting outcomes"

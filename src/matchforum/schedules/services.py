@@ -1,0 +1,502 @@
+"""Writes of scheduling: runs (started here, solved by a task), publication, repair, waiting list.
+
+A run never touches the live schedule: it reads the forum's rows, solves, and stores its
+result on the `SchedulingRun`. Only `schedule_publish` writes placements to meetings, in
+one transaction, so a crashed or cancelled run leaves the published schedule as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from matchforum.accounts.models import User
+from matchforum.forums.models import Forum, Slot, Table
+from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
+from matchforum.meetings.services import DoubleBooking, meeting_place
+
+from . import solver
+from .mapping import (
+    MappedProblem,
+    Placement,
+    forum_problem_build,
+    live_placements,
+    placements_from_schedule,
+    unscheduled_from_schedule,
+)
+from .models import RunKind, RunStatus, ScheduleVersion, SchedulingRun, VersionStatus
+
+DEFAULT_TIME_LIMIT = 30
+MAX_TIME_LIMIT = 600
+PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
+
+
+class RunCancelled(Exception):
+    """The organiser asked the run to stop."""
+
+
+def _require_organiser(user: User) -> None:
+    if not user.can_organise:
+        raise PermissionDenied("Only organisers run the scheduling.")
+
+
+def _clean_options(options: dict[str, Any]) -> dict[str, Any]:
+    fairness = options.get("fairness")
+    if fairness in ("", None):
+        fairness = None
+    else:
+        fairness = int(fairness)
+        if fairness < 0:
+            raise ValidationError({"fairness": _("Fairness is a number of breaks, 0 or more.")})
+    time_limit = int(options.get("time_limit") or DEFAULT_TIME_LIMIT)
+    if not 1 <= time_limit <= MAX_TIME_LIMIT:
+        raise ValidationError(
+            {
+                "time_limit": _("The time limit is between 1 and %(n)s seconds.")
+                % {"n": MAX_TIME_LIMIT}
+            }
+        )
+    return {
+        "fairness": fairness,
+        "time_limit": time_limit,
+        "keep_published": bool(options.get("keep_published")),
+    }
+
+
+def scheduling_run_start(
+    *, forum: Forum, user: User, options: dict[str, Any], kind: str = RunKind.SOLVE
+) -> SchedulingRun:
+    """Queue a run with its options; the solving happens in the `solve_scheduling_run` task."""
+    from .tasks import solve_scheduling_run
+
+    _require_organiser(user)
+    cleaned = _clean_options(options)
+    run = SchedulingRun.objects.create(
+        forum=forum,
+        kind=kind,
+        options=cleaned,
+        created_by=user,
+        base_version=schedule_version_published(forum=forum),
+    )
+    transaction.on_commit(lambda: solve_scheduling_run.enqueue(run.pk))
+    return run
+
+
+def scheduling_repair_start(*, forum: Forum, user: User, options: dict[str, Any]) -> SchedulingRun:
+    """Queue a repair of the published schedule after late changes (moves as few as it can)."""
+    if schedule_version_published(forum=forum) is None:
+        raise ValidationError(_("Publish a schedule before repairing it."))
+    return scheduling_run_start(forum=forum, user=user, options=options, kind=RunKind.REPAIR)
+
+
+def scheduling_run_cancel(*, run: SchedulingRun, user: User) -> SchedulingRun:
+    """Ask a run to stop; a queued run stops at once, a running one at its next progress."""
+    _require_organiser(user)
+    SchedulingRun.objects.filter(pk=run.pk).update(cancel_requested=True)
+    SchedulingRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
+        status=RunStatus.CANCELLED, finished_at=timezone.now()
+    )
+    run.refresh_from_db()
+    return run
+
+
+def schedule_version_published(*, forum: Forum) -> ScheduleVersion | None:
+    return ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).first()
+
+
+# ---------------------------------------------------------------------- running (in the task)
+
+
+class _ProgressWriter:
+    """Writes the solver's progress at most every `PROGRESS_INTERVAL` and reads cancellation."""
+
+    def __init__(self, run_id: int, total: int) -> None:
+        self.run_id = run_id
+        self.total = total
+        self.started = time.monotonic()
+        self.last_write = 0.0
+        self.cancelled = False
+
+    def __call__(self, update: solver.Progress) -> bool:
+        """Record the update; answer True when the run should stop."""
+        now = time.monotonic()
+        if now - self.last_write >= PROGRESS_INTERVAL:
+            self.last_write = now
+            SchedulingRun.objects.filter(pk=self.run_id).update(
+                progress={
+                    "phase": update.phase,
+                    "objective": update.objective,
+                    "breaks": update.breaks,
+                    "bound": update.bound,
+                    "placed": update.placed,
+                    "total": self.total,
+                    "elapsed": round(now - self.started, 1),
+                    "solver_elapsed": update.elapsed,
+                    "solutions": update.solutions,
+                }
+            )
+            self.cancelled = SchedulingRun.objects.filter(
+                pk=self.run_id, cancel_requested=True
+            ).exists()
+        return self.cancelled
+
+
+def scheduling_run_execute(
+    *, run: SchedulingRun, solve: Callable[..., solver.Outcome] | None = None
+) -> SchedulingRun:
+    """Solve the run (called by the task): read rows, solve, store the result; never publish.
+
+    `solve` defaults to the engine; a crash anywhere marks the run failed with the error.
+    """
+    solve = solve or solver.solve
+    claimed = SchedulingRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
+        status=RunStatus.RUNNING, started_at=timezone.now()
+    )
+    run.refresh_from_db()
+    if not claimed:
+        return run  # cancelled before it started, or taken by another worker
+    try:
+        options = run.options
+        mapped = forum_problem_build(
+            forum=run.forum,
+            fairness=options.get("fairness"),
+            keep_published=bool(options.get("keep_published")),
+        )
+        writer = _ProgressWriter(run.pk, len(mapped.meeting_ids))
+        base = mapped.current if run.kind == RunKind.REPAIR else None
+        outcome = solve(
+            mapped=mapped,
+            time_limit=float(options.get("time_limit") or DEFAULT_TIME_LIMIT),
+            on_progress=writer,
+            base=base,
+        )
+        if writer.cancelled or outcome.cancelled:
+            raise RunCancelled
+        result = _result(mapped, outcome)
+    except RunCancelled:
+        SchedulingRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.CANCELLED, finished_at=timezone.now()
+        )
+    except Exception as exc:
+        SchedulingRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.FAILED,
+            error=f"{type(exc).__name__}: {exc}",
+            finished_at=timezone.now(),
+        )
+    else:
+        SchedulingRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.FINISHED,
+            result=result,
+            progress={**SchedulingRun.objects.get(pk=run.pk).progress, **_final_progress(result)},
+            finished_at=timezone.now(),
+        )
+    run.refresh_from_db()
+    return run
+
+
+def _final_progress(result: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "breaks": result["breaks"],
+        "bound": result["bound"],
+        "placed": result["scheduled"],
+        "total": result["meetings"],
+        "elapsed": result["stats"].get("seconds"),
+        "phase": "done",
+    }
+
+
+def _result(mapped: MappedProblem, outcome: solver.Outcome) -> dict[str, Any]:
+    schedule = outcome.schedule
+    placements = placements_from_schedule(mapped=mapped, schedule=schedule)
+    per_delegate = schedule.breaks_per_participant or []
+    worst = None
+    if per_delegate:
+        index = max(range(len(per_delegate)), key=lambda i: per_delegate[i])
+        worst = {"delegate": mapped.delegate_ids[index], "breaks": per_delegate[index]}
+    use: Counter[int] = Counter()
+    online_use: Counter[int] = Counter()
+    for placement in placements:
+        (online_use if placement.online else use)[placement.slot] += 1
+    table_use = [
+        {"slot": slot_id, "tables": use[slot_id], "online": online_use[slot_id]}
+        for slot_id in mapped.slot_ids
+    ]
+    return {
+        "placements": [p.as_dict() for p in placements],
+        "unscheduled": unscheduled_from_schedule(mapped=mapped, schedule=schedule),
+        "meetings": len(mapped.meeting_ids),
+        "meeting_ids": mapped.meeting_ids,
+        "scheduled": len(placements),
+        "breaks": schedule.breaks,
+        "worst_delegate": worst,
+        "table_use": table_use,
+        "tables_available": len(mapped.table_ids),
+        "stats": _plain_stats(schedule.stats or {}),
+        "status": schedule.status,
+        "proven_optimal": schedule.proven_optimal,
+        "bound": schedule.bound,
+        "moves": schedule_moves(current=mapped.current, placements=placements),
+        "valid": outcome.valid,
+        "violations": outcome.violations,
+    }
+
+
+def _plain_stats(stats: dict[str, Any]) -> dict[str, Any]:
+    """The solver's statistics without its event logs (numbers and words only, for JSON)."""
+    plain: dict[str, Any] = {}
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            plain[key] = _plain_stats(value)
+        elif isinstance(value, str | int | float | bool) or value is None:
+            plain[key] = value
+    return plain
+
+
+def schedule_moves(
+    *, current: dict[int, Placement], placements: list[Placement]
+) -> list[dict[str, Any]]:
+    """Meetings whose placement would change: moved, newly placed, or taken out."""
+    wanted = {p.meeting: p for p in placements}
+    moves = []
+    for meeting_id in sorted(set(current) | set(wanted)):
+        before, after = current.get(meeting_id), wanted.get(meeting_id)
+        if before == after:
+            continue
+        moves.append(
+            {
+                "meeting": meeting_id,
+                "from": before.as_dict() if before else None,
+                "to": after.as_dict() if after else None,
+            }
+        )
+    return moves
+
+
+# ---------------------------------------------------------------------- publication
+
+
+@transaction.atomic
+def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
+    """Apply a finished run's placements to the live meetings and publish a new version.
+
+    Meetings of the run are cleared then placed again in bulk; the database's unique
+    constraints (one meeting per table and slot, one seat per delegate and slot) still
+    hold, so a schedule that changed since the run (e.g. a walk-in booked into a slot the
+    run uses) is refused as a whole and nothing changes.
+    """
+    _require_organiser(user)
+    run = SchedulingRun.objects.select_for_update().get(pk=run.pk)
+    if run.status != RunStatus.FINISHED:
+        raise ValidationError(_("Only a finished run can be published."))
+    if run.result.get("valid") is False:
+        raise ValidationError(
+            _("The validator found problems in this run's schedule; it cannot be published.")
+        )
+    forum = run.forum
+    placements = [Placement.from_dict(p) for p in run.result.get("placements", [])]
+    wanted = {p.meeting: p for p in placements}
+    meetings = {
+        m.pk: m
+        for m in Meeting.objects.select_for_update()
+        .filter(forum=forum, status__in=[MeetingStatus.ACCEPTED, MeetingStatus.SCHEDULED])
+        .order_by("pk")  # no default ordering: it joins slots, which FOR UPDATE refuses
+    }
+    before = live_placements(forum=forum)
+    # The run knew these meetings; the ones it left out (and still open) become unplaced.
+    known = (
+        set(run.result.get("meeting_ids") or [])
+        | set(wanted)
+        | {item["meeting"] for item in run.result.get("unscheduled", [])}
+    )
+    touched = [m for pk, m in meetings.items() if pk in known or pk in wanted]
+    touched_ids = [m.pk for m in touched]
+    try:
+        with transaction.atomic():
+            MeetingSeat.objects.filter(meeting_id__in=touched_ids).delete()
+            Meeting.objects.filter(pk__in=touched_ids).update(
+                slot=None, table=None, status=MeetingStatus.ACCEPTED
+            )
+            updated, seats = [], []
+            for meeting in touched:
+                placement = wanted.get(meeting.pk)
+                if placement is None:
+                    meeting.slot_id = meeting.table_id = None
+                    meeting.status = MeetingStatus.ACCEPTED
+                    continue
+                meeting.slot_id = placement.slot
+                meeting.table_id = None if placement.online else placement.table
+                meeting.mode = MeetingMode.ONLINE if placement.online else MeetingMode.ONSITE
+                meeting.status = MeetingStatus.SCHEDULED
+                updated.append(meeting)
+                seats += [
+                    MeetingSeat(meeting=meeting, delegate_id=d, slot_id=placement.slot)
+                    for d in (meeting.delegate_a_id, meeting.delegate_b_id)
+                ]
+            Meeting.objects.bulk_update(updated, ["slot", "table", "mode", "status"])
+            MeetingSeat.objects.bulk_create(seats)
+    except IntegrityError as exc:
+        raise ValidationError(
+            _(
+                "The schedule changed since this run (a slot or table it uses is taken). "
+                "Start a repair run and publish that."
+            )
+        ) from exc
+    after = live_placements(forum=forum)
+    changed = sorted(pk for pk in set(before) | set(after) if before.get(pk) != after.get(pk))
+    version = _version_create(forum=forum, run=run, user=user, placements=after, changed=changed)
+    transaction.on_commit(lambda: _notify(version.pk, changed))
+    return version
+
+
+def _version_create(
+    *,
+    forum: Forum,
+    run: SchedulingRun | None,
+    user: User,
+    placements: dict[int, Placement],
+    changed: list[int],
+) -> ScheduleVersion:
+    ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).update(
+        status=VersionStatus.SUPERSEDED
+    )
+    number = (forum.schedule_versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    statistics = {"placed": len(placements), "changed": len(changed), "changed_ids": changed}
+    if run is not None:
+        statistics.update(
+            {
+                "breaks": run.result.get("breaks"),
+                "unscheduled": len(run.result.get("unscheduled", [])),
+                "kind": run.kind,
+            }
+        )
+    return ScheduleVersion.objects.create(
+        forum=forum,
+        number=number,
+        status=VersionStatus.PUBLISHED,
+        run=run,
+        placements=[p.as_dict() for p in placements.values()],
+        statistics=statistics,
+        published_by=user,
+        published_at=timezone.now(),
+    )
+
+
+def _notify(version_id: int, changed_meeting_ids: list[int]) -> None:
+    """Tell the affected delegates: through the notifications app when it is installed
+    (its task has the same signature), else by the plain e-mails of `schedules.tasks`."""
+    if not changed_meeting_ids:
+        return
+    if apps.is_installed("matchforum.notifications"):
+        from matchforum.notifications.tasks import notify_schedule_published
+    else:
+        from .tasks import notify_schedule_published
+    notify_schedule_published.enqueue(version_id, changed_meeting_ids)
+
+
+# ---------------------------------------------------------------------- waiting list
+
+
+def _free_places(forum: Forum, meeting: Meeting) -> list[tuple[Slot, Table | None, bool]]:
+    """Slots and tables (or online rooms) where this meeting fits without moving anyone."""
+    slots = list(
+        Slot.objects.filter(session__day__forum=forum)
+        .select_related("session")
+        .order_by("starts_at")
+    )
+    busy_slots = set(
+        MeetingSeat.objects.filter(
+            delegate_id__in=[meeting.delegate_a_id, meeting.delegate_b_id]
+        ).values_list("slot_id", flat=True)
+    )
+    from matchforum.organisations.models import Delegate
+
+    busy_slots |= set(
+        Delegate.unavailable_slots.through.objects.filter(
+            delegate_id__in=[meeting.delegate_a_id, meeting.delegate_b_id]
+        ).values_list("slot_id", flat=True)
+    )
+    placed = Meeting.objects.filter(forum=forum, slot__isnull=False).exclude(
+        status=MeetingStatus.CANCELLED
+    )
+    taken_tables: dict[int, set[int]] = {}
+    online_used: Counter[int] = Counter()
+    for slot_id, table_id in placed.values_list("slot_id", "table_id"):
+        if table_id is None:
+            online_used[slot_id] += 1
+        else:
+            taken_tables.setdefault(slot_id, set()).add(table_id)
+    tables = list(Table.objects.filter(forum=forum, is_active=True).order_by("number"))
+    result: list[tuple[Slot, Table | None, bool]] = []
+    for slot in slots:
+        if slot.pk in busy_slots:
+            continue
+        if meeting.allowed_session_id and slot.session_id != meeting.allowed_session_id:
+            continue
+        if meeting.session_wish in ("morning", "afternoon") and (
+            slot.session.part != meeting.session_wish
+        ):
+            continue
+        if meeting.mode == MeetingMode.ONLINE:
+            if online_used[slot.pk] < forum.online_capacity_per_slot:
+                result.append((slot, None, True))
+            continue
+        free = [t for t in tables if t.pk not in taken_tables.get(slot.pk, set())]
+        if free:
+            result.append((slot, free[0], False))
+    return result
+
+
+def waiting_list(*, forum: Forum) -> list[dict[str, Any]]:
+    """Accepted meetings without a place, each with the first free place it could take."""
+    waiting = (
+        Meeting.objects.filter(forum=forum, status=MeetingStatus.ACCEPTED, slot__isnull=True)
+        .select_related("organisation_a", "organisation_b", "delegate_a__user", "delegate_b__user")
+        .order_by("-priority", "created_at", "pk")
+    )
+    rows = []
+    for meeting in waiting:
+        places = _free_places(forum, meeting)
+        rows.append({"meeting": meeting, "places": places[:5], "fits": bool(places)})
+    return rows
+
+
+@transaction.atomic
+def waiting_list_offer(
+    *, forum: Forum, user: User, meeting: Meeting, slot: Slot | None = None
+) -> Meeting:
+    """Place a waiting meeting into a free place (the given slot or the first) moving no one."""
+    _require_organiser(user)
+    if meeting.forum_id != forum.pk or meeting.status != MeetingStatus.ACCEPTED or meeting.slot_id:
+        raise ValidationError(_("This meeting is not waiting for a place."))
+    places = _free_places(forum, meeting)
+    if slot is not None:
+        places = [p for p in places if p[0].pk == slot.pk]
+    if not places:
+        raise ValidationError(_("No free place fits this meeting without moving someone else."))
+    chosen_slot, table, online = places[0]
+    try:
+        placed = meeting_place(meeting=meeting, slot=chosen_slot, table=table, online=online)
+    except DoubleBooking as exc:
+        raise ValidationError(exc.messages[0]) from exc
+    _published_touch(forum=forum, user=user, changed=[placed.pk])
+    return placed
+
+
+def _published_touch(*, forum: Forum, user: User, changed: list[int]) -> ScheduleVersion | None:
+    """Record a small change of the published schedule as a new version and notify."""
+    if schedule_version_published(forum=forum) is None:
+        return None
+    version = _version_create(
+        forum=forum, run=None, user=user, placements=live_placements(forum=forum), changed=changed
+    )
+    transaction.on_commit(lambda: _notify(version.pk, changed))
+    return version

@@ -1,0 +1,106 @@
+"""On site: check-in, held or no-show, and walk-ins that never double-book."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from matchforum.console.services import free_places, meeting_book
+from matchforum.forums.models import Slot
+from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.meetings.services import meeting_place
+from tests.factories import meeting_build
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _slots_in_future(forum):
+    """The factory forum is in 2027: its slots are all ahead, as on the morning of a forum."""
+    assert Slot.objects.filter(session__day__forum=forum).exists()
+
+
+def test_walk_in_is_booked_into_a_free_slot_and_table(client, forum, make_delegate, organiser):
+    a, b = make_delegate(), make_delegate()
+    slot = Slot.objects.filter(session__day__forum=forum).order_by("starts_at")[0]
+    table = forum.tables.get(number=1)  # the first free table of the slot is offered
+    client.force_login(organiser)
+    response = client.post(
+        reverse("console:meeting_add"),
+        {"delegate_a": a.pk, "delegate_b": b.pk, "place": f"{slot.pk}:{table.pk}"},
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(delegate_a=a, delegate_b=b)
+    assert (meeting.slot, meeting.table, meeting.status, meeting.is_walk_in) == (
+        slot,
+        table,
+        MeetingStatus.SCHEDULED,
+        True,
+    )
+
+
+def test_walk_in_refuses_a_taken_table_and_a_busy_delegate(forum, make_delegate, organiser):
+    slot = Slot.objects.filter(session__day__forum=forum).order_by("starts_at")[0]
+    table = forum.tables.get(number=1)
+    a, b = make_delegate(), make_delegate()
+    meeting_place(meeting=meeting_build(a, b), slot=slot, table=table)
+    c, d = make_delegate(), make_delegate()
+    with pytest.raises(ValidationError, match="taken"):
+        meeting_book(
+            forum=forum, user=organiser, delegate_a=c, delegate_b=d, slot=slot, table=table
+        )
+    # a already sits at table 1 in that slot: table 2 is free, a is not.
+    with pytest.raises(ValidationError, match="taken"):
+        meeting_book(
+            forum=forum,
+            user=organiser,
+            delegate_a=a,
+            delegate_b=d,
+            slot=slot,
+            table=forum.tables.get(number=2),
+        )
+    # Nothing half-made stays behind.
+    assert Meeting.objects.filter(forum=forum).count() == 1
+    # The offered places never include that slot for a, nor table 1 in it.
+    offered = free_places(forum=forum, delegates=[a, d])
+    assert slot.pk not in {s.pk for s, _t in offered}
+    offered = free_places(forum=forum, delegates=[c, d])
+    assert (slot.pk, table.pk) not in {(s.pk, t.pk) for s, t in offered}
+
+
+def test_walk_in_form_keeps_input_and_shows_error(client, forum, make_delegate, organiser):
+    a = make_delegate()
+    client.force_login(organiser)
+    response = client.post(reverse("console:meeting_add"), {"delegate_a": a.pk, "delegate_b": a.pk})
+    assert response.status_code == 200
+    assert "another organisation" in response.content.decode()
+    assert f'value="{a.pk}" selected' in response.content.decode()
+
+
+def test_check_in_in_one_click(client, forum, make_delegate, organiser):
+    delegate = make_delegate(name="Baltic Drones")
+    client.force_login(organiser)
+    found = client.get(reverse("console:checkin"), {"q": "baltic"})
+    assert "Baltic Drones" in found.content.decode()
+    client.post(reverse("console:checkin_toggle", args=[delegate.pk]))
+    delegate.refresh_from_db()
+    assert delegate.checked_in_at is not None
+    client.post(reverse("console:checkin_toggle", args=[delegate.pk]), {"undo": "1"})
+    delegate.refresh_from_db()
+    assert delegate.checked_in_at is None
+
+
+def test_held_and_no_show_marks(client, forum, make_delegate, organiser):
+    meeting = meeting_build(make_delegate(), make_delegate())
+    client.force_login(organiser)
+    url = reverse("console:meeting_action", args=[meeting.pk])
+    client.post(url, {"action": "held"})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.ACCEPTED  # not placed: cannot be held
+    slot = Slot.objects.filter(session__day__forum=forum).first()
+    meeting_place(meeting=meeting, slot=slot, table=forum.tables.first())
+    client.post(url, {"action": "no_show"})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.NO_SHOW
+    client.post(url, {"action": "cancel"})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.NO_SHOW  # what happened is not cancelled afterwards

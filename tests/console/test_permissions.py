@@ -1,0 +1,83 @@
+"""Organisers open every console page; vetting officers only vetting; delegates none."""
+
+import pytest
+from django.urls import reverse
+
+from matchforum.forums.models import Session
+from matchforum.schedules.models import SchedulingRun
+
+pytestmark = pytest.mark.django_db
+
+VETTING = {"console:home", "console:vetting", "console:vetting_detail"}
+POST_ONLY = {
+    "console:session_remove",
+    "console:table_edit",
+    "console:run_cancel",
+    "console:run_publish",
+    "console:meeting_action",
+    "console:checkin_toggle",
+}
+
+
+def _urls(forum, make_delegate, organiser):
+    delegate = make_delegate()
+    session = Session.objects.filter(day__forum=forum).first()
+    run = SchedulingRun.objects.create(forum=forum, created_by=organiser)
+    from tests.factories import meeting_build
+
+    meeting = meeting_build(delegate, make_delegate())
+    table = forum.tables.first()
+    args = {
+        "console:session_edit": [session.pk],
+        "console:session_remove": [session.pk],
+        "console:table_edit": [table.pk],
+        "console:vetting_detail": [delegate.organisation_id],
+        "console:run_detail": [run.pk],
+        "console:run_progress": [run.pk],
+        "console:run_cancel": [run.pk],
+        "console:run_publish": [run.pk],
+        "console:meeting_action": [meeting.pk],
+        "console:checkin_toggle": [delegate.pk],
+        "console:export": ["meetings", "csv"],
+    }
+    from matchforum.console.urls import urlpatterns
+
+    names = [f"console:{p.name}" for p in urlpatterns]
+    return delegate, {name: reverse(name, args=args.get(name, [])) for name in names}
+
+
+def test_delegates_get_403_on_every_console_url(client, forum, make_delegate, organiser):
+    delegate, urls = _urls(forum, make_delegate, organiser)
+    client.force_login(delegate.user)
+    for name, url in urls.items():
+        response = client.post(url) if name in POST_ONLY else client.get(url)
+        assert response.status_code == 403, name
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, forum, make_delegate, organiser):
+    _delegate, urls = _urls(forum, make_delegate, organiser)
+    for name, url in urls.items():
+        response = client.post(url) if name in POST_ONLY else client.get(url)
+        assert response.status_code == 302, name
+        assert reverse("accounts:login") in response["Location"]
+
+
+def test_vetting_officers_only_reach_vetting(
+    client, forum, make_delegate, organiser, vetting_officer
+):
+    _delegate, urls = _urls(forum, make_delegate, organiser)
+    client.force_login(vetting_officer)
+    for name, url in urls.items():
+        response = client.post(url) if name in POST_ONLY else client.get(url)
+        expected = 200 if name in VETTING else 403
+        assert response.status_code == expected, name
+
+
+def test_organisers_open_every_console_page(client, forum, make_delegate, organiser):
+    _delegate, urls = _urls(forum, make_delegate, organiser)
+    client.force_login(organiser)
+    for name, url in urls.items():
+        if name in POST_ONLY:
+            continue
+        response = client.get(url)
+        assert response.status_code == 200, (name, response.content[:500])

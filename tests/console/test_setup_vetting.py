@@ -1,0 +1,111 @@
+"""Forum setup regenerates slots; vetting decisions, alone or in bulk, are recorded."""
+
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from matchforum.forums.models import Session, Slot
+from matchforum.organisations.models import Accreditation, AccreditationDecision
+
+pytestmark = pytest.mark.django_db
+
+
+def test_session_change_regenerates_its_slots(client, forum, organiser):
+    session = Session.objects.filter(day__forum=forum).order_by("day__date", "start_time")[0]
+    client.force_login(organiser)
+    response = client.post(
+        reverse("console:session_edit", args=[session.pk]),
+        {
+            "date": "2027-03-16",
+            "part": "morning",
+            "name": "",
+            "start_time": "09:00",
+            "end_time": "11:00",
+            "slot_minutes": "20",
+            "pause_minutes": "5",
+        },
+    )
+    assert response.status_code == 302
+    kyiv = ZoneInfo(forum.time_zone)
+    starts = [
+        s.starts_at.astimezone(kyiv).strftime("%H:%M")
+        for s in Slot.objects.filter(session=session).order_by("starts_at")
+    ]
+    assert starts == ["09:00", "09:25", "09:50", "10:15", "10:40"]
+
+
+def test_bad_session_keeps_input_and_shows_field_error(client, forum, organiser):
+    client.force_login(organiser)
+    response = client.post(
+        reverse("console:sessions"),
+        {
+            "date": "2027-03-16",
+            "part": "evening",
+            "start_time": "19:00",
+            "end_time": "18:00",
+            "slot_minutes": "30",
+            "pause_minutes": "0",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "A session ends after it starts." in html
+    assert 'value="19:00"' in html
+    assert not Session.objects.filter(part="evening").exists()
+
+
+def test_forum_settings_saved(client, forum, organiser):
+    client.force_login(organiser)
+    response = client.post(
+        reverse("console:setup"),
+        {
+            "name": "Baltic–Ukrainian Defence Forum",
+            "starts_on": "2027-03-16",
+            "ends_on": "2027-03-17",
+            "time_zone": "Europe/Vilnius",
+            "languages": ["en", "uk", "lt"],
+            "max_requests_per_delegate": "25",
+            "max_meetings_per_delegate": "12",
+            "request_expiry_hours": "48",
+            "online_capacity_per_slot": "4",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    forum.refresh_from_db()
+    assert (forum.max_meetings_per_delegate, forum.languages, forum.time_zone) == (
+        12,
+        ["en", "uk", "lt"],
+        "Europe/Vilnius",
+    )
+
+
+def test_bulk_approval_records_each_decision(client, forum, make_delegate, vetting_officer):
+    pending = [make_delegate(accreditation=Accreditation.PENDING) for _ in range(3)]
+    client.force_login(vetting_officer)
+    response = client.post(
+        reverse("console:vetting"),
+        {"organisations": [d.organisation_id for d in pending[:2]], "decision": "approved"},
+    )
+    assert response.status_code == 302
+    states = [
+        d.organisation.__class__.objects.get(pk=d.organisation_id).accreditation for d in pending
+    ]
+    assert states == ["approved", "approved", "pending"]
+    assert AccreditationDecision.objects.filter(reviewer=vetting_officer).count() == 2
+
+
+def test_asking_for_information_needs_a_reason_the_organisation_sees(
+    client, forum, make_delegate, vetting_officer
+):
+    delegate = make_delegate(accreditation=Accreditation.PENDING)
+    url = reverse("console:vetting_detail", args=[delegate.organisation_id])
+    client.force_login(vetting_officer)
+    response = client.post(url, {"decision": "needs_information", "reason": ""})
+    assert "Give the organisation a reason." in response.content.decode()
+    client.post(url, {"decision": "needs_information", "reason": "Send your export licence."})
+    organisation = delegate.organisation.__class__.objects.get(pk=delegate.organisation_id)
+    assert organisation.accreditation == "needs_information"
+    assert organisation.accreditation_reason == "Send your export licence."
+    history = client.get(url).content.decode()
+    assert "Send your export licence." in history
