@@ -21,7 +21,7 @@ from matchforum.organisations.services import organisation_decide_accreditation
 
 def _require_organiser(user: User) -> None:
     if not user.can_organise:
-        raise PermissionDenied("Only organisers do this.")
+        raise PermissionDenied(_("Only organisers do this."))
 
 
 @transaction.atomic

@@ -24,7 +24,7 @@ SURVEY_MONTHS = (3, 6)
 
 def _side_of(meeting: Meeting, delegate: Delegate) -> int:
     if delegate.organisation_id not in (meeting.organisation_a_id, meeting.organisation_b_id):
-        raise PermissionDenied("Only the two sides of a meeting record its outcome.")
+        raise PermissionDenied(_("Only the two sides of a meeting record its outcome."))
     return delegate.organisation_id
 
 

@@ -46,7 +46,7 @@ class RunCancelled(Exception):
 
 def _require_organiser(user: User) -> None:
     if not user.can_organise:
-        raise PermissionDenied("Only organisers run the scheduling.")
+        raise PermissionDenied(_("Only organisers run the scheduling."))
 
 
 def _clean_options(options: dict[str, Any]) -> dict[str, Any]:
