@@ -17,6 +17,7 @@ from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
 from matchforum.core.tenancy import require_scoped, scoped
 from matchforum.marketplace.models import CooperationProfile
+from matchforum.marketplace.services import profile_create, profile_delete, profile_update
 from matchforum.meetings import services as meeting_services
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus
 from matchforum.organisations.models import Delegate, Organisation
@@ -110,9 +111,27 @@ class ProfileViewSet(ScopedViewMixin, viewsets.ModelViewSet):
     def narrow(self, queryset: QuerySet) -> QuerySet:
         return queryset.prefetch_related("tracks").order_by("organisation__name", "pk")
 
+    # Writes go through the marketplace services, as the web pages' do: the same rules,
+    # and recommendations follow the change in the background.
     def perform_create(self, serializer) -> None:
-        # The organisation is the caller's, whatever the body says.
-        serializer.save(organisation=self.caller_delegate().organisation)
+        fields = dict(serializer.validated_data)
+        fields.pop("organisation", None)  # the caller's own, whatever the body says
+        tracks = fields.pop("tracks", ())
+        delegate = self.caller_delegate()
+        serializer.instance = profile_create(
+            organisation=delegate.organisation, editor=delegate, tracks=tracks, **fields
+        )
+
+    def perform_update(self, serializer) -> None:
+        fields = dict(serializer.validated_data)
+        fields.pop("organisation", None)
+        tracks = fields.pop("tracks", None)
+        serializer.instance = profile_update(
+            profile=serializer.instance, editor=self.caller_delegate(), tracks=tracks, **fields
+        )
+
+    def perform_destroy(self, instance: CooperationProfile) -> None:
+        profile_delete(profile=instance, editor=self.caller_delegate())
 
 
 @extend_schema_view(
