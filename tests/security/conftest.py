@@ -8,7 +8,9 @@ def fast_hashing(settings):
 
 
 @pytest.fixture
-def world(db):
+def world(db, settings, tmp_path):
     from tests.security.world import build_world
+
+    settings.MEDIA_ROOT = tmp_path  # the world holds a coalition attachment
 
     return build_world()

@@ -46,10 +46,33 @@ SIGNED_IN_PAGE = same(200, anonymous=302)
 API_SIGNED_IN = same(200, anonymous=401)
 API_ORGANISERS = same(403, anonymous=401, organiser=200)
 API_DELEGATE_WRITE = same(403, anonymous=401)
+# Pages of a delegate (core.access.delegate_required): anonymous to sign in, staff without
+# a delegate seat 403. Delegates of a pending organisation get the awaiting-approval notice.
+DELEGATE_PAGE = same(200, anonymous=302, vetting=403, organiser=403)
+# Console pages: organisers only (console.access.organiser_required).
+CONSOLE_PAGE = same(403, anonymous=302, organiser=200)
+# Console pages a vetting officer may use too (console.access.vetting_required).
+VETTING_PAGE = same(403, anonymous=302, vetting=200, organiser=200)
+# A console write refused to everyone but organisers; organisers are redirected back.
+CONSOLE_WRITE = same(403, anonymous=302, organiser=302)
+# A write that only takes POST: a GET is refused before any access check.
+POST_ONLY = same(405)
 
 
 def own_org(w: World) -> dict:
     return {"pk": w.own_org.pk}
+
+
+def pk_of(attribute: str) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": getattr(w, attribute).pk}
+
+
+def first_session(w: World) -> dict:
+    return {"pk": w.forum.days.first().sessions.first().pk}
+
+
+def first_table(w: World) -> dict:
+    return {"pk": w.forum.tables.first().pk}
 
 
 def profile_body(w: World) -> dict:
@@ -228,6 +251,341 @@ MATRIX: dict[str, list[Op]] = {
     "api:scheduling-run-detail": [Op("GET", API_ORGANISERS, kwargs=lambda w: {"pk": w.run.pk})],
     # --- API: who viewed my organisation ---
     "api:profile-view-list": [Op("GET", API_SIGNED_IN)],
+    # --- accounts: public sign-up, confirmation, invitations ---
+    "accounts:sign_up": [
+        Op("GET", same(302, anonymous=200)),  # signed-in people go to their status page
+        Op("POST", same(302, anonymous=200), form=True, label="empty form re-rendered"),
+    ],
+    "accounts:sign_up_done": [Op("GET", PUBLIC)],
+    "accounts:confirm_resend": [
+        Op("GET", PUBLIC),
+        Op("POST", PUBLIC, form=True, label="empty form re-rendered"),
+    ],
+    "accounts:confirm": [
+        Op("GET", same(400), kwargs=lambda w: {"uidb64": "x", "token": "forged"}, label="forged")
+    ],
+    "accounts:invitation": [
+        Op("GET", PUBLIC, kwargs=lambda w: {"token": w.invitation.token}),
+        Op("GET", same(404), kwargs=lambda w: {"token": "guessed"}, label="unknown token"),
+    ],
+    "core:language": [
+        Op("GET", POST_ONLY),
+        Op("POST", same(302), form=True),
+    ],
+    # --- agenda and calendar feed ---
+    "agenda:agenda": [Op("GET", DELEGATE_PAGE)],
+    "agenda:pdf": [Op("GET", DELEGATE_PAGE)],
+    "agenda:calendar_regenerate": [
+        Op("GET", POST_ONLY),
+        Op("POST", same(302, vetting=403, organiser=403), form=True),
+    ],
+    "agenda:calendar_revoke": [
+        Op("GET", POST_ONLY),
+        Op("POST", same(302, vetting=403, organiser=403), form=True),
+    ],
+    "agenda:calendar_feed": [
+        Op("GET", PUBLIC, kwargs=lambda w: {"token": w.calendar_token.token}),
+        Op("GET", same(404), kwargs=lambda w: {"token": "guessed"}, label="unknown token"),
+    ],
+    # --- coalitions (own organisation and the pending one belong to the track) ---
+    "community:tracks": [Op("GET", SIGNED_IN_PAGE)],
+    "community:track": [Op("GET", SIGNED_IN_PAGE, kwargs=lambda w: {"slug": w.track.slug})],
+    "community:thread_new": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=404, own=200, vetting=404, organiser=200),
+            kwargs=lambda w: {"slug": w.track.slug},
+        ),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=404, own=200, vetting=404, organiser=200),
+            kwargs=lambda w: {"slug": w.track.slug},
+            form=True,
+            label="empty form re-rendered",
+        ),
+    ],
+    "community:thread": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=404, own=200, vetting=404, organiser=200),
+            kwargs=pk_of("thread"),
+        )
+    ],
+    "community:thread_lock": [
+        Op("GET", same(405, anonymous=302), kwargs=pk_of("thread")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=404, own=403, vetting=404, organiser=302),
+            kwargs=pk_of("thread"),
+            form=True,
+        ),
+    ],
+    "community:post_hide": [
+        Op("GET", same(405, anonymous=302), kwargs=pk_of("post")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=404, own=403, vetting=404, organiser=302),
+            kwargs=pk_of("post"),
+            form=True,
+        ),
+    ],
+    "community:post_report": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=404, own=200, vetting=404, organiser=200),
+            kwargs=pk_of("post"),
+        ),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=404, own=200, vetting=404, organiser=200),
+            kwargs=pk_of("post"),
+            form=True,
+            label="empty form re-rendered",
+        ),
+    ],
+    "community:attachment": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=404, own=200, vetting=404, organiser=200),
+            kwargs=pk_of("attachment"),
+        )
+    ],
+    "community:reports": [Op("GET", CONSOLE_PAGE)],
+    "community:report_resolve": [
+        Op("GET", same(405, anonymous=302), kwargs=pk_of("report")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("report"), form=True),
+    ],
+    # --- organiser console ---
+    "console:home": [Op("GET", VETTING_PAGE)],
+    "console:vetting": [
+        Op("GET", VETTING_PAGE),
+        Op("POST", VETTING_PAGE, form=True, label="nothing ticked re-rendered"),
+    ],
+    "console:vetting_detail": [
+        Op("GET", VETTING_PAGE, kwargs=lambda w: {"pk": w.pending_org.pk}),
+        Op(
+            "POST",
+            VETTING_PAGE,
+            kwargs=lambda w: {"pk": w.pending_org.pk},
+            form=True,
+            label="empty form re-rendered",
+        ),
+    ],
+    "console:setup": [Op("GET", CONSOLE_PAGE)],
+    "console:sessions": [Op("GET", CONSOLE_PAGE)],
+    "console:session_edit": [Op("GET", CONSOLE_PAGE, kwargs=first_session)],
+    "console:session_remove": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=first_session),
+        Op("POST", CONSOLE_WRITE, kwargs=first_session, form=True),
+    ],
+    "console:tables": [Op("GET", CONSOLE_PAGE)],
+    "console:table_edit": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=first_table),
+        Op("POST", CONSOLE_WRITE, kwargs=first_table, form=True),
+    ],
+    "console:runs": [Op("GET", CONSOLE_PAGE)],
+    "console:run_compare": [Op("GET", CONSOLE_PAGE)],
+    "console:run_detail": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("run"))],
+    "console:run_progress": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("run"))],
+    "console:run_cancel": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("run")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("run"), form=True),
+    ],
+    "console:run_publish": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("run")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("run"), form=True),
+    ],
+    "console:repair": [Op("GET", CONSOLE_PAGE)],
+    "console:waiting_list": [
+        Op("GET", CONSOLE_PAGE),
+        Op("POST", same(403, anonymous=302, organiser=404), form=True, label="no meeting"),
+    ],
+    "console:meetings": [Op("GET", CONSOLE_PAGE)],
+    "console:meeting_add": [Op("GET", CONSOLE_PAGE)],
+    "console:meeting_action": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("meeting")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("meeting"), form=True),
+    ],
+    "console:checkin": [Op("GET", CONSOLE_PAGE)],
+    "console:checkin_toggle": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("own_delegate")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("own_delegate"), form=True),
+    ],
+    "console:analytics": [Op("GET", CONSOLE_PAGE)],
+    "console:export": [
+        Op("GET", CONSOLE_PAGE, kwargs=lambda w: {"name": "meetings", "fmt": "csv"}),
+    ],
+    "console:print": [Op("GET", CONSOLE_PAGE)],
+    "console:table_cards_pdf": [Op("GET", CONSOLE_PAGE)],
+    "console:running_order_pdf": [Op("GET", CONSOLE_PAGE)],
+    # --- marketplace ---
+    "marketplace:search": [Op("GET", DELEGATE_PAGE)],
+    "marketplace:organisation": [
+        Op("GET", DELEGATE_PAGE, kwargs=own_org, label="approved listed"),
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=200, own=404, vetting=403, organiser=403),
+            kwargs=lambda w: {"pk": w.hidden_org.pk},
+            label="not approved",
+        ),
+    ],
+    "marketplace:my_profiles": [Op("GET", DELEGATE_PAGE)],
+    "marketplace:preview": [Op("GET", DELEGATE_PAGE)],
+    "marketplace:profile_new": [Op("GET", DELEGATE_PAGE)],
+    "marketplace:profile_edit": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=404, own=200, vetting=403, organiser=403),
+            kwargs=pk_of("own_profile"),
+        )
+    ],
+    "marketplace:profile_delete": [
+        Op("GET", POST_ONLY, kwargs=pk_of("own_profile")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=404, own=302, vetting=403, organiser=403),
+            kwargs=pk_of("own_profile"),
+            form=True,
+        ),
+    ],
+    # --- meeting requests (pages) ---
+    "meetings:inbox": [Op("GET", DELEGATE_PAGE)],
+    "meetings:outbox": [Op("GET", DELEGATE_PAGE)],
+    "meetings:send": [
+        Op("GET", POST_ONLY, kwargs=lambda w: {"organisation_pk": w.target_org.pk}),
+        Op(
+            "POST",
+            expect(anonymous=302, other=302, unapproved=200, own=302, vetting=403, organiser=403),
+            kwargs=lambda w: {"organisation_pk": w.target_org.pk},
+            form=True,
+        ),
+    ],
+    "meetings:accept": [
+        Op("GET", POST_ONLY, kwargs=pk_of("request_in")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=200, own=302, vetting=403, organiser=403),
+            kwargs=pk_of("request_in"),
+            form=True,
+        ),
+    ],
+    "meetings:decline": [
+        Op("GET", POST_ONLY, kwargs=pk_of("request_in")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=200, own=302, vetting=403, organiser=403),
+            kwargs=pk_of("request_in"),
+            form=True,
+        ),
+    ],
+    "meetings:withdraw": [
+        Op("GET", POST_ONLY, kwargs=pk_of("request_out")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=200, own=302, vetting=403, organiser=403),
+            kwargs=pk_of("request_out"),
+            form=True,
+        ),
+    ],
+    # --- news ---
+    "news:articles": [Op("GET", SIGNED_IN_PAGE)],
+    "news:article": [
+        Op("GET", SIGNED_IN_PAGE, kwargs=pk_of("article")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=200, unapproved=403, own=200, vetting=403, organiser=403),
+            kwargs=pk_of("article"),
+            form=True,
+            label="empty comment re-rendered",
+        ),
+    ],
+    "news:article_create": [Op("GET", CONSOLE_PAGE)],
+    "news:article_edit": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("article"))],
+    "news:moderation": [Op("GET", CONSOLE_PAGE)],
+    "news:comment_moderate": [
+        Op("GET", same(405, anonymous=302), kwargs=pk_of("comment")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("comment"), form=True),
+    ],
+    # --- notifications, own organisation ---
+    "notifications:preferences": [Op("GET", DELEGATE_PAGE)],
+    "organisations:status": [Op("GET", DELEGATE_PAGE)],
+    "organisations:details": [Op("GET", DELEGATE_PAGE)],
+    "organisations:delegates": [Op("GET", DELEGATE_PAGE)],
+    "organisations:availability": [Op("GET", DELEGATE_PAGE)],
+    "organisations:invitation_revoke": [
+        Op("GET", POST_ONLY, kwargs=pk_of("invitation")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=404, own=302, vetting=403, organiser=403),
+            kwargs=pk_of("invitation"),
+            form=True,
+        ),
+    ],
+    # --- outcomes ---
+    "outcomes:list": [Op("GET", DELEGATE_PAGE)],
+    "outcomes:record": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=404, own=200, vetting=403, organiser=403),
+            kwargs=pk_of("meeting"),
+        )
+    ],
+    "outcomes:survey": [
+        Op("GET", PUBLIC, kwargs=lambda w: {"token": w.survey.token}),
+        Op("GET", same(404), kwargs=lambda w: {"token": "guessed"}, label="unknown token"),
+    ],
+    # --- recommendations ---
+    "recommendations:list": [Op("GET", DELEGATE_PAGE)],
+    "recommendations:dismiss": [
+        Op("GET", POST_ONLY, kwargs=lambda w: {"organisation_pk": w.target_org.pk}),
+        Op(
+            "POST",
+            expect(anonymous=302, other=302, unapproved=200, own=302, vetting=403, organiser=403),
+            kwargs=lambda w: {"organisation_pk": w.target_org.pk},
+            form=True,
+        ),
+    ],
+    "recommendations:undismiss": [
+        Op("GET", POST_ONLY, kwargs=lambda w: {"organisation_pk": w.target_org.pk}),
+        Op(
+            "POST",
+            expect(anonymous=302, other=302, unapproved=200, own=302, vetting=403, organiser=403),
+            kwargs=lambda w: {"organisation_pk": w.target_org.pk},
+            form=True,
+        ),
+    ],
+    # --- training ---
+    "training:programmes": [Op("GET", SIGNED_IN_PAGE)],
+    "training:programme": [
+        Op(
+            "GET",
+            SIGNED_IN_PAGE | {"unapproved": 404},
+            kwargs=pk_of("programme"),
+        ),
+        Op(
+            "POST",
+            expect(anonymous=302, other=200, unapproved=404, own=403, vetting=403, organiser=403),
+            kwargs=pk_of("programme"),
+            form=True,
+            label="empty request re-rendered",
+        ),
+    ],
+    "training:describe": [
+        # Only the organisation offering a training profile describes its programme.
+        Op(
+            "GET",
+            expect(anonymous=302, other=403, unapproved=403, own=200, vetting=403, organiser=403),
+        )
+    ],
+    "training:request_decide": [
+        Op("GET", same(405, anonymous=302), kwargs=pk_of("training_request")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=404, own=302, vetting=404, organiser=404),
+            kwargs=pk_of("training_request"),
+            form=True,
+        ),
+    ],
 }
 
 

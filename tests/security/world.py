@@ -9,18 +9,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from matchforum.forums.models import Forum
+from matchforum.agenda.models import CalendarToken
+from matchforum.community.models import Attachment, Post, PostReport, Thread
+from matchforum.community.services import post_report, thread_start
+from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.meetings.models import Meeting, MeetingRequest
 from matchforum.meetings.services import meeting_place
-from matchforum.organisations.models import Accreditation, Delegate, Organisation, Visibility
+from matchforum.news.models import Article, Comment
+from matchforum.organisations.models import (
+    Accreditation,
+    Delegate,
+    Invitation,
+    Organisation,
+    Visibility,
+)
+from matchforum.outcomes.models import FollowUpSurvey
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
+from matchforum.training.models import TrainingProgramme, TrainingRequest
 from tests.factories import (
+    ArticleFactory,
+    CalendarTokenFactory,
     CooperationProfileFactory,
     DelegateFactory,
+    InvitationFactory,
     MeetingRequestFactory,
     OrganisationFactory,
+    TrainingProgrammeFactory,
     UserFactory,
     forum_build,
 )
@@ -48,6 +65,19 @@ class World:
     meeting: Meeting
     version: ScheduleVersion
     run: SchedulingRun
+    track: CapabilityTrack
+    thread: Thread
+    post: Post
+    attachment: Attachment
+    report: PostReport
+    article: Article
+    comment: Comment
+    programme: TrainingProgramme
+    training_request: TrainingRequest
+    calendar_token: CalendarToken
+    invitation: Invitation
+    survey: FollowUpSurvey
+    other_delegate: Delegate
 
 
 def _meeting(forum, a: Delegate, b: Delegate) -> Meeting:
@@ -115,6 +145,49 @@ def build_world() -> World:
         published_by=users["organiser"],
         published_at=timezone.now(),
     )
+    # The own organisation belongs to a coalition track; the other organisation does not.
+    track = CapabilityTrack.objects.create(
+        slug="security-demining", name="Demining", is_coalition=True, lead_country="LT"
+    )
+    own_org.tracks.add(track)
+    pending_org.tracks.add(track)
+    thread = thread_start(
+        user=own.user,
+        forum=forum,
+        track=track,
+        kind="lessons",
+        title="Mine clearance",
+        body="Who has field experience?",
+    )
+    post = thread.posts.first()
+    attachment = Attachment.objects.create(
+        post=post,
+        file=ContentFile(b"notes", name="notes.txt"),
+        original_name="notes.txt",
+        content_type="text/plain",
+        size=5,
+    )
+    report = post_report(user=own.user, post=post, reason="Off topic.")
+    article = ArticleFactory(forum=forum, title="Welcome")
+    comment = Comment.objects.create(
+        article=article, author=own.user, author_organisation=own_org, body="Thanks!"
+    )
+    programme = TrainingProgrammeFactory(
+        profile=CooperationProfileFactory(organisation=own_org, kind="training", title="EOD")
+    )
+    training_request = TrainingRequest.objects.create(
+        programme=programme, delegate=other, organisation=other_org
+    )
+    calendar_token = CalendarTokenFactory(delegate=own, token="security-calendar-token")
+    invitation = InvitationFactory(organisation=own_org, invited_by=own, token="security-invite")
+    survey = FollowUpSurvey.objects.create(
+        meeting=meeting,
+        organisation=own_org,
+        delegate=own,
+        months_after=3,
+        token="security-survey-token",
+        sent_at=timezone.now(),
+    )
     return World(
         forum=forum,
         users=users,
@@ -133,4 +206,17 @@ def build_world() -> World:
         meeting=meeting,
         version=version,
         run=run,
+        track=track,
+        thread=thread,
+        post=post,
+        attachment=attachment,
+        report=report,
+        article=article,
+        comment=comment,
+        programme=programme,
+        training_request=training_request,
+        calendar_token=calendar_token,
+        invitation=invitation,
+        survey=survey,
+        other_delegate=other,
     )

@@ -68,6 +68,15 @@ class UserLanguageMiddleware:
 
 
 def remember_language_at_sign_in(sender: type, request: HttpRequest, user: User, **kwargs) -> None:
-    """A user without a saved language keeps the one they were browsing in."""
-    if not user.preferred_language and request is not None:
-        user_set_preferred_language(user=user, language=translation.get_language() or "")
+    """A user without a saved language keeps the one they were browsing in.
+
+    That is the language LocaleMiddleware chose for this request. Not the thread's active
+    language: that is whatever the previous request handled by the same thread left
+    behind, and a sign-in outside the middleware (a test client's force_login, a
+    programmatic login) would save a stranger's language on the account.
+    """
+    if user.preferred_language or request is None:
+        return
+    browsing_in = getattr(request, "LANGUAGE_CODE", "")
+    if browsing_in:
+        user_set_preferred_language(user=user, language=browsing_in)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,9 +20,11 @@ from .services import follow_up_survey_answer, meeting_outcome_record
 
 def _delegate(request: HttpRequest):
     forum = forum_current()
-    delegate = delegate_for_user(user=request.user, forum=forum) if forum else None
+    if forum is None:
+        raise Http404(_("No forum is running."))
+    delegate = delegate_for_user(user=request.user, forum=forum)
     if delegate is None:
-        raise Http404("You are not a delegate of this forum.")
+        raise PermissionDenied(_("You are not a delegate at this forum."))
     return delegate
 
 

@@ -32,7 +32,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         .prefetch_related("delegates__user", "tracks")
         .order_by("created_at", "pk")
     )
-    form = DecisionForm(request.POST or None)
+    # Bound on every POST, even an empty one: errors are added to it below.
+    form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         chosen = list(organisations.filter(pk__in=request.POST.getlist("organisations")))
         if not chosen:
