@@ -1,13 +1,50 @@
+"""Query filters of the API list endpoints.
+
+A parameter that is given must be valid: `?kind=` (empty) is a 400, not "any kind", and
+an id out of the database's integer range is a 400, not a server error.
+"""
+
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
 from matchforum.meetings.models import MeetingRequest, MeetingStatus, RequestStatus
 from matchforum.organisations.models import Organisation, OrganisationKind
 
+MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL (bigint) store
 
-class OrganisationFilter(django_filters.FilterSet):
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(django_filters.NumberFilter):
+    """An object id: a whole number in the database's range."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """Refuse an empty value for a choice or id parameter instead of ignoring it."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name, declared in self.filters.items():
+            if isinstance(declared, (django_filters.ChoiceFilter, IdFilter)) and (
+                name in self.data and self.data.get(name) == ""
+            ):
+                self.form.add_error(name, _("Give a value or leave the parameter out."))
+                valid = False
+        return valid
+
+
+class OrganisationFilter(StrictFilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)
     country = django_filters.CharFilter(max_length=2)
     track = django_filters.CharFilter(field_name="tracks__slug", max_length=50, distinct=True)
@@ -17,10 +54,10 @@ class OrganisationFilter(django_filters.FilterSet):
         fields = ["kind", "country", "track"]
 
 
-class ProfileFilter(django_filters.FilterSet):
+class ProfileFilter(StrictFilterSet):
     side = django_filters.ChoiceFilter(choices=Side.choices)
     kind = django_filters.ChoiceFilter(choices=ProfileKind.choices)
-    organisation = django_filters.NumberFilter(field_name="organisation_id", min_value=1)
+    organisation = IdFilter(field_name="organisation_id")
     track = django_filters.CharFilter(field_name="tracks__slug", max_length=50, distinct=True)
 
     class Meta:
@@ -28,7 +65,7 @@ class ProfileFilter(django_filters.FilterSet):
         fields = ["side", "kind", "organisation", "track"]
 
 
-class MeetingRequestFilter(django_filters.FilterSet):
+class MeetingRequestFilter(StrictFilterSet):
     status = django_filters.ChoiceFilter(choices=RequestStatus.choices)
     box = django_filters.ChoiceFilter(
         choices=[("sent", "sent"), ("received", "received")], method="filter_box"
@@ -49,5 +86,5 @@ class MeetingRequestFilter(django_filters.FilterSet):
         return queryset.filter(recipient_organisation_id__in=own)
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(StrictFilterSet):
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices)

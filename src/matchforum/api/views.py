@@ -220,7 +220,7 @@ class MeetingViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
     scoped_model = Meeting
     serializer_class = serializers.MeetingSerializer
     permission_classes = [IsAuthenticated]
-    filterset_fields = ["status"]
+    filterset_class = filters.MeetingFilter
 
     def narrow(self, queryset: QuerySet) -> QuerySet:
         return queryset.select_related("slot", "table").order_by("slot__starts_at", "pk")
