@@ -184,3 +184,19 @@ def test_the_provider_is_told_of_a_new_request_in_its_language(
     assert [m.to for m in mail.outbox] == [[provider.user.email]]
     assert mail.outbox[0].subject == "Naujas prašymas dalyvauti „EOD course“"
     assert "Kharkiv Deminers" in mail.outbox[0].body and "2 žmonės" in mail.outbox[0].body
+
+
+def test_a_decision_without_an_answer_decides_nothing(client, programme, provider, make_delegate):
+    trainee = make_delegate(name="Odesa Sappers")
+    request = training_request_send(
+        user=trainee.user, programme=programme, participants=1, message=""
+    )
+    client.force_login(provider.user)
+    for body in ({}, {"decision": "maybe"}):
+        response = client.post(f"/training/requests/{request.pk}/decide/", body, follow=True)
+        assert "Choose whether to accept or decline" in response.content.decode()
+        request.refresh_from_db()
+        assert request.status == EnrolmentStatus.PENDING
+    client.post(f"/training/requests/{request.pk}/decide/", {"decision": "decline"})
+    request.refresh_from_db()
+    assert request.status == EnrolmentStatus.DECLINED

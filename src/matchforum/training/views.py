@@ -120,11 +120,16 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
     programme = training_request.programme
     if selectors.provider_delegate(user=request.user, programme=programme) is None:
         raise Http404
+    decision = request.POST.get("decision")
+    if decision not in {"accept", "decline"}:
+        # A missing or unknown answer decides nothing (never a silent decline).
+        messages.error(request, _("Choose whether to accept or decline the request."))
+        return redirect("training:programme", pk=programme.pk)
     try:
         services.training_request_decide(
             user=request.user,
             training_request=training_request,
-            accept=request.POST.get("decision") == "accept",
+            accept=decision == "accept",
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
