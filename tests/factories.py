@@ -220,36 +220,12 @@ class NotificationFactory(factory.django.DjangoModelFactory):
 
 
 def schedule_publish_live(*, forum: Forum, user: User | None = None):
-    """Snapshot the live placements as a new published version (tests only).
+    """Publish the live placements as they are, without a run (tests place meetings by hand)."""
+    from matchforum.schedules.mapping import live_placements
+    from matchforum.schedules.services import schedule_version_create
 
-    TODO(lead): once the console's `schedules.services.schedule_publish` (which publishes a
-    finished SchedulingRun) is merged, the e2e journey can drive that instead.
-    """
-    from django.db.models import Max
-
-    from matchforum.meetings.models import Meeting, MeetingMode
-    from matchforum.schedules.models import ScheduleVersion, VersionStatus
-
-    ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).update(
-        status=VersionStatus.SUPERSEDED
-    )
-    number = (forum.schedule_versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    placed = Meeting.objects.filter(forum=forum, slot__isnull=False).exclude(status="cancelled")
-    return ScheduleVersion.objects.create(
-        forum=forum,
-        number=number,
-        status=VersionStatus.PUBLISHED,
-        placements=[
-            {
-                "meeting": m.pk,
-                "slot": m.slot_id,
-                "table": m.table_id,
-                "online": m.mode == MeetingMode.ONLINE and m.table_id is None,
-            }
-            for m in placed
-        ],
-        published_by=user,
-        published_at=timezone.now(),
+    return schedule_version_create(
+        forum=forum, run=None, user=user, placements=live_placements(forum=forum), changed=[]
     )
 
 

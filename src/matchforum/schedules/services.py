@@ -352,19 +352,22 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
         ) from exc
     after = live_placements(forum=forum)
     changed = sorted(pk for pk in set(before) | set(after) if before.get(pk) != after.get(pk))
-    version = _version_create(forum=forum, run=run, user=user, placements=after, changed=changed)
+    version = schedule_version_create(
+        forum=forum, run=run, user=user, placements=after, changed=changed
+    )
     transaction.on_commit(lambda: _notify(version.pk, changed))
     return version
 
 
-def _version_create(
+def schedule_version_create(
     *,
     forum: Forum,
     run: SchedulingRun | None,
-    user: User,
+    user: User | None,
     placements: dict[int, Placement],
     changed: list[int],
 ) -> ScheduleVersion:
+    """Publish `placements` as the forum's next version; the previous one is superseded."""
     ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).update(
         status=VersionStatus.SUPERSEDED
     )
@@ -495,7 +498,7 @@ def _published_touch(*, forum: Forum, user: User, changed: list[int]) -> Schedul
     """Record a small change of the published schedule as a new version and notify."""
     if schedule_version_published(forum=forum) is None:
         return None
-    version = _version_create(
+    version = schedule_version_create(
         forum=forum, run=None, user=user, placements=live_placements(forum=forum), changed=changed
     )
     transaction.on_commit(lambda: _notify(version.pk, changed))
