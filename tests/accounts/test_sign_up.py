@@ -165,3 +165,27 @@ def test_the_confirmation_link_can_be_sent_again_without_revealing_accounts(
         response = client.post("/accounts/confirm/resend/", {"email": email})
         assert response.status_code == 302 and response["Location"] == "/accounts/sign-up/done/"
     assert mailoutbox == []
+
+
+def test_signed_in_delegate_is_sent_to_their_status_page(client, make_delegate):
+    delegate = make_delegate()
+    client.force_login(delegate.user)
+    response = client.get("/accounts/sign-up/")
+    assert response.status_code == 302
+    assert response.url == "/organisation/status/"
+
+
+@pytest.mark.parametrize(
+    ("role", "landing"),
+    [("organiser", "/console/"), ("vetting_officer", "/console/vetting/")],
+)
+def test_signed_in_staff_land_on_their_console_with_an_explanation(
+    client, forum, role, landing, request
+):
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    response = client.get("/accounts/sign-up/", follow=True)
+    assert response.redirect_chain[0] == (landing, 302)
+    assert response.status_code == 200
+    assert f"You are signed in as {user.email}" in response.content.decode()
+    assert Organisation.objects.count() == 0

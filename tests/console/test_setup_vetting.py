@@ -93,6 +93,21 @@ def test_bulk_approval_records_each_decision(client, forum, make_delegate, vetti
     ]
     assert states == ["approved", "approved", "pending"]
     assert AccreditationDecision.objects.filter(reviewer=vetting_officer).count() == 2
+    page = client.get(response.url).content.decode()
+    assert "2 organisations decided." in page
+
+
+def test_one_bulk_decision_is_reported_in_the_singular(
+    client, forum, make_delegate, vetting_officer
+):
+    pending = make_delegate(accreditation=Accreditation.PENDING)
+    client.force_login(vetting_officer)
+    response = client.post(
+        reverse("console:vetting"),
+        {"organisations": [pending.organisation_id], "decision": "approved"},
+        follow=True,
+    )
+    assert "1 organisation decided." in response.content.decode()
 
 
 def test_asking_for_information_needs_a_reason_the_organisation_sees(

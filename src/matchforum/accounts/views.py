@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from matchforum.core.forms import form_add_service_error
+from matchforum.forums.models import Forum
 from matchforum.forums.selectors import forum_current
+from matchforum.organisations.selectors import delegate_for_user
 from matchforum.organisations.services import invitation_accept, invitation_open_by_token
 
 from .forms import InvitationAcceptForm, ResendConfirmationForm, SignUpForm
@@ -28,7 +30,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     if forum is None:
         raise Http404(_("No forum is open for registration."))
     if request.user.is_authenticated:
-        return redirect("organisations:status")
+        return _signed_in_landing(request, forum)
     if forum.registration_deadline and timezone.now() > forum.registration_deadline:
         return render(request, "accounts/sign_up_closed.html", {"forum": forum})
     form = SignUpForm(request.POST or None, forum=forum)
@@ -55,6 +57,27 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             request.session["signed_up_email"] = user.email
             return redirect("accounts:sign_up_done")
     return render(request, "accounts/sign_up.html", {"form": form, "forum": forum})
+
+
+def _signed_in_landing(request: HttpRequest, forum: Forum) -> HttpResponse:
+    """Where sign-up sends someone already signed in: their own start page, not a form.
+
+    A delegate goes to the organisation's status page; organisers and vetting officers
+    have no organisation of their own, so they go to the console (its vetting queue for
+    vetting officers) and are told why.
+    """
+    if delegate_for_user(user=request.user, forum=forum) is not None:
+        return redirect("organisations:status")
+    messages.info(
+        request,
+        _("You are signed in as %(email)s. Sign out to register another organisation.")
+        % {"email": request.user.email},
+    )
+    if getattr(request.user, "is_organiser", False):
+        return redirect("console:home")
+    if getattr(request.user, "is_vetting_officer", False):
+        return redirect("console:vetting")
+    return redirect("core:home")
 
 
 def sign_up_done(request: HttpRequest) -> HttpResponse:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matchforum.accounts.models import User
 
@@ -139,7 +140,11 @@ def pending_requests_reminder(*, user: User, count: int, now: dt.datetime | None
     def build():
         return (
             _("Meeting requests are waiting for your answer"),
-            _("%(count)s meeting requests wait for your organisation's answer: %(link)s")
+            ngettext(
+                "%(count)s meeting request waits for your organisation's answer: %(link)s",
+                "%(count)s meeting requests wait for your organisation's answer: %(link)s",
+                count,
+            )
             % {"count": count, "link": site_url(reverse("meetings:inbox"))},
         )
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from matchforum.forums.models import Forum, Slot, Table
@@ -156,10 +157,15 @@ def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("console:run_detail", pk=run.pk)
+    changed = version.statistics.get("changed", 0)
     messages.success(
         request,
-        _("Schedule version %(n)s is published; %(c)s meetings changed.")
-        % {"n": version.number, "c": version.statistics.get("changed", 0)},
+        ngettext(
+            "Schedule version %(n)s is published; %(c)s meeting changed.",
+            "Schedule version %(n)s is published; %(c)s meetings changed.",
+            changed,
+        )
+        % {"n": version.number, "c": changed},
     )
     return redirect("console:runs")
 

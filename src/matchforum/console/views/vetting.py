@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matchforum.organisations.models import Accreditation, Organisation
 from matchforum.organisations.services import organisation_decide_accreditation
@@ -49,7 +50,11 @@ def queue(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
-                messages.success(request, _("%(n)s organisations decided.") % {"n": count})
+                messages.success(
+                    request,
+                    ngettext("%(n)s organisation decided.", "%(n)s organisations decided.", count)
+                    % {"n": count},
+                )
                 return redirect(f"{request.path}?show={show}")
     return render(
         request,
