@@ -281,6 +281,8 @@ SPECTACULAR_SETTINGS = {
         "MeetingStatusEnum": "matchforum.meetings.models.MeetingStatus",
         "RunStatusEnum": "matchforum.schedules.models.RunStatus",
         "VersionStatusEnum": "matchforum.schedules.models.VersionStatus",
+        "OrganisationKindEnum": "matchforum.organisations.models.OrganisationKind",
+        "ProfileKindEnum": "matchforum.marketplace.models.ProfileKind",
     },
 }
 

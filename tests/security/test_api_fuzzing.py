@@ -65,6 +65,9 @@ def _object_ids(world) -> dict[str, int]:
         "/api/v1/meetings/{id}/": world.meeting.pk,
         "/api/v1/schedules/{id}/": world.version.pk,
         "/api/v1/scheduling-runs/{id}/": world.run.pk,
+        "/api/v1/recommendations/{id}/": world.recommendation.pk,
+        "/api/v1/recommendations/{id}/dismiss/": world.recommendation.pk,
+        "/api/v1/dismissals/{id}/": world.dismissal.pk,
     }
 
 

@@ -21,6 +21,9 @@ from matchforum.marketplace.services import profile_create, profile_delete, prof
 from matchforum.meetings import services as meeting_services
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus
 from matchforum.organisations.models import Delegate, Organisation
+from matchforum.recommendations.models import Dismissal, Recommendation
+from matchforum.recommendations.selectors import dismissed_by, recommendations_for
+from matchforum.recommendations.services import dismissal_create, dismissal_undo
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
 from matchforum.twofactor.services import totp_confirmed_device
 
@@ -242,6 +245,84 @@ class AgendaViewSet(ScopedViewMixin, mixins.ListModelMixin, viewsets.GenericView
             .select_related("slot", "table")
             .order_by("slot__starts_at", "pk")
         )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The caller's organisation's recommendations, best first"),
+    retrieve=extend_schema(summary="One recommendation of the caller's organisation"),
+    dismiss=extend_schema(
+        request=None,
+        responses={201: serializers.DismissalSerializer},
+        summary="Not interested: never recommend this organisation again (undo: DELETE "
+        "the dismissal)",
+    ),
+)
+class RecommendationViewSet(
+    ScopedViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """ "You may want to meet": the stored recommendations of the caller's organisation.
+
+    The same rows and explanation as the web page (recommendations/selectors.py):
+    dismissed and no-longer-visible counterparts are left out. Delegates of an
+    organisation that is not approved get an empty list.
+    """
+
+    scoped_model = Recommendation
+    serializer_class = serializers.RecommendationSerializer
+    permission_classes = [IsDelegate]
+    filter_backends: list = []
+    write_actions = frozenset({"dismiss"})
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        organisation = self.caller_delegate().organisation
+        return recommendations_for(organisation=organisation, within=queryset).select_related(
+            "organisation"
+        )
+
+    @action(detail=True, methods=["post"])
+    def dismiss(self, request: Request, pk: str | None = None) -> Response:
+        recommendation = self.get_object()
+        dismissal = dismissal_create(
+            delegate=self.caller_delegate(), counterpart=recommendation.counterpart
+        )
+        return Response(
+            serializers.DismissalSerializer(dismissal).data, status=status.HTTP_201_CREATED
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Organisations the caller's organisation is not interested in"),
+    retrieve=extend_schema(summary="One dismissal of the caller's organisation"),
+    destroy=extend_schema(summary="Undo: the organisation may be recommended again"),
+)
+class DismissalViewSet(
+    ScopedViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """ "Not interested" marks of the caller's organisation; deleting one undoes it."""
+
+    scoped_model = Dismissal
+    serializer_class = serializers.DismissalSerializer
+    permission_classes = [IsDelegate]
+    filter_backends: list = []
+    write_actions = frozenset({"destroy"})
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        organisation = self.caller_delegate().organisation
+        return (
+            dismissed_by(organisation=organisation, within=queryset)
+            .prefetch_related("counterpart__tracks")
+            .order_by("-created_at", "-pk")
+        )
+
+    def perform_destroy(self, instance: Dismissal) -> None:
+        dismissal_undo(delegate=self.caller_delegate(), counterpart=instance.counterpart)
 
 
 class ScheduleVersionViewSet(viewsets.ReadOnlyModelViewSet):

@@ -17,8 +17,9 @@ from matchforum.audit.models import AuditEntry
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingRequest
-from matchforum.organisations.models import Delegate, Organisation
+from matchforum.organisations.models import Accreditation, Delegate, Organisation
 from matchforum.organisations.selectors import organisations_visible_to
+from matchforum.recommendations.models import Dismissal, Recommendation
 
 from .tenancy import own_organisation_ids, scope_rule
 
@@ -78,4 +79,23 @@ def _audit(user: User, forum: Forum, for_write: bool) -> QuerySet:
     return AuditEntry.objects.filter(
         action=AuditEntry.Action.PROFILE_VIEWED,
         organisation_id__in=own_organisation_ids(user, forum),
+    )
+
+
+@scope_rule(Recommendation)
+def _recommendations(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    """An approved organisation's own list; nobody else's, organisers' neither (it is the
+    organisation's private view of the market; organisers have the console's why-not)."""
+    return Recommendation.objects.filter(
+        forum=forum,
+        organisation_id__in=own_organisation_ids(user, forum),
+        organisation__accreditation=Accreditation.APPROVED,
+    )
+
+
+@scope_rule(Dismissal)
+def _dismissals(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    """The counterparts the caller's own organisation said it is not interested in."""
+    return Dismissal.objects.filter(
+        organisation__forum=forum, organisation_id__in=own_organisation_ids(user, forum)
     )
