@@ -121,6 +121,13 @@ MATRIX: dict[str, list[Op]] = {
             label="wrong password",
         ),
     ],
+    # --- API: the caller's own tokens (personal, not organisation-owned) ---
+    "api:token-list": [Op("GET", API_SIGNED_IN)],
+    "api:token-detail": [
+        Op("DELETE", same(404, anonymous=401, own=204), kwargs=pk_of("own_token")),
+    ],
+    # Signed in by session (as here), there is no token to revoke: a clean 400.
+    "api:token-current": [Op("DELETE", same(400, anonymous=401))],
     # --- API: organisations ---
     "api:organisation-list": [Op("GET", API_SIGNED_IN)],
     "api:organisation-detail": [

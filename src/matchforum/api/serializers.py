@@ -8,6 +8,7 @@ from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from matchforum.api.models import ApiToken
 from matchforum.forums.models import CapabilityTrack
 from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
 from matchforum.meetings.models import Meeting, MeetingRequest, Priority, SessionWish
@@ -309,3 +310,21 @@ class DismissalSerializer(serializers.ModelSerializer):
         model = Dismissal
         fields = ["id", "counterpart", "created_at"]
         read_only_fields = fields
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    """One of the caller's tokens: its name and first characters, never the secret."""
+
+    current = serializers.SerializerMethodField(
+        help_text="True for the token this request is authenticated with."
+    )
+
+    class Meta:
+        model = ApiToken
+        fields = ["id", "name", "prefix", "created_at", "last_used_at", "current"]
+        read_only_fields = fields
+
+    def get_current(self, token: ApiToken) -> bool:
+        request = self.context.get("request")
+        auth = getattr(request, "auth", None)
+        return isinstance(auth, ApiToken) and auth.pk == token.pk

@@ -16,6 +16,7 @@ router.register("schedules", views.ScheduleVersionViewSet, basename="schedule")
 router.register("scheduling-runs", views.SchedulingRunViewSet, basename="scheduling-run")
 router.register("profile-views", views.ProfileViewLogViewSet, basename="profile-view")
 router.register("recommendations", views.RecommendationViewSet, basename="recommendation")
+router.register("auth/tokens", views.ApiTokenViewSet, basename="token")
 router.register("dismissals", views.DismissalViewSet, basename="dismissal")
 
 urlpatterns = [

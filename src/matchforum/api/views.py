@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth import authenticate
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -29,8 +30,9 @@ from matchforum.twofactor.services import totp_confirmed_device
 
 from . import filters, serializers
 from .context import request_delegate, request_forum
+from .models import ApiToken
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
-from .services import api_token_create
+from .services import api_token_create, api_token_revoke
 from .throttling import SignInThrottle
 
 
@@ -394,3 +396,38 @@ class TokenView(APIView):
             raise PermissionDenied("This account has a second factor: give the code (otp).")
         token, raw = api_token_create(user=user, name=body.validated_data.get("name", ""))
         return Response({"token": raw, "prefix": token.prefix}, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The caller's own API tokens (never the secret itself)"),
+    destroy=extend_schema(summary="Revoke one of the caller's own tokens"),
+    current=extend_schema(
+        request=None,
+        responses={204: None},
+        summary="Revoke the token this request is authenticated with (sign out)",
+    ),
+)
+class ApiTokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    """A user's API tokens. Tokens belong to a person, not an organisation: everyone sees
+    and revokes only their own; another person's token is not found."""
+
+    serializer_class = serializers.ApiTokenSerializer
+    permission_classes = [IsAuthenticated]
+    filter_backends: list = []
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):
+            return ApiToken.objects.none()
+        return ApiToken.objects.filter(user=self.request.user).order_by("-created_at", "-pk")
+
+    def perform_destroy(self, instance: ApiToken) -> None:
+        api_token_revoke(token=instance)
+
+    @action(detail=False, methods=["delete"])
+    def current(self, request: Request) -> Response:
+        token = request.auth
+        if not isinstance(token, ApiToken):
+            raise ValidationError({"detail": _("This request was not made with an API token.")})
+        api_token_revoke(token=token)
+        return Response(status=status.HTTP_204_NO_CONTENT)
