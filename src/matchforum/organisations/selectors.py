@@ -32,10 +32,14 @@ def organisations_visible_to(*, user: User, forum: Forum) -> QuerySet[Organisati
         return base.none()
     if user.can_vet:
         return base
-    own = Organisation.objects.filter(forum=forum, delegates__user=user)
-    own_ids = list(own.values_list("pk", flat=True))
-    approved_own = own.filter(accreditation=Accreditation.APPROVED).exists()
-    if not approved_own:
+    # One query for the viewer's own organisations and whether any is approved.
+    own = list(
+        Organisation.objects.filter(forum=forum, delegates__user=user)
+        .order_by()
+        .values_list("pk", "accreditation")
+    )
+    own_ids = [pk for pk, _accreditation in own]
+    if not any(accreditation == Accreditation.APPROVED for _pk, accreditation in own):
         return base.filter(pk__in=own_ids)
     # No join here (own_ids is a list), so no duplicates: no DISTINCT, which made every
     # paginated count compare whole rows, descriptions included.
