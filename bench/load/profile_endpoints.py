@@ -51,6 +51,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--profile", default="")
     parser.add_argument("--queries", default="", help="print the SQL of this endpoint")
+    parser.add_argument(
+        "--mix", action="store_true", help="one profile of the scenario's weighted mix of reads"
+    )
     args = parser.parse_args()
 
     forum = forum_current()
@@ -118,6 +121,32 @@ def main() -> int:
             lambda c, pk: c.post(f"/api/v1/meeting-requests/{pk}/accept/")
         )(*next(acceptors)),
     }
+    if args.mix:
+        # Per 11 tasks of the locustfile: browse ×3 (3 requests), search ×3, agenda ×2, ...
+        weights = {
+            "page: home": 3,
+            "api: organisations": 3,
+            "api: organisation detail": 3,
+            "api: search profiles": 3,
+            "api: recommendations": 1,
+            "api: received requests": 1,
+            "api: agenda": 2,
+        }
+        for name in weights:
+            endpoints[name]()
+        profiler = cProfile.Profile()
+        started = time.perf_counter()
+        profiler.enable()
+        for _ in range(args.repeat):
+            for name, weight in weights.items():
+                for _ in range(weight):
+                    endpoints[name]()
+        profiler.disable()
+        count = args.repeat * sum(weights.values())
+        print(f"{count} requests, {(time.perf_counter() - started) * 1000 / count:.1f} ms each")
+        stats = pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative"))
+        stats.print_stats(os.environ.get("PROFILE_FILTER", ""), 80)
+        return 0
     print(f"{'endpoint':30} {'status':>8} {'queries':>8} {'mean ms':>8} {'min ms':>7}")
     for name, call in endpoints.items():
         call()  # warm up
@@ -144,7 +173,8 @@ def main() -> int:
             for _ in range(args.repeat):
                 call()
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+            order = os.environ.get("PROFILE_SORT", "cumulative")
+            pstats.Stats(profiler).sort_stats(order).print_stats(45)
     return 0
 
 

@@ -262,6 +262,9 @@ REST_FRAMEWORK = {
 # The home page's public counts are shared by every visitor and cached this long (seconds;
 # 0 turns the cache off). Django's default cache: local memory, one per worker process.
 PUBLIC_STATS_CACHE_SECONDS = env.int("PUBLIC_STATS_CACHE_SECONDS", default=30)
+# The current forum, read by every request, is remembered this long per worker process
+# (a change made in one worker reaches the others within it; 0 turns the cache off).
+FORUM_CACHE_SECONDS = env.int("FORUM_CACHE_SECONDS", default=10)
 
 API_THROTTLE_RATES = {
     "anon": env.str("API_THROTTLE_ANON", default="60/min"),

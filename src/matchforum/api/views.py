@@ -96,9 +96,16 @@ class OrganisationViewSet(
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         organisation = self.get_object()
         own = request_delegate(request)
-        if own is None or own.organisation_id != organisation.pk:
+        if own is None:
             audit_record(
                 action=AuditEntry.Action.PROFILE_VIEWED, target=organisation, request=request
+            )
+        elif own.organisation_id != organisation.pk:
+            audit_record(
+                action=AuditEntry.Action.PROFILE_VIEWED,
+                target=organisation,
+                request=request,
+                actor_organisation=own.organisation,  # known already: one query fewer
             )
         return Response(self.get_serializer(organisation).data)
 

@@ -21,14 +21,14 @@ from matchforum.organisations.models import Accreditation, Delegate, Organisatio
 from matchforum.organisations.selectors import organisations_visible_to
 from matchforum.recommendations.models import Dismissal, Recommendation
 
-from .tenancy import own_organisation_ids, scope_rule
+from .tenancy import own_organisation_ids, own_organisations_memo, scope_rule
 
 
 @scope_rule(Organisation)
 def _organisations(user: User, forum: Forum, for_write: bool) -> QuerySet:
     if for_write:
         return Organisation.objects.filter(forum=forum, pk__in=own_organisation_ids(user, forum))
-    return organisations_visible_to(user=user, forum=forum)
+    return organisations_visible_to(user=user, forum=forum, own=own_organisations_memo(user, forum))
 
 
 @scope_rule(CooperationProfile)
@@ -39,7 +39,9 @@ def _profiles(user: User, forum: Forum, for_write: bool) -> QuerySet:
         return base.filter(organisation_id__in=own)
     if user.can_vet:
         return base
-    visible = organisations_visible_to(user=user, forum=forum).values("pk")
+    visible = organisations_visible_to(
+        user=user, forum=forum, own=own_organisations_memo(user, forum)
+    ).values("pk")
     return base.filter(Q(organisation_id__in=own) | Q(organisation_id__in=visible, is_active=True))
 
 
@@ -86,11 +88,12 @@ def _audit(user: User, forum: Forum, for_write: bool) -> QuerySet:
 def _recommendations(user: User, forum: Forum, for_write: bool) -> QuerySet:
     """An approved organisation's own list; nobody else's, organisers' neither (it is the
     organisation's private view of the market; organisers have the console's why-not)."""
-    return Recommendation.objects.filter(
-        forum=forum,
-        organisation_id__in=own_organisation_ids(user, forum),
-        organisation__accreditation=Accreditation.APPROVED,
-    )
+    approved_own = [
+        pk
+        for pk, accreditation in own_organisations_memo(user, forum)
+        if accreditation == Accreditation.APPROVED
+    ]
+    return Recommendation.objects.filter(forum=forum, organisation_id__in=approved_own)
 
 
 @scope_rule(Dismissal)

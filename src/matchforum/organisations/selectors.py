@@ -25,19 +25,30 @@ def delegate_for_user(*, user: User, forum: Forum) -> Delegate | None:
     )
 
 
-def organisations_visible_to(*, user: User, forum: Forum) -> QuerySet[Organisation]:
-    """Every organisation of the forum that this user may see."""
+def own_organisations(*, user: User, forum: Forum) -> list[tuple[int, str]]:
+    """(id, accreditation) of each organisation of the forum the user is a delegate of."""
+    return list(
+        Organisation.objects.filter(forum=forum, delegates__user=user)
+        .order_by()
+        .values_list("pk", "accreditation")
+    )
+
+
+def organisations_visible_to(
+    *, user: User, forum: Forum, own: list[tuple[int, str]] | None = None
+) -> QuerySet[Organisation]:
+    """Every organisation of the forum that this user may see.
+
+    `own` is `own_organisations(user=, forum=)` when the caller has it already (tenant
+    scoping remembers it for the request); otherwise it is read here.
+    """
     base = Organisation.objects.filter(forum=forum)
     if not user.is_authenticated:
         return base.none()
     if user.can_vet:
         return base
-    # One query for the viewer's own organisations and whether any is approved.
-    own = list(
-        Organisation.objects.filter(forum=forum, delegates__user=user)
-        .order_by()
-        .values_list("pk", "accreditation")
-    )
+    if own is None:
+        own = own_organisations(user=user, forum=forum)
     own_ids = [pk for pk, _accreditation in own]
     if not any(accreditation == Accreditation.APPROVED for _pk, accreditation in own):
         return base.filter(pk__in=own_ids)
