@@ -94,8 +94,8 @@ class OrganisationViewSet(
         return queryset.prefetch_related("tracks").order_by("name", "pk")
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        own = request_delegate(request)  # first: its seats are the scoping's own organisations
         organisation = self.get_object()
-        own = request_delegate(request)
         if own is None:
             audit_record(
                 action=AuditEntry.Action.PROFILE_VIEWED, target=organisation, request=request

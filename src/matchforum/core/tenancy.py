@@ -89,6 +89,12 @@ def own_organisations_memo(user: User, forum: Forum) -> list[tuple[int, str]]:
     return memo[forum.pk]
 
 
+def own_organisations_remember(user: User, forum: Forum, seats: list) -> None:
+    """Fill the memo from delegate seats (with their organisations) read anyway."""
+    memo = user.__dict__.setdefault("_own_organisations", {})
+    memo[forum.pk] = [(seat.organisation_id, seat.organisation.accreditation) for seat in seats]
+
+
 def own_organisation_ids(user: User, forum: Forum) -> list[int]:
     """Ids of the user's organisations in the forum (memoised on the user object)."""
     return [pk for pk, _accreditation in own_organisations_memo(user, forum)]
@@ -113,6 +119,7 @@ __all__ = [
     "is_organisation_owned",
     "own_organisation_ids",
     "own_organisations_memo",
+    "own_organisations_remember",
     "require_scoped",
     "scope_rule",
     "scoped",

@@ -25,6 +25,18 @@ def delegate_for_user(*, user: User, forum: Forum) -> Delegate | None:
     )
 
 
+def delegate_seats(*, user: User, forum: Forum) -> list[Delegate]:
+    """Every delegate seat of the user in the forum, in the order `delegate_for_user` picks
+    from (so the first is the one it returns), each with its organisation."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Delegate.objects.filter(user=user, organisation__forum=forum)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+
+
 def own_organisations(*, user: User, forum: Forum) -> list[tuple[int, str]]:
     """(id, accreditation) of each organisation of the forum the user is a delegate of."""
     return list(
