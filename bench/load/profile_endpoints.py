@@ -86,12 +86,17 @@ def main() -> int:
     senders = iter([client_for(d) for d in delegates[1 : 3 * args.repeat + 5]])
 
     acceptors = []
-    for delegate in delegates[200:]:
-        pending = MeetingRequest.objects.filter(
-            recipient_organisation=delegate.organisation, status="pending"
-        ).first()
-        if pending:
-            acceptors.append((client_for(delegate), pending.pk))
+    pending_requests = MeetingRequest.objects.filter(
+        forum=forum, status="pending", recipient_organisation__accreditation="approved"
+    ).select_related("recipient_organisation")
+    seen: set[int] = set()
+    for pending in pending_requests.order_by("-pk")[:2000]:
+        if pending.recipient_organisation_id in seen:
+            continue
+        seen.add(pending.recipient_organisation_id)
+        recipient = Delegate.objects.filter(organisation=pending.recipient_organisation).first()
+        if recipient is not None:
+            acceptors.append((client_for(recipient), pending.pk))
         if len(acceptors) > 3 * args.repeat + 5:
             break
     acceptors = iter(acceptors)
