@@ -11,6 +11,17 @@ def pytest_configure(config):
     catalogues_compile(stale_only=True)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached counts of one test's forum must not
+    show up in the next test, whose forum may have the same id."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def forum(db):
     return forum_build()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import resource
 import secrets
 import signal
 import socket
@@ -73,6 +74,48 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"gunicorn did not answer at {url}")
 
 
+def _processes() -> dict[int, tuple[int, str, float]]:
+    """pid -> (parent pid, command line, CPU seconds so far) of every live process."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            found[int(entry.name)] = (
+                int(fields[1]),
+                command,
+                (int(fields[11]) + int(fields[12])) / tick,
+            )
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def cpu_seconds(roots: set[int]) -> float:
+    """CPU time so far of the given processes and their children (gunicorn's workers,
+    PostgreSQL's backends)."""
+    return sum(
+        cpu for pid, (parent, _command, cpu) in _processes().items() if {pid, parent} & roots
+    )
+
+
+def postmaster_pid(port: str) -> int | None:
+    for pid, (_parent, command, _cpu) in _processes().items():
+        if "/bin/postgres" in command and f"-p {port} " in command + " ":
+            return pid
+    return None
+
+
+def machine_busy_seconds() -> float:
+    """CPU time all processes of the machine spent so far (from /proc/stat), in seconds."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    busy = sum(values) - values[3] - values[4]  # minus idle and iowait
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
 def print_report(prefix: Path) -> dict:
     rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))  # noqa: SIM115
     print(
@@ -96,8 +139,16 @@ def print_report(prefix: Path) -> dict:
     return summary
 
 
-def run_stage(args, port: int, work: Path, credentials: Path, env: dict, users: int) -> None:
+def run_stage(
+    args, port: int, work: Path, credentials: Path, env: dict, users: int, gunicorn_pid: int
+) -> None:
     prefix = work / f"locust-{users}"
+    before = os.getloadavg()
+    database_port = os.environ["DATABASE_URL"].rsplit(":", 1)[1].split("/")[0]
+    server = {"gunicorn": {gunicorn_pid}, "postgres": {postmaster_pid(database_port) or -1}}
+    cpu_before = {name: cpu_seconds(roots) for name, roots in server.items()}
+    busy_before = machine_busy_seconds()
+    locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [
             str(BIN / "locust"),
@@ -128,8 +179,22 @@ def run_stage(args, port: int, work: Path, credentials: Path, env: dict, users: 
     )
     print(
         f"\nLoad: {users} users for {args.time}, {args.size} demo forum, "
-        f"gunicorn {args.workers} workers × 4 threads, PostgreSQL, all on loopback"
+        f"gunicorn {args.workers} workers × {args.threads} threads, PostgreSQL, all on loopback"
     )
+    cpu = {name: cpu_seconds(roots) - cpu_before[name] for name, roots in server.items()}
+    locust_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu["locust"] = (locust_after.ru_utime + locust_after.ru_stime) - (
+        locust_before.ru_utime + locust_before.ru_stime
+    )
+    busy = machine_busy_seconds() - busy_before
+    cpu["anything else"] = max(0.0, busy - sum(cpu.values()))
+    print(
+        "CPU seconds during the stage: "
+        + ", ".join(f"{name} {seconds:.0f}" for name, seconds in cpu.items())
+        + f" (machine busy {busy:.0f} s)"
+    )
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*before))
+    print("load average after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print_report(prefix)
 
 
@@ -144,6 +209,7 @@ def main() -> int:
     parser.add_argument("--time", default="3m")
     parser.add_argument("--size", default=os.environ.get("LOAD_SIZE", "large"))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "3")))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("LOAD_THREADS", "4")))
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql")):
         raise SystemExit("run me under scripts/with_postgres.py (DATABASE_URL must be PostgreSQL)")
@@ -168,7 +234,9 @@ def main() -> int:
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
     manage(env, "seed_demo", "--size", args.size, "--seed", "1")
-    print(f"seeded in {time.monotonic() - started:.0f} s")
+    # As `make seed-large` does: the recommendations task reads stored lists.
+    manage(env, "recompute_recommendations", "--inline")
+    print(f"seeded and recommendations computed in {time.monotonic() - started:.0f} s")
     credentials = work / "credentials.json"
     prepare_credentials(env, credentials, args.users)
     gunicorn = subprocess.Popen(
@@ -180,7 +248,7 @@ def main() -> int:
             "--workers",
             str(args.workers),
             "--threads",
-            "4",
+            str(args.threads),
             "--worker-class",
             "gthread",
             "--timeout",
@@ -199,7 +267,7 @@ def main() -> int:
         wait_for(f"http://127.0.0.1:{port}/health/")
         stages = [int(n) for n in args.also_users.split(",") if n.strip()] + [args.users]
         for users in stages:
-            run_stage(args, port, work, credentials, env, users)
+            run_stage(args, port, work, credentials, env, users, gunicorn.pid)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         try:

@@ -144,7 +144,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
 elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Persistent connections (one per worker thread) save a connect per request; the
+    # health check replaces a connection the server closed instead of failing a request.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -256,6 +259,13 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["matchforum.api.parsing.StrictJSONParser"],
 }
+# The home page's public counts are shared by every visitor and cached this long (seconds;
+# 0 turns the cache off). Django's default cache: local memory, one per worker process.
+PUBLIC_STATS_CACHE_SECONDS = env.int("PUBLIC_STATS_CACHE_SECONDS", default=30)
+# The current forum, read by every request, is remembered this long per worker process
+# (a change made in one worker reaches the others within it; 0 turns the cache off).
+FORUM_CACHE_SECONDS = env.int("FORUM_CACHE_SECONDS", default=10)
+
 API_THROTTLE_RATES = {
     "anon": env.str("API_THROTTLE_ANON", default="60/min"),
     "user": env.str("API_THROTTLE_USER", default="1200/min"),
@@ -281,6 +291,8 @@ SPECTACULAR_SETTINGS = {
         "MeetingStatusEnum": "matchforum.meetings.models.MeetingStatus",
         "RunStatusEnum": "matchforum.schedules.models.RunStatus",
         "VersionStatusEnum": "matchforum.schedules.models.VersionStatus",
+        "OrganisationKindEnum": "matchforum.organisations.models.OrganisationKind",
+        "ProfileKindEnum": "matchforum.marketplace.models.ProfileKind",
     },
 }
 

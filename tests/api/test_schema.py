@@ -6,13 +6,17 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
+from django.utils import translation
 
 COMMITTED = Path(__file__).resolve().parents[2] / "docs" / "openapi.yaml"
 
 
 def generated_schema() -> str:
     out = StringIO()
-    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
+    # In English, as `make schema` writes it, whatever language an earlier test's request
+    # left active in this thread.
+    with translation.override("en"):
+        call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
     return out.getvalue()
 
 

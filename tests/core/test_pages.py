@@ -37,3 +37,28 @@ def test_admin_refuses_delegates(client, make_delegate):
     response = client.get("/admin/organisations/organisation/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_home_counts_are_cached_briefly_and_shared(
+    client, forum, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    settings.PUBLIC_STATS_CACHE_SECONDS = 30
+    OrganisationFactory(forum=forum)
+    assert client.get("/").context["stats"]["organisations"] == 1
+    OrganisationFactory(forum=forum)
+    # Within the TTL every visitor gets the remembered counts, without counting again.
+    with django_assert_num_queries(1):  # the tracks (the forum is cached too)
+        response = client.get("/")
+    assert response.context["stats"]["organisations"] == 1
+    cache.clear()  # what the TTL's expiry does
+    assert client.get("/").context["stats"]["organisations"] == 2
+
+
+def test_home_counts_uncached_when_the_ttl_is_zero(client, forum, settings):
+    settings.PUBLIC_STATS_CACHE_SECONDS = 0
+    OrganisationFactory(forum=forum)
+    assert client.get("/").context["stats"]["organisations"] == 1
+    OrganisationFactory(forum=forum)
+    assert client.get("/").context["stats"]["organisations"] == 2

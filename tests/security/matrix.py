@@ -46,6 +46,10 @@ SIGNED_IN_PAGE = same(200, anonymous=302)
 API_SIGNED_IN = same(200, anonymous=401)
 API_ORGANISERS = same(403, anonymous=401, organiser=200)
 API_DELEGATE_WRITE = same(403, anonymous=401)
+# Delegate-only API routes (staff without a delegate seat 403); an object of the caller's
+# own organisation, which any other organisation's delegate does not find.
+API_DELEGATES = same(200, anonymous=401, vetting=403, organiser=403)
+API_OWN_ONLY = expect(anonymous=401, other=404, unapproved=404, own=200, vetting=403, organiser=403)
 # Pages of a delegate (core.access.delegate_required): anonymous to sign in, staff without
 # a delegate seat 403. Delegates of a pending organisation get the awaiting-approval notice.
 DELEGATE_PAGE = same(200, anonymous=302, vetting=403, organiser=403)
@@ -117,6 +121,13 @@ MATRIX: dict[str, list[Op]] = {
             label="wrong password",
         ),
     ],
+    # --- API: the caller's own tokens (personal, not organisation-owned) ---
+    "api:token-list": [Op("GET", API_SIGNED_IN)],
+    "api:token-detail": [
+        Op("DELETE", same(404, anonymous=401, own=204), kwargs=pk_of("own_token")),
+    ],
+    # Signed in by session (as here), there is no token to revoke: a clean 400.
+    "api:token-current": [Op("DELETE", same(400, anonymous=401))],
     # --- API: organisations ---
     "api:organisation-list": [Op("GET", API_SIGNED_IN)],
     "api:organisation-detail": [
@@ -249,6 +260,19 @@ MATRIX: dict[str, list[Op]] = {
     "api:schedule-detail": [Op("GET", API_ORGANISERS, kwargs=lambda w: {"pk": w.version.pk})],
     "api:scheduling-run-list": [Op("GET", API_ORGANISERS)],
     "api:scheduling-run-detail": [Op("GET", API_ORGANISERS, kwargs=lambda w: {"pk": w.run.pk})],
+    # --- API: recommendations and dismissals (the caller's organisation's own) ---
+    "api:recommendation-list": [Op("GET", API_DELEGATES)],
+    "api:recommendation-detail": [
+        Op("GET", API_OWN_ONLY, kwargs=pk_of("recommendation")),
+    ],
+    "api:recommendation-dismiss": [
+        Op("POST", API_OWN_ONLY | {"own": 201}, kwargs=pk_of("recommendation")),
+    ],
+    "api:dismissal-list": [Op("GET", API_DELEGATES)],
+    "api:dismissal-detail": [
+        Op("GET", API_OWN_ONLY, kwargs=pk_of("dismissal")),
+        Op("DELETE", API_OWN_ONLY | {"own": 204}, kwargs=pk_of("dismissal")),
+    ],
     # --- API: who viewed my organisation ---
     "api:profile-view-list": [Op("GET", API_SIGNED_IN)],
     # --- accounts: public sign-up, confirmation, invitations ---

@@ -27,16 +27,20 @@ from matchforum.organisations.models import (
     Visibility,
 )
 from matchforum.outcomes.models import FollowUpSurvey
+from matchforum.recommendations.models import Dismissal, Recommendation
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
 from matchforum.training.models import TrainingProgramme, TrainingRequest
 from tests.factories import (
+    ApiTokenFactory,
     ArticleFactory,
     CalendarTokenFactory,
     CooperationProfileFactory,
     DelegateFactory,
+    DismissalFactory,
     InvitationFactory,
     MeetingRequestFactory,
     OrganisationFactory,
+    RecommendationFactory,
     TrainingProgrammeFactory,
     UserFactory,
     forum_build,
@@ -78,6 +82,9 @@ class World:
     invitation: Invitation
     survey: FollowUpSurvey
     other_delegate: Delegate
+    recommendation: Recommendation
+    dismissal: Dismissal
+    own_token: object
 
 
 def _meeting(forum, a: Delegate, b: Delegate) -> Meeting:
@@ -188,6 +195,19 @@ def build_world() -> World:
         token="security-survey-token",
         sent_at=timezone.now(),
     )
+    # The own organisation is recommended the partner, and is not interested in the third.
+    recommendation = RecommendationFactory(
+        organisation=own_org,
+        counterpart=partner_org,
+        explanation={
+            "they_answer_you": {"offer_title": "Radar", "need_title": "Sensors", "score": 0.8},
+            "you_answer_them": None,
+            "shared_tracks": ["Demining"],
+            "text": "Partner Org offers *Radar*.",
+        },
+    )
+    dismissal = DismissalFactory(organisation=own_org, counterpart=third_org, dismissed_by=own)
+    own_token = ApiTokenFactory(user=own.user, name="laptop")
     return World(
         forum=forum,
         users=users,
@@ -219,4 +239,7 @@ def build_world() -> World:
         invitation=invitation,
         survey=survey,
         other_delegate=other,
+        recommendation=recommendation,
+        dismissal=dismissal,
+        own_token=own_token,
     )

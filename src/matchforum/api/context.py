@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from matchforum.core.tenancy import own_organisations_remember
 from matchforum.forums.models import Forum
 from matchforum.forums.selectors import forum_current
 from matchforum.organisations.models import Delegate
-from matchforum.organisations.selectors import delegate_for_user
+from matchforum.organisations.selectors import delegate_seats
 
 _UNSET = object()
 
@@ -31,11 +32,14 @@ def request_delegate(request) -> Delegate | None:
     cached = getattr(http, "_matchforum_delegate", _UNSET)
     if cached is _UNSET or getattr(http, "_matchforum_delegate_user", None) != request.user.pk:
         forum = request_forum(request)
-        cached = (
-            delegate_for_user(user=request.user, forum=forum)
-            if forum is not None and request.user.is_authenticated
-            else None
-        )
+        cached = None
+        if forum is not None and request.user.is_authenticated:
+            # All seats in one query: the first is `delegate_for_user`'s answer, and
+            # together they are the caller's own organisations, which tenant scoping
+            # would otherwise read again.
+            seats = delegate_seats(user=request.user, forum=forum)
+            own_organisations_remember(request.user, forum, seats)
+            cached = seats[0] if seats else None
         http._matchforum_delegate = cached
         http._matchforum_delegate_user = request.user.pk
     return cached

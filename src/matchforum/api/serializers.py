@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils import translation
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from matchforum.api.models import ApiToken
 from matchforum.forums.models import CapabilityTrack
 from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
 from matchforum.meetings.models import Meeting, MeetingRequest, Priority, SessionWish
 from matchforum.organisations.models import Organisation
+from matchforum.recommendations.models import Dismissal, Recommendation
+from matchforum.recommendations.selectors import explanation_reasons, track_names_shown
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
 
 
@@ -207,3 +211,120 @@ class AuditEntrySerializer(serializers.Serializer):
     )
     target_label = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+
+class CounterpartSerializer(serializers.ModelSerializer):
+    """The recommended (or dismissed) organisation, as far as a listing shows it."""
+
+    country = CountryField(read_only=True)
+    tracks = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "country", "kind", "tracks"]
+        read_only_fields = fields
+
+
+class PairMatchSerializer(serializers.Serializer):
+    """The best need × offer pair of one direction, as the matcher stored it."""
+
+    offer_title = serializers.CharField()
+    need_title = serializers.CharField()
+    score = serializers.FloatField()
+
+
+class RecommendationSerializer(serializers.ModelSerializer):
+    """One entry of the caller's "you may want to meet" list, with the page's explanation.
+
+    `reasons` are worded in the request's language (Accept-Language), like the web page's;
+    `text` is the matcher's own English sentence, given to English readers only.
+    """
+
+    counterpart = CounterpartSerializer(read_only=True)
+    they_answer_you = serializers.SerializerMethodField()
+    you_answer_them = serializers.SerializerMethodField()
+    shared_tracks = serializers.SerializerMethodField()
+    reasons = serializers.SerializerMethodField()
+    text = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "id",
+            "rank",
+            "score",
+            "score_ab",
+            "score_ba",
+            "counterpart",
+            "they_answer_you",
+            "you_answer_them",
+            "shared_tracks",
+            "reasons",
+            "text",
+            "computed_at",
+        ]
+        read_only_fields = fields
+
+    @staticmethod
+    def _pair(explanation: dict, side: str) -> dict | None:
+        pair = explanation.get(side)
+        if not pair:
+            return None
+        return {
+            "offer_title": pair.get("offer_title", ""),
+            "need_title": pair.get("need_title", ""),
+            "score": float(pair.get("score", 0.0)),
+        }
+
+    @extend_schema_field(PairMatchSerializer(allow_null=True))
+    def get_they_answer_you(self, rec: Recommendation) -> dict | None:
+        return self._pair(rec.explanation, "they_answer_you")
+
+    @extend_schema_field(PairMatchSerializer(allow_null=True))
+    def get_you_answer_them(self, rec: Recommendation) -> dict | None:
+        return self._pair(rec.explanation, "you_answer_them")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_shared_tracks(self, rec: Recommendation) -> list[str]:
+        return track_names_shown(rec.explanation.get("shared_tracks") or [])
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_reasons(self, rec: Recommendation) -> list[str]:
+        return explanation_reasons(
+            explanation=rec.explanation, own=rec.organisation, other=rec.counterpart
+        )
+
+    @extend_schema_field(serializers.CharField())
+    def get_text(self, rec: Recommendation) -> str:
+        if translation.get_language() != "en":
+            return ""
+        return rec.explanation.get("text", "").replace("*", "")
+
+
+class DismissalSerializer(serializers.ModelSerializer):
+    """A counterpart the caller's organisation is not interested in (DELETE it to undo)."""
+
+    counterpart = CounterpartSerializer(read_only=True)
+
+    class Meta:
+        model = Dismissal
+        fields = ["id", "counterpart", "created_at"]
+        read_only_fields = fields
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    """One of the caller's tokens: its name and first characters, never the secret."""
+
+    current = serializers.SerializerMethodField(
+        help_text="True for the token this request is authenticated with."
+    )
+
+    class Meta:
+        model = ApiToken
+        fields = ["id", "name", "prefix", "created_at", "last_used_at", "current"]
+        read_only_fields = fields
+
+    def get_current(self, token: ApiToken) -> bool:
+        request = self.context.get("request")
+        auth = getattr(request, "auth", None)
+        return isinstance(auth, ApiToken) and auth.pk == token.pk

@@ -15,8 +15,9 @@ router.register("agenda", views.AgendaViewSet, basename="agenda")
 router.register("schedules", views.ScheduleVersionViewSet, basename="schedule")
 router.register("scheduling-runs", views.SchedulingRunViewSet, basename="scheduling-run")
 router.register("profile-views", views.ProfileViewLogViewSet, basename="profile-view")
-# Extension point: when the recommendations app lands, register its viewset here, e.g.
-# router.register("recommendations", RecommendationViewSet, basename="recommendation").
+router.register("recommendations", views.RecommendationViewSet, basename="recommendation")
+router.register("auth/tokens", views.ApiTokenViewSet, basename="token")
+router.register("dismissals", views.DismissalViewSet, basename="dismissal")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

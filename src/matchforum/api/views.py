@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth import authenticate
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,13 +22,17 @@ from matchforum.marketplace.services import profile_create, profile_delete, prof
 from matchforum.meetings import services as meeting_services
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus
 from matchforum.organisations.models import Delegate, Organisation
+from matchforum.recommendations.models import Dismissal, Recommendation
+from matchforum.recommendations.selectors import dismissed_by, recommendations_for
+from matchforum.recommendations.services import dismissal_create, dismissal_undo
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
 from matchforum.twofactor.services import totp_confirmed_device
 
 from . import filters, serializers
 from .context import request_delegate, request_forum
+from .models import ApiToken
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
-from .services import api_token_create
+from .services import api_token_create, api_token_revoke
 from .throttling import SignInThrottle
 
 
@@ -89,11 +94,18 @@ class OrganisationViewSet(
         return queryset.prefetch_related("tracks").order_by("name", "pk")
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        own = request_delegate(request)  # first: its seats are the scoping's own organisations
         organisation = self.get_object()
-        own = request_delegate(request)
-        if own is None or own.organisation_id != organisation.pk:
+        if own is None:
             audit_record(
                 action=AuditEntry.Action.PROFILE_VIEWED, target=organisation, request=request
+            )
+        elif own.organisation_id != organisation.pk:
+            audit_record(
+                action=AuditEntry.Action.PROFILE_VIEWED,
+                target=organisation,
+                request=request,
+                actor_organisation=own.organisation,  # known already: one query fewer
             )
         return Response(self.get_serializer(organisation).data)
 
@@ -244,6 +256,84 @@ class AgendaViewSet(ScopedViewMixin, mixins.ListModelMixin, viewsets.GenericView
         )
 
 
+@extend_schema_view(
+    list=extend_schema(summary="The caller's organisation's recommendations, best first"),
+    retrieve=extend_schema(summary="One recommendation of the caller's organisation"),
+    dismiss=extend_schema(
+        request=None,
+        responses={201: serializers.DismissalSerializer},
+        summary="Not interested: never recommend this organisation again (undo: DELETE "
+        "the dismissal)",
+    ),
+)
+class RecommendationViewSet(
+    ScopedViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """ "You may want to meet": the stored recommendations of the caller's organisation.
+
+    The same rows and explanation as the web page (recommendations/selectors.py):
+    dismissed and no-longer-visible counterparts are left out. Delegates of an
+    organisation that is not approved get an empty list.
+    """
+
+    scoped_model = Recommendation
+    serializer_class = serializers.RecommendationSerializer
+    permission_classes = [IsDelegate]
+    filter_backends: list = []
+    write_actions = frozenset({"dismiss"})
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        organisation = self.caller_delegate().organisation
+        return recommendations_for(organisation=organisation, within=queryset).select_related(
+            "organisation"
+        )
+
+    @action(detail=True, methods=["post"])
+    def dismiss(self, request: Request, pk: str | None = None) -> Response:
+        recommendation = self.get_object()
+        dismissal = dismissal_create(
+            delegate=self.caller_delegate(), counterpart=recommendation.counterpart
+        )
+        return Response(
+            serializers.DismissalSerializer(dismissal).data, status=status.HTTP_201_CREATED
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Organisations the caller's organisation is not interested in"),
+    retrieve=extend_schema(summary="One dismissal of the caller's organisation"),
+    destroy=extend_schema(summary="Undo: the organisation may be recommended again"),
+)
+class DismissalViewSet(
+    ScopedViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """ "Not interested" marks of the caller's organisation; deleting one undoes it."""
+
+    scoped_model = Dismissal
+    serializer_class = serializers.DismissalSerializer
+    permission_classes = [IsDelegate]
+    filter_backends: list = []
+    write_actions = frozenset({"destroy"})
+
+    def narrow(self, queryset: QuerySet) -> QuerySet:
+        organisation = self.caller_delegate().organisation
+        return (
+            dismissed_by(organisation=organisation, within=queryset)
+            .prefetch_related("counterpart__tracks")
+            .order_by("-created_at", "-pk")
+        )
+
+    def perform_destroy(self, instance: Dismissal) -> None:
+        dismissal_undo(delegate=self.caller_delegate(), counterpart=instance.counterpart)
+
+
 class ScheduleVersionViewSet(viewsets.ReadOnlyModelViewSet):
     """Published schedule versions of the current forum (organisers)."""
 
@@ -313,3 +403,38 @@ class TokenView(APIView):
             raise PermissionDenied("This account has a second factor: give the code (otp).")
         token, raw = api_token_create(user=user, name=body.validated_data.get("name", ""))
         return Response({"token": raw, "prefix": token.prefix}, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The caller's own API tokens (never the secret itself)"),
+    destroy=extend_schema(summary="Revoke one of the caller's own tokens"),
+    current=extend_schema(
+        request=None,
+        responses={204: None},
+        summary="Revoke the token this request is authenticated with (sign out)",
+    ),
+)
+class ApiTokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    """A user's API tokens. Tokens belong to a person, not an organisation: everyone sees
+    and revokes only their own; another person's token is not found."""
+
+    serializer_class = serializers.ApiTokenSerializer
+    permission_classes = [IsAuthenticated]
+    filter_backends: list = []
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):
+            return ApiToken.objects.none()
+        return ApiToken.objects.filter(user=self.request.user).order_by("-created_at", "-pk")
+
+    def perform_destroy(self, instance: ApiToken) -> None:
+        api_token_revoke(token=instance)
+
+    @action(detail=False, methods=["delete"])
+    def current(self, request: Request) -> Response:
+        token = request.auth
+        if not isinstance(token, ApiToken):
+            raise ValidationError({"detail": _("This request was not made with an API token.")})
+        api_token_revoke(token=token)
+        return Response(status=status.HTTP_204_NO_CONTENT)

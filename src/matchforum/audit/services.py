@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from .context import current_request
 from .models import AuditEntry
 
+_UNKNOWN: Any = object()  # `actor_organisation` not given: look it up
+
 SECRET_MARKERS = ("password", "token", "secret", "key", "otp", "authorization", "cookie")
 
 
@@ -46,15 +48,19 @@ def audit_record(
     target: models.Model | None = None,
     request: HttpRequest | None = None,
     data: dict[str, Any] | None = None,
+    actor_organisation: Any = _UNKNOWN,
 ) -> AuditEntry:
-    """Write one audit entry; actor and address default to the current request's."""
+    """Write one audit entry; actor and address default to the current request's.
+
+    `actor_organisation` is looked up from the actor's delegate seat unless the caller
+    passes it (an Organisation).
+    """
     request = request if request is not None else current_request.get()
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             actor = user
-    actor_organisation = None
-    if actor is not None and getattr(actor, "pk", None):
+    if actor_organisation is _UNKNOWN and actor is not None and getattr(actor, "pk", None):
         from matchforum.organisations.models import Delegate
 
         delegate = (
@@ -63,6 +69,8 @@ def audit_record(
             .first()
         )
         actor_organisation = delegate.organisation if delegate else None
+    elif actor_organisation is _UNKNOWN:
+        actor_organisation = None
     if organisation is None and target is not None:
         from matchforum.organisations.models import Organisation
 

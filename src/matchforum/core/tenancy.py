@@ -77,18 +77,27 @@ def require_scoped(queryset: QuerySet) -> QuerySet:
     return queryset
 
 
+def own_organisations_memo(user: User, forum: Forum) -> list[tuple[int, str]]:
+    """(id, accreditation) of the user's organisations in the forum, memoised on the user
+    object, which lives as long as the request: the scoping rules of one request share
+    one query."""
+    from matchforum.organisations.selectors import own_organisations
+
+    memo = user.__dict__.setdefault("_own_organisations", {})
+    if forum.pk not in memo:
+        memo[forum.pk] = own_organisations(user=user, forum=forum)
+    return memo[forum.pk]
+
+
+def own_organisations_remember(user: User, forum: Forum, seats: list) -> None:
+    """Fill the memo from delegate seats (with their organisations) read anyway."""
+    memo = user.__dict__.setdefault("_own_organisations", {})
+    memo[forum.pk] = [(seat.organisation_id, seat.organisation.accreditation) for seat in seats]
+
+
 def own_organisation_ids(user: User, forum: Forum) -> list[int]:
     """Ids of the user's organisations in the forum (memoised on the user object)."""
-    from matchforum.organisations.models import Organisation
-
-    memo = user.__dict__.setdefault("_own_organisation_ids", {})
-    if forum.pk not in memo:
-        memo[forum.pk] = list(
-            Organisation.objects.filter(forum=forum, delegates__user=user).values_list(
-                "pk", flat=True
-            )
-        )
-    return memo[forum.pk]
+    return [pk for pk, _accreditation in own_organisations_memo(user, forum)]
 
 
 _loaded = False
@@ -109,6 +118,8 @@ __all__ = [
     "UnscopedQueryError",
     "is_organisation_owned",
     "own_organisation_ids",
+    "own_organisations_memo",
+    "own_organisations_remember",
     "require_scoped",
     "scope_rule",
     "scoped",

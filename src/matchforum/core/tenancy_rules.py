@@ -17,17 +17,18 @@ from matchforum.audit.models import AuditEntry
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingRequest
-from matchforum.organisations.models import Delegate, Organisation
+from matchforum.organisations.models import Accreditation, Delegate, Organisation
 from matchforum.organisations.selectors import organisations_visible_to
+from matchforum.recommendations.models import Dismissal, Recommendation
 
-from .tenancy import own_organisation_ids, scope_rule
+from .tenancy import own_organisation_ids, own_organisations_memo, scope_rule
 
 
 @scope_rule(Organisation)
 def _organisations(user: User, forum: Forum, for_write: bool) -> QuerySet:
     if for_write:
         return Organisation.objects.filter(forum=forum, pk__in=own_organisation_ids(user, forum))
-    return organisations_visible_to(user=user, forum=forum)
+    return organisations_visible_to(user=user, forum=forum, own=own_organisations_memo(user, forum))
 
 
 @scope_rule(CooperationProfile)
@@ -38,7 +39,9 @@ def _profiles(user: User, forum: Forum, for_write: bool) -> QuerySet:
         return base.filter(organisation_id__in=own)
     if user.can_vet:
         return base
-    visible = organisations_visible_to(user=user, forum=forum).values("pk")
+    visible = organisations_visible_to(
+        user=user, forum=forum, own=own_organisations_memo(user, forum)
+    ).values("pk")
     return base.filter(Q(organisation_id__in=own) | Q(organisation_id__in=visible, is_active=True))
 
 
@@ -78,4 +81,24 @@ def _audit(user: User, forum: Forum, for_write: bool) -> QuerySet:
     return AuditEntry.objects.filter(
         action=AuditEntry.Action.PROFILE_VIEWED,
         organisation_id__in=own_organisation_ids(user, forum),
+    )
+
+
+@scope_rule(Recommendation)
+def _recommendations(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    """An approved organisation's own list; nobody else's, organisers' neither (it is the
+    organisation's private view of the market; organisers have the console's why-not)."""
+    approved_own = [
+        pk
+        for pk, accreditation in own_organisations_memo(user, forum)
+        if accreditation == Accreditation.APPROVED
+    ]
+    return Recommendation.objects.filter(forum=forum, organisation_id__in=approved_own)
+
+
+@scope_rule(Dismissal)
+def _dismissals(user: User, forum: Forum, for_write: bool) -> QuerySet:
+    """The counterparts the caller's own organisation said it is not interested in."""
+    return Dismissal.objects.filter(
+        organisation__forum=forum, organisation_id__in=own_organisation_ids(user, forum)
     )

@@ -6,13 +6,13 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from matchforum.core.language import language_is_supported, user_set_preferred_language
-from matchforum.core.selectors import forum_public_stats
+from matchforum.core.selectors import forum_public_stats_cached
 from matchforum.forums.selectors import forum_current, tracks_all
 
 
 def home(request: HttpRequest) -> HttpResponse:
     forum = forum_current()
-    stats = forum_public_stats(forum=forum) if forum else {}
+    stats = forum_public_stats_cached(forum=forum) if forum else {}
     return render(request, "core/home.html", {"stats": stats, "tracks": tracks_all()})
 
 

@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from .models import CapabilityTrack, Forum, Slot
 
+FORUM_CURRENT_CACHE_KEY = "matchforum:forum-current"
+_NONE = "none"  # a cached "no active forum", told apart from a cache miss
+
 
 def forum_current() -> Forum | None:
-    """The active forum (one site runs one forum at a time; the newest active wins)."""
-    return Forum.objects.filter(is_active=True).order_by("-starts_on", "-pk").first()
+    """The active forum (one site runs one forum at a time; the newest active wins).
+
+    Every request asks for it, so it is remembered for FORUM_CACHE_SECONDS (a few
+    seconds, per worker process). Saving or deleting a forum forgets it at once in the
+    process that did it (forums/signals.py); other workers see the change within the TTL.
+    """
+    timeout = settings.FORUM_CACHE_SECONDS
+    if timeout > 0:
+        cached = cache.get(FORUM_CURRENT_CACHE_KEY)
+        if cached is not None:
+            return None if cached == _NONE else cached
+    forum = Forum.objects.filter(is_active=True).order_by("-starts_on", "-pk").first()
+    if timeout > 0:
+        cache.set(FORUM_CURRENT_CACHE_KEY, _NONE if forum is None else forum, timeout)
+    return forum
+
+
+def forum_current_forget() -> None:
+    cache.delete(FORUM_CURRENT_CACHE_KEY)
 
 
 def forum_slots(*, forum: Forum) -> QuerySet[Slot]:

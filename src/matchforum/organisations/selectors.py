@@ -25,17 +25,44 @@ def delegate_for_user(*, user: User, forum: Forum) -> Delegate | None:
     )
 
 
-def organisations_visible_to(*, user: User, forum: Forum) -> QuerySet[Organisation]:
-    """Every organisation of the forum that this user may see."""
+def delegate_seats(*, user: User, forum: Forum) -> list[Delegate]:
+    """Every delegate seat of the user in the forum, in the order `delegate_for_user` picks
+    from (so the first is the one it returns), each with its organisation."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Delegate.objects.filter(user=user, organisation__forum=forum)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+
+
+def own_organisations(*, user: User, forum: Forum) -> list[tuple[int, str]]:
+    """(id, accreditation) of each organisation of the forum the user is a delegate of."""
+    return list(
+        Organisation.objects.filter(forum=forum, delegates__user=user)
+        .order_by()
+        .values_list("pk", "accreditation")
+    )
+
+
+def organisations_visible_to(
+    *, user: User, forum: Forum, own: list[tuple[int, str]] | None = None
+) -> QuerySet[Organisation]:
+    """Every organisation of the forum that this user may see.
+
+    `own` is `own_organisations(user=, forum=)` when the caller has it already (tenant
+    scoping remembers it for the request); otherwise it is read here.
+    """
     base = Organisation.objects.filter(forum=forum)
     if not user.is_authenticated:
         return base.none()
     if user.can_vet:
         return base
-    own = Organisation.objects.filter(forum=forum, delegates__user=user)
-    own_ids = list(own.values_list("pk", flat=True))
-    approved_own = own.filter(accreditation=Accreditation.APPROVED).exists()
-    if not approved_own:
+    if own is None:
+        own = own_organisations(user=user, forum=forum)
+    own_ids = [pk for pk, _accreditation in own]
+    if not any(accreditation == Accreditation.APPROVED for _pk, accreditation in own):
         return base.filter(pk__in=own_ids)
     # No join here (own_ids is a list), so no duplicates: no DISTINCT, which made every
     # paginated count compare whole rows, descriptions included.

@@ -12,11 +12,18 @@ from matchforum.organisations.models import Accreditation, Organisation, Visibil
 from .models import Dismissal, Recommendation
 
 
-def recommendations_for(*, organisation: Organisation) -> QuerySet[Recommendation]:
-    """The organisation's list, without dismissed or no-longer-visible counterparts."""
+def recommendations_for(
+    *, organisation: Organisation, within: QuerySet[Recommendation] | None = None
+) -> QuerySet[Recommendation]:
+    """The organisation's list, without dismissed or no-longer-visible counterparts.
+
+    `within` narrows an existing queryset instead of starting from all rows (the API
+    passes its tenant-scoped one).
+    """
     dismissed = Dismissal.objects.filter(organisation=organisation).values("counterpart_id")
+    base = Recommendation.objects.all() if within is None else within
     return (
-        Recommendation.objects.filter(
+        base.filter(
             organisation=organisation,
             counterpart__accreditation=Accreditation.APPROVED,
             counterpart__visibility=Visibility.LISTED,
@@ -28,8 +35,11 @@ def recommendations_for(*, organisation: Organisation) -> QuerySet[Recommendatio
     )
 
 
-def dismissed_by(*, organisation: Organisation) -> QuerySet[Dismissal]:
-    return Dismissal.objects.filter(
+def dismissed_by(
+    *, organisation: Organisation, within: QuerySet[Dismissal] | None = None
+) -> QuerySet[Dismissal]:
+    base = Dismissal.objects.all() if within is None else within
+    return base.filter(
         organisation=organisation, counterpart__accreditation=Accreditation.APPROVED
     ).select_related("counterpart")
 
