@@ -123,3 +123,33 @@ def test_each_sat_encoding_alone_matches_brute_force(problem, span):
                 break
         solver.delete()
         assert found == expected, (exact, span)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(small_problems())
+def test_every_portfolio_encoding_alone_finds_the_optimum(problem):
+    """Each worker of the race must be right on its own, whichever one wins."""
+    from matchforum.scheduling import ProblemError
+    from matchforum.scheduling.breaks import breaks_per_participant
+    from matchforum.scheduling.satsearch import portfolio, search
+
+    expected = brute_force_min_breaks(problem, problem.fairness)
+    try:
+        problem.check()
+    except ProblemError:
+        assert expected is None
+        return
+    modes = portfolio(problem, problem.fairness, workers=2)
+    assert len(modes) == 2
+    for mode in modes:
+        result = search(problem, problem.fairness, time_limit=30, workers=1, modes=[mode])
+        if expected is None:
+            assert result.infeasible, mode
+            continue
+        assert result.optimal, mode
+        assert result.best == expected, mode
+        assert sum(breaks_per_participant(problem, result.slots)) == expected, mode

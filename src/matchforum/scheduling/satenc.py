@@ -40,6 +40,7 @@ class Encoding:
     totalizer: ITotalizer | None = None
     fixed_breaks: int = 0
     card_enc: int = EncType.seqcounter
+    capacity_enc: int = EncType.seqcounter
     exact: bool = True
 
     def new(self) -> int:
@@ -54,8 +55,13 @@ class Encoding:
         else:
             self.card(lits, 1, "atmost")
 
-    def card(self, lits: list[int], k: int, kind: str) -> None:
-        enc = getattr(CardEnc, kind)(lits=lits, bound=k, top_id=self.top, encoding=self.card_enc)
+    def card(self, lits: list[int], k: int, kind: str, encoding: int | None = None) -> None:
+        enc = getattr(CardEnc, kind)(
+            lits=lits,
+            bound=k,
+            top_id=self.top,
+            encoding=self.card_enc if encoding is None else encoding,
+        )
         self.clauses.extend(enc.clauses)
         self.top = max(self.top, enc.nv)
 
@@ -98,12 +104,14 @@ def encode(
     break_cap: int | None = None,
     span: bool = True,
     card_enc: int = EncType.seqcounter,
+    capacity_enc: int | None = None,
     blocks: bool = False,
     exact: bool | None = None,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains)."""
     e = Encoding(problem)
     e.card_enc = card_enc
+    e.capacity_enc = card_enc if capacity_enc is None else capacity_enc
     # Break literals need to be exact in both directions only when something can profit
     # from a break being counted: the lower side of fairness when every participant can
     # have breaks. Otherwise (a participant with fewer than two meetings always has 0
@@ -155,13 +163,13 @@ def encode(
             e.x[k, s] for k in range(len(allowed)) if (k, s) in e.x and problem.meetings[k].online
         ]
         if len(onsite) > problem.tables[s - 1]:
-            e.card(onsite, problem.tables[s - 1], "atmost")
+            e.card(onsite, problem.tables[s - 1], "atmost", e.capacity_enc)
         if len(online) > problem.online_capacity[s - 1]:
-            e.card(online, problem.online_capacity[s - 1], "atmost")
+            e.card(online, problem.online_capacity[s - 1], "atmost", e.capacity_enc)
         cap2 = 2 * (problem.tables[s - 1] + problem.online_capacity[s - 1])
         bs = [e.busy[p, s] for p in range(n_p) if (p, s) in e.busy]
         if len(bs) > cap2:
-            e.card(bs, cap2, "atmost")
+            e.card(bs, cap2, "atmost", e.capacity_enc)
 
     # meetings pinned to the same table never share a slot
     for group in _same_table_groups(problem):
