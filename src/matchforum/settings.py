@@ -135,6 +135,12 @@ TEMPLATES = [
 
 _default_db = f"sqlite:///{VAR_DIR / 'matchforum.sqlite3'}"
 DATABASES = {"default": env.db_url("DATABASE_URL", default=_default_db)}
+
+# Throttle counters and the short public caches live here. The default is per process:
+# with several server processes, use one shared cache (e.g. ``CACHE_URL=
+# dbcache://matchforum_cache`` after ``manage.py createcachetable``, or redis://…) so that a
+# throttle rate is the rate of the whole site, not of each process.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"].setdefault("OPTIONS", {})

@@ -37,3 +37,23 @@ def test_production_starts_with_a_real_key():
 
 def test_argon2_is_the_first_password_hasher(settings):
     assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def _cache_backend(env_overrides: dict[str, str]) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "CACHE_URL"}
+    env.update(env_overrides)
+    env.update({"PYTHONPATH": str(ROOT / "src"), "DEBUG": "true"})
+    code = "import os; os.environ['DJANGO_SETTINGS_MODULE']='matchforum.settings'; "
+    code += "from django.conf import settings; c = settings.CACHES['default']; "
+    code += "print(c['BACKEND'], c.get('LOCATION', ''))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_cache_is_per_process_unless_a_shared_one_is_configured():
+    assert _cache_backend({}).startswith("django.core.cache.backends.locmem.LocMemCache")
+    shared = _cache_backend({"CACHE_URL": "dbcache://matchforum_cache"})
+    assert shared == "django.core.cache.backends.db.DatabaseCache matchforum_cache"
