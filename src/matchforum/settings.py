@@ -135,12 +135,6 @@ TEMPLATES = [
 
 _default_db = f"sqlite:///{VAR_DIR / 'matchforum.sqlite3'}"
 DATABASES = {"default": env.db_url("DATABASE_URL", default=_default_db)}
-
-# Throttle counters and the short public caches live here. The default is per process:
-# with several server processes, use one shared cache (e.g. ``CACHE_URL=
-# dbcache://matchforum_cache`` after ``manage.py createcachetable``, or redis://…) so that a
-# throttle rate is the rate of the whole site, not of each process.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -155,6 +149,12 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Throttle counters and the short public caches live here. The default is per process:
+# with several server processes, use one shared cache (e.g. ``CACHE_URL=
+# dbcache://matchforum_cache`` after ``manage.py createcachetable``, or redis://…) so that a
+# throttle rate is the rate of the whole site, not of each process.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 AUTH_USER_MODEL = "accounts.User"
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="matchforum")
@@ -266,10 +266,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["matchforum.api.parsing.StrictJSONParser"],
 }
 # The home page's public counts are shared by every visitor and cached this long (seconds;
-# 0 turns the cache off). Django's default cache: local memory, one per worker process.
+# 0 turns the cache off), in CACHES (per process unless CACHE_URL names a shared cache).
 PUBLIC_STATS_CACHE_SECONDS = env.int("PUBLIC_STATS_CACHE_SECONDS", default=30)
-# The current forum, read by every request, is remembered this long per worker process
-# (a change made in one worker reaches the others within it; 0 turns the cache off).
+# The current forum, read by every request, is remembered this long in CACHES (with the
+# per-process default, a change made in one process reaches the others within it; 0 turns
+# the cache off).
 FORUM_CACHE_SECONDS = env.int("FORUM_CACHE_SECONDS", default=10)
 
 API_THROTTLE_RATES = {

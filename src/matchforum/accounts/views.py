@@ -73,9 +73,9 @@ def _signed_in_landing(request: HttpRequest, forum: Forum) -> HttpResponse:
         _("You are signed in as %(email)s. Sign out to register another organisation.")
         % {"email": request.user.email},
     )
-    if getattr(request.user, "is_organiser", False):
+    if request.user.is_organiser:
         return redirect("console:home")
-    if getattr(request.user, "is_vetting_officer", False):
+    if request.user.is_vetting_officer:
         return redirect("console:vetting")
     return redirect("core:home")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils import translation
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -14,7 +13,11 @@ from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
 from matchforum.meetings.models import Meeting, MeetingRequest, Priority, SessionWish
 from matchforum.organisations.models import Organisation
 from matchforum.recommendations.models import Dismissal, Recommendation
-from matchforum.recommendations.selectors import explanation_reasons, track_names_shown
+from matchforum.recommendations.selectors import (
+    explanation_prose,
+    explanation_reasons,
+    track_names_shown,
+)
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
 
 
@@ -296,9 +299,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.CharField())
     def get_text(self, rec: Recommendation) -> str:
-        if translation.get_language() != "en":
-            return ""
-        return rec.explanation.get("text", "").replace("*", "")
+        return explanation_prose(explanation=rec.explanation)
 
 
 class DismissalSerializer(serializers.ModelSerializer):

@@ -40,6 +40,20 @@ def client_ip(request: HttpRequest) -> str | None:
     return address
 
 
+def _organisation_of(actor: Any) -> Any:
+    """The organisation of the actor's seat in the newest active forum (None for staff)."""
+    if actor is None or not getattr(actor, "pk", None):
+        return None
+    from matchforum.organisations.models import Delegate
+
+    delegate = (
+        Delegate.objects.filter(user=actor, organisation__forum__is_active=True)
+        .order_by("-organisation__forum__starts_on")
+        .first()
+    )
+    return delegate.organisation if delegate else None
+
+
 def audit_record(
     *,
     action: str,
@@ -60,17 +74,8 @@ def audit_record(
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             actor = user
-    if actor_organisation is _UNKNOWN and actor is not None and getattr(actor, "pk", None):
-        from matchforum.organisations.models import Delegate
-
-        delegate = (
-            Delegate.objects.filter(user=actor, organisation__forum__is_active=True)
-            .order_by("-organisation__forum__starts_on")
-            .first()
-        )
-        actor_organisation = delegate.organisation if delegate else None
-    elif actor_organisation is _UNKNOWN:
-        actor_organisation = None
+    if actor_organisation is _UNKNOWN:
+        actor_organisation = _organisation_of(actor)
     if organisation is None and target is not None:
         from matchforum.organisations.models import Organisation
 

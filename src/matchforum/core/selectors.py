@@ -34,9 +34,8 @@ def forum_public_stats_cached(*, forum: Forum) -> dict[str, int]:
     timeout = settings.PUBLIC_STATS_CACHE_SECONDS
     if timeout <= 0:
         return forum_public_stats(forum=forum)
-    key = f"matchforum:forum-public-stats:{forum.pk}"
-    stats = cache.get(key)
-    if stats is None:
-        stats = forum_public_stats(forum=forum)
-        cache.set(key, stats, timeout)
-    return stats
+    return cache.get_or_set(
+        f"matchforum:forum-public-stats:{forum.pk}",
+        lambda: forum_public_stats(forum=forum),
+        timeout,
+    )

@@ -16,8 +16,8 @@ def forum_current() -> Forum | None:
     """The active forum (one site runs one forum at a time; the newest active wins).
 
     Every request asks for it, so it is remembered for FORUM_CACHE_SECONDS (a few
-    seconds, per worker process). Saving or deleting a forum forgets it at once in the
-    process that did it (forums/signals.py); other workers see the change within the TTL.
+    seconds). Saving or deleting a forum forgets it at once (forums/signals.py); with the
+    default per-process cache, other processes see the change within the TTL.
     """
     timeout = settings.FORUM_CACHE_SECONDS
     if timeout > 0:

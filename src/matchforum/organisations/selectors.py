@@ -15,26 +15,26 @@ from matchforum.forums.models import Forum
 from .models import Accreditation, Delegate, Organisation, Visibility
 
 
-def delegate_for_user(*, user: User, forum: Forum) -> Delegate | None:
-    if not user.is_authenticated:
-        return None
+def _delegate_seats(*, user: User, forum: Forum) -> QuerySet[Delegate]:
     return (
-        Delegate.objects.filter(user=user, organisation__forum=forum)
-        .select_related("organisation")
-        .first()
-    )
-
-
-def delegate_seats(*, user: User, forum: Forum) -> list[Delegate]:
-    """Every delegate seat of the user in the forum, in the order `delegate_for_user` picks
-    from (so the first is the one it returns), each with its organisation."""
-    if not user.is_authenticated:
-        return []
-    return list(
         Delegate.objects.filter(user=user, organisation__forum=forum)
         .select_related("organisation")
         .order_by("organisation__name", "pk")
     )
+
+
+def delegate_for_user(*, user: User, forum: Forum) -> Delegate | None:
+    if not user.is_authenticated:
+        return None
+    return _delegate_seats(user=user, forum=forum).first()
+
+
+def delegate_seats(*, user: User, forum: Forum) -> list[Delegate]:
+    """Every delegate seat of the user in the forum, each with its organisation; the first
+    is the one `delegate_for_user` returns."""
+    if not user.is_authenticated:
+        return []
+    return list(_delegate_seats(user=user, forum=forum))
 
 
 def own_organisations(*, user: User, forum: Forum) -> list[tuple[int, str]]:

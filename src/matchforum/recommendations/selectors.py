@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
@@ -75,6 +76,14 @@ KIND_PAIRINGS = {
     frozenset({"producer", "investor"}): gettext_lazy("A producer meets an investor."),
     frozenset({"producer", "research"}): gettext_lazy("A research institution meets a producer."),
 }
+
+
+def explanation_prose(*, explanation: dict) -> str:
+    """The matcher's own sentence, for English readers only (it is written in English;
+    everyone gets the reasons worded in their language from `explanation_reasons`)."""
+    if translation.get_language() != "en":
+        return ""
+    return explanation.get("text", "").replace("*", "")
 
 
 def track_names_shown(names: Iterable[str]) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +15,7 @@ from matchforum.organisations.selectors import organisations_visible_to
 
 from .selectors import (
     dismissed_by,
+    explanation_prose,
     explanation_reasons,
     recommendations_for,
     track_names_shown,
@@ -26,9 +26,6 @@ from .services import dismissal_create, dismissal_undo
 @delegate_required(approved=True)
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
-    # The matcher's own sentence is English: shown as it is to English readers only;
-    # everyone gets the reasons worded in their language.
-    english = translation.get_language() == "en"
     items = [
         {
             "rec": rec,
@@ -37,7 +34,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
             "reasons": explanation_reasons(
                 explanation=rec.explanation, own=organisation, other=rec.counterpart
             ),
-            "prose": rec.explanation.get("text", "").replace("*", "") if english else "",
+            "prose": explanation_prose(explanation=rec.explanation),
         }
         for rec in recommendations_for(organisation=organisation)
     ]
