@@ -29,7 +29,8 @@ def brute_force_min_breaks(problem: Problem, fairness: int | None) -> int | None
     """Fewest breaks over every assignment of every meeting (no solver involved).
 
     Checks the hard rules directly from the raw data: sessions, forbidden slots, pins,
-    one meeting per participant and slot, tables, precedences, fairness.
+    one meeting per participant and slot, tables (onsite meetings), online capacity,
+    precedences, fairness.
     """
     session_of = {s: ss.name for ss in problem.sessions for s in range(ss.first, ss.last + 1)}
     day_of = {s: ss.day for ss in problem.sessions for s in range(ss.first, ss.last + 1)}
@@ -51,14 +52,18 @@ def brute_force_min_breaks(problem: Problem, fairness: int | None) -> int | None
         busy: dict[str, list[int]] = {p.id: [] for p in problem.participants}
         ok = True
         per_slot: dict[int, int] = {}
+        online: dict[int, int] = {}
         for m, s in zip(problem.meetings, assign, strict=True):
             if s in busy[m.a] or s in busy[m.b]:
                 ok = False
                 break
             busy[m.a].append(s)
             busy[m.b].append(s)
-            per_slot[s] = per_slot.get(s, 0) + 1
+            used = online if m.online else per_slot
+            used[s] = used.get(s, 0) + 1
         if not ok or any(c > problem.tables[s - 1] for s, c in per_slot.items()):
+            continue
+        if any(c > problem.online_capacity[s - 1] for s, c in online.items()):
             continue
         if any(assign[i] >= assign[j] for i, j in problem.precedences):
             continue

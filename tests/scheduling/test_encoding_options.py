@@ -1,0 +1,167 @@
+"""The optional encodings of ``satenc.encode`` (measured, not in the portfolio) are right.
+
+Slot counters with the slack and parity implied constraints, block-start break counting
+and XOR parity must give the same optimum as exhaustive search, including on forums
+whose tables are nearly all taken (where the slack constraint bites), and must not cut
+off a known optimal schedule of a tight real instance.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pysat.solvers import Solver
+
+from matchforum.scheduling import (
+    Meeting,
+    Participant,
+    Problem,
+    ProblemError,
+    Schedule,
+    Session,
+    assign_tables,
+    read_dzn,
+    validate,
+)
+from matchforum.scheduling.breaks import breaks_per_participant
+from matchforum.scheduling.satenc import Encoding, attach_totalizer, encode
+
+from .helpers import brute_force_min_breaks
+
+OPTIONS = [
+    {"slot_slack": True},
+    {"parity": True},
+    {"slot_slack": True, "parity": True},
+    {"starts": True},
+    {"xor_parity": True},
+]
+
+
+def _optimum(problem: Problem, **options) -> int | None:
+    e = encode(problem, problem.fairness, span=False, **options)
+    attach_totalizer(e, len(e.break_lits))
+    solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
+    try:
+        for b in range(len(e.break_lits) + 1):
+            assume = [-e.totalizer.rhs[b]] if b < len(e.totalizer.rhs) else []
+            if solver.solve(assumptions=assume):
+                val = {v for v in solver.get_model() if v > 0}
+                slots = [
+                    next(s for s in problem.allowed_slots[k] if e.x[k, s] in val)
+                    for k in range(len(problem.meetings))
+                ]
+                # the slot counters replace the capacity constraints: check them anew
+                schedule = Schedule(
+                    slots,
+                    assign_tables(problem, slots),
+                    breaks=sum(breaks_per_participant(problem, slots)),
+                )
+                report = validate(problem, schedule)
+                assert report.ok, (options, report.errors)
+                assert report.breaks <= b
+                return report.breaks
+        return None
+    finally:
+        solver.delete()
+
+
+@st.composite
+def tight_problems(draw):
+    """Small forums whose tables barely hold the meetings, with sessions and pins."""
+    n_p = draw(st.integers(3, 6))
+    n_slots = draw(st.integers(3, 5))
+    morning = draw(st.integers(1, n_slots))
+    sessions = [Session("am", 1, morning, 1)]
+    if morning < n_slots:
+        sessions.append(Session("pm", morning + 1, n_slots, draw(st.sampled_from([1, 2]))))
+    names = [s.name for s in sessions]
+    pairs = draw(
+        st.lists(
+            st.tuples(st.integers(1, n_p), st.integers(1, n_p)).filter(lambda t: t[0] != t[1]),
+            min_size=3,
+            max_size=7,
+        )
+    )
+    meetings = [
+        Meeting(
+            str(a),
+            str(b),
+            sessions=draw(st.sampled_from([None, None, *[(n,) for n in names]])),
+            online=draw(st.sampled_from([False] * 5 + [True])),
+        )
+        for a, b in pairs
+    ]
+    participants = [
+        Participant(str(i + 1), forbidden=draw(st.frozensets(st.integers(1, n_slots), max_size=1)))
+        for i in range(n_p)
+    ]
+    per_slot = -(-len(meetings) // n_slots)
+    tables = [max(1, per_slot + draw(st.integers(-1, 1))) for _ in range(n_slots)]
+    online = [draw(st.integers(0, 1))] * n_slots
+    fairness = draw(st.sampled_from([None, 0, 1, 2]))
+    return Problem(
+        participants, meetings, sessions, tables, online_capacity=online, fairness=fairness
+    )
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(tight_problems())
+def test_every_encoding_option_matches_brute_force(problem):
+    try:
+        problem.check()
+    except ProblemError:
+        return
+    expected = brute_force_min_breaks(problem, problem.fairness)
+    for options in OPTIONS:
+        assert _optimum(problem, **options) == expected, options
+
+
+def test_slot_counter_counts_exactly():
+    """The two-way totalizer's outputs equal 'at least j true' on every input."""
+    for n, cap in itertools.product(range(1, 6), range(0, 6)):
+        e = Encoding(problem=None)  # type: ignore[arg-type]
+        lits = [e.new() for _ in range(n)]
+        out = e.unary_count(lits, cap)
+        assert len(out) == min(n, cap + 1)
+        solver = Solver(name="cd19", bootstrap_with=e.clauses)
+        for bits in itertools.product([False, True], repeat=n):
+            assert solver.solve(
+                assumptions=[v if b else -v for v, b in zip(lits, bits, strict=True)]
+            )
+            model = {v for v in solver.get_model() if v > 0}
+            assert [o in model for o in out] == [sum(bits) >= j + 1 for j in range(len(out))]
+        solver.delete()
+
+
+BENCH = Path("/work/shared/benchmarks/b2b/instances")
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark directory absent")
+@pytest.mark.parametrize("options", OPTIONS)
+def test_known_optimal_schedule_is_not_cut_off(options):
+    """An optimal schedule of a tight real instance (3 free table-slots) stays a model."""
+    problem = read_dzn(BENCH / "tic-12crafc.dzn")
+    base = encode(problem, 2, span=False)
+    attach_totalizer(base, len(base.break_lits))
+    solver = Solver(name="cd19", bootstrap_with=base.clauses + base.totalizer.cnf.clauses)
+    assert solver.solve(assumptions=[-base.totalizer.rhs[0]])  # published optimum: 0
+    val = {v for v in solver.get_model() if v > 0}
+    slots = [
+        next(s for s in problem.allowed_slots[k] if base.x[k, s] in val)
+        for k in range(len(problem.meetings))
+    ]
+    solver.delete()
+    e = encode(problem, 2, span=False, **options)
+    attach_totalizer(e, len(e.break_lits))
+    pinned = [e.x[k, s] if s == slots[k] else -e.x[k, s] for (k, s) in e.x]
+    solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
+    assert solver.solve(assumptions=[*pinned, -e.totalizer.rhs[0]])
+    solver.delete()
