@@ -90,10 +90,11 @@ def test_cpsat_method_agrees(problem):
     assert sched.proven_optimal and rep.breaks == expected
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(small_problems(), st.booleans())
-def test_each_sat_encoding_alone_matches_brute_force(problem, span):
-    """Every portfolio encoding (exact / monotone, with or without span clauses) is right."""
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_problems(), st.booleans(), st.booleans())
+def test_each_sat_encoding_alone_matches_brute_force(problem, span, starts):
+    """Every encoding (exact / monotone, with or without span clauses and block starts)
+    is right."""
     from pysat.solvers import Solver
 
     from matchforum.scheduling import ProblemError
@@ -106,7 +107,7 @@ def test_each_sat_encoding_alone_matches_brute_force(problem, span):
         return
     expected = brute_force_min_breaks(problem, problem.fairness)
     for exact in (True, None):
-        e = encode(problem, problem.fairness, span=span, exact=exact)
+        e = encode(problem, problem.fairness, span=span, exact=exact, starts=starts)
         attach_totalizer(e, len(e.break_lits))
         solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
         found = None
@@ -122,7 +123,7 @@ def test_each_sat_encoding_alone_matches_brute_force(problem, span):
                 assert found <= b
                 break
         solver.delete()
-        assert found == expected, (exact, span)
+        assert found == expected, (exact, span, starts)
 
 
 @settings(

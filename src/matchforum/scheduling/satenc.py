@@ -107,8 +107,13 @@ def encode(
     capacity_enc: int | None = None,
     blocks: bool = False,
     exact: bool | None = None,
+    starts: bool = False,
 ) -> Encoding:
-    """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains)."""
+    """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains).
+
+    ``starts`` adds the block-start structure of :func:`_start_clauses` (single-day
+    problems only: on several days a participant without breaks has a block per day).
+    """
     e = Encoding(problem)
     e.card_enc = card_enc
     e.capacity_enc = card_enc if capacity_enc is None else capacity_enc
@@ -208,6 +213,7 @@ def encode(
 
     # breaks
     day_of = problem.day_of_slot
+    starts = starts and len(set(day_of.values())) == 1
     cap_default = None if fairness is None else fairness + 1
     for p in range(n_p):
         n = len(problem.meetings_of[p])
@@ -274,6 +280,8 @@ def encode(
         e.cnt.append(out[:cap])  # cnt[j-1]: >= j breaks; out[cap] is '>= cap+1'
         if span:
             _span_clauses(e, p, ps, n, out[0])
+        if starts:
+            _start_clauses(e, p, ps, n, out[0])
         if blocks and len({day_of[s] for s in ps}) == 1:
             _block_clauses(e, p, ps, n, out[0], firsts)
         if len(out) > cap and out[cap] and len(gaps) > cap:
@@ -339,6 +347,33 @@ def _span_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) ->
             targets = [t for t in ds if t >= s + n]
             if targets:
                 e.clauses.append([-e.busy[p, s], -later[targets[0]], one_break])
+
+
+def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -> None:
+    """A participant without breaks is busy in exactly one window of n consecutive slots.
+
+    One variable per possible first slot of the window (every slot of the window one where
+    p can be busy), at most one of them true, and, unless p has a break: one of them is
+    true, it makes its window busy, and a busy slot lies in the chosen window. Everything
+    here is implied by the gap definitions and "busy in exactly n slots" when p has no
+    break, but as clauses it lets one decision (the start) fix a whole block, and a busy
+    slot bound the start within n slots either way: the zero-break calls need about a
+    tenth of the conflicts (docs/scheduling.md, item 22).
+    """
+    have = set(ps)
+    windows = [s for s in ps if all(t in have for t in range(s, s + n))]
+    if not windows:
+        e.clauses.append([one_break])
+        return
+    start = {s: e.new() for s in windows}
+    for s, v in start.items():
+        for t in range(s, s + n):
+            e.clauses.append([-v, e.busy[p, t]])
+    e.clauses.append([one_break, *start.values()])
+    e.amo(list(start.values()))
+    for t in ps:
+        covering = [v for s, v in start.items() if s <= t < s + n]
+        e.clauses.append([one_break, -e.busy[p, t], *covering])
 
 
 def _same_table_groups(problem: Problem) -> list[list[int]]:
