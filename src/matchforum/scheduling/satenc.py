@@ -111,8 +111,9 @@ def encode(
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains).
 
-    ``starts`` adds the block-start structure of :func:`_start_clauses` (single-day
-    problems only: on several days a participant without breaks has a block per day).
+    ``starts`` adds the block-start structure of :func:`_start_clauses` for every
+    participant whose meetings can only take place on one day (on several days, one
+    without breaks has a block per day, of a length not known in advance).
     """
     e = Encoding(problem)
     e.card_enc = card_enc
@@ -213,7 +214,6 @@ def encode(
 
     # breaks
     day_of = problem.day_of_slot
-    starts = starts and len(set(day_of.values())) == 1
     cap_default = None if fairness is None else fairness + 1
     for p in range(n_p):
         n = len(problem.meetings_of[p])
@@ -280,7 +280,7 @@ def encode(
         e.cnt.append(out[:cap])  # cnt[j-1]: >= j breaks; out[cap] is '>= cap+1'
         if span:
             _span_clauses(e, p, ps, n, out[0])
-        if starts:
+        if starts and len({day_of[s] for s in ps}) == 1:
             _start_clauses(e, p, ps, n, out[0])
         if blocks and len({day_of[s] for s in ps}) == 1:
             _block_clauses(e, p, ps, n, out[0], firsts)

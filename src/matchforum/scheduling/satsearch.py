@@ -132,8 +132,9 @@ def portfolio(
     instances (docs/scheduling.md, item 21), each alone is faster than the sequential
     counters used before, and their run times are heavy-tailed on different instances, so
     racing them cuts the tail. Both add the block starts of :func:`.satenc._start_clauses`
-    (item 22; single-day problems). Break literals are exact or monotone as
-    :func:`.satenc.encode` decides. With one worker, the first (the better alone).
+    (item 22; participants whose meetings all fall on one day). Break literals are exact
+    or monotone as :func:`.satenc.encode` decides. With one worker, the first (the better
+    alone).
     """
     modes: list[tuple[str, dict[str, Any]]] = [
         (
