@@ -2,7 +2,9 @@
 """Server-side cost of each endpoint of the load scenario: queries and time per request.
 
 Runs in-process (Django's test client, no HTTP, no gunicorn) against an already seeded
-database (DATABASE_URL), as one delegate of an approved organisation with an API token:
+database (DATABASE_URL), as one delegate of an approved organisation with an API token.
+`cpu ms` is this process's CPU time (Python, without the database server's), `db ms` the
+time spent waiting for queries:
 
     DATABASE_URL=postgres://… python bench/load/profile_endpoints.py [--repeat 20] [--profile NAME]
 
@@ -152,20 +154,26 @@ def main() -> int:
         stats = pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative"))
         stats.print_stats(os.environ.get("PROFILE_FILTER", ""), 80)
         return 0
-    print(f"{'endpoint':30} {'status':>8} {'queries':>8} {'mean ms':>8} {'min ms':>7}")
+    print(
+        f"{'endpoint':30} {'status':>8} {'queries':>8} {'mean ms':>8} {'min ms':>7} "
+        f"{'cpu ms':>7} {'db ms':>6}"
+    )
     for name, call in endpoints.items():
         call()  # warm up
-        times, queries, statuses = [], [], set()
+        times, cpu, db, queries, statuses = [], [], [], [], set()
         for _ in range(args.repeat):
             with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 response = call()
                 times.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
             queries.append(len(captured))
+            db.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
             statuses.add(response.status_code)
         print(
             f"{name:30} {','.join(map(str, sorted(statuses))):>8} {max(queries):>8} "
-            f"{statistics.mean(times):>8.1f} {min(times):>7.1f}"
+            f"{statistics.mean(times):>8.1f} {min(times):>7.1f} "
+            f"{statistics.mean(cpu):>7.1f} {statistics.mean(db):>6.1f}"
         )
         if args.queries and args.queries in name:
             with CaptureQueriesContext(connection) as captured:

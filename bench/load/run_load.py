@@ -208,8 +208,16 @@ def main() -> int:
     )
     parser.add_argument("--time", default="3m")
     parser.add_argument("--size", default=os.environ.get("LOAD_SIZE", "large"))
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "3")))
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("LOAD_THREADS", "4")))
+    # One single-threaded process per core measured best on 2 cores (docs/performance.md).
+    parser.add_argument(
+        "--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", os.cpu_count() or 2))
+    )
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("LOAD_THREADS", "1")))
+    parser.add_argument(
+        "--reuse-database",
+        action="store_true",
+        help="skip migrating and seeding: DATABASE_URL already holds a seeded forum",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql")):
         raise SystemExit("run me under scripts/with_postgres.py (DATABASE_URL must be PostgreSQL)")
@@ -231,12 +239,13 @@ def main() -> int:
         "LOG_LEVEL": "ERROR",
     }
     started = time.monotonic()
-    manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
-    manage(env, "seed_demo", "--size", args.size, "--seed", "1")
-    # As `make seed-large` does: the recommendations task reads stored lists.
-    manage(env, "recompute_recommendations", "--inline")
-    print(f"seeded and recommendations computed in {time.monotonic() - started:.0f} s")
+    if not args.reuse_database:
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "seed_demo", "--size", args.size, "--seed", "1")
+        # As `make seed-large` does: the recommendations task reads stored lists.
+        manage(env, "recompute_recommendations", "--inline")
+        print(f"seeded and recommendations computed in {time.monotonic() - started:.0f} s")
     credentials = work / "credentials.json"
     prepare_credentials(env, credentials, args.users)
     gunicorn = subprocess.Popen(

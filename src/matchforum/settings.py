@@ -268,6 +268,11 @@ REST_FRAMEWORK = {
 # The home page's public counts are shared by every visitor and cached this long (seconds;
 # 0 turns the cache off), in CACHES (per process unless CACHE_URL names a shared cache).
 PUBLIC_STATS_CACHE_SECONDS = env.int("PUBLIC_STATS_CACHE_SECONDS", default=30)
+# A page of the public directory (API organisation list, offers-and-needs search) is shared
+# by the callers who see exactly the public rows, for this long (api/directory.py). Any
+# change to what it shows renews it at once in this process; other processes' per-process
+# caches follow within this time (at once with a shared CACHE_URL). 0 turns it off.
+DIRECTORY_CACHE_SECONDS = env.int("DIRECTORY_CACHE_SECONDS", default=15)
 # The current forum, read by every request, is remembered this long in CACHES (with the
 # per-process default, a change made in one process reaches the others within it; 0 turns
 # the cache off).

@@ -57,10 +57,12 @@ def busy_world(db):
 
 # Queries per request: the token, the caller's own organisations (or their delegate seats,
 # which give the own organisations too), then the endpoint's own reads: count, page,
-# prefetched tracks.
+# prefetched tracks. The directory lists (organisations, profiles) are built once and then
+# shared by callers who see the public directory (api/directory.py): these are the first
+# builds; the search also asks whether the caller has unpublished profiles of their own.
 CASES = {
     "/api/v1/organisations/?page_size=20": 5,
-    "/api/v1/profiles/?search=drone&page_size=20": 5,
+    "/api/v1/profiles/?search=drone&page_size=20": 6,
     "/api/v1/recommendations/": 5,
     "/api/v1/meeting-requests/?box=received&status=pending&page_size=20": 4,
     "/api/v1/agenda/": 4,
@@ -97,3 +99,20 @@ def test_home_page_reads_the_tracks_only_once_cached(busy_world, django_assert_m
     client.get("/")
     with django_assert_max_num_queries(1):
         assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/organisations/?page_size=20", "/api/v1/profiles/?search=drone&page_size=20"]
+)
+def test_a_shared_directory_answer_reads_only_who_the_caller_is(
+    busy_world, path, django_assert_max_num_queries
+):
+    # `own` keeps an unpublished profile, so never shares the search; `other` does.
+    client = Client(
+        HTTP_AUTHORIZATION=f"Token {ApiTokenFactory(user=busy_world.users['other']).raw}"
+    )
+    first = client.get(path)
+    # token, delegate seats, and for profiles whether the caller has unpublished ones
+    with django_assert_max_num_queries(3):
+        again = client.get(path)
+    assert again.json() == first.json()

@@ -1,6 +1,7 @@
 """The optional encodings of ``satenc.encode`` (measured, not in the portfolio) are right.
 
-Slot counters with the slack and parity implied constraints, block-start break counting
+Slot counters with the slack and parity implied constraints, breaks counted as blocks
+minus one
 and XOR parity must give the same optimum as exhaustive search, including on forums
 whose tables are nearly all taken (where the slack constraint bites), and must not cut
 off a known optimal schedule of a tight real instance.
@@ -36,7 +37,7 @@ OPTIONS = [
     {"slot_slack": True},
     {"parity": True},
     {"slot_slack": True, "parity": True},
-    {"starts": True},
+    {"block_count": True},
     {"xor_parity": True},
 ]
 

@@ -90,15 +90,12 @@ def test_cpsat_method_agrees(problem):
     assert sched.proven_optimal and rep.breaks == expected
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(small_problems(), st.booleans())
-def test_each_sat_encoding_alone_matches_brute_force(problem, span):
-    """Every portfolio encoding (exact / monotone, with or without span clauses) is right."""
-    from pysat.solvers import Solver
-
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_problems(), st.booleans(), st.booleans())
+def test_each_sat_encoding_alone_matches_brute_force(problem, span, starts):
+    """Every encoding (exact / monotone, with or without span clauses and block starts)
+    is right."""
     from matchforum.scheduling import ProblemError
-    from matchforum.scheduling.breaks import breaks_per_participant
-    from matchforum.scheduling.satenc import attach_totalizer, encode
 
     try:
         problem.check()
@@ -106,23 +103,8 @@ def test_each_sat_encoding_alone_matches_brute_force(problem, span):
         return
     expected = brute_force_min_breaks(problem, problem.fairness)
     for exact in (True, None):
-        e = encode(problem, problem.fairness, span=span, exact=exact)
-        attach_totalizer(e, len(e.break_lits))
-        solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
-        found = None
-        for b in range(len(e.break_lits) + 1):
-            assume = [-e.totalizer.rhs[b]] if b < len(e.totalizer.rhs) else []
-            if solver.solve(assumptions=assume):
-                val = {v for v in solver.get_model() if v > 0}
-                slots = [
-                    next(s for s in problem.allowed_slots[k] if e.x[k, s] in val)
-                    for k in range(len(problem.meetings))
-                ]
-                found = sum(breaks_per_participant(problem, slots))
-                assert found <= b
-                break
-        solver.delete()
-        assert found == expected, (exact, span)
+        found = _encoding_optimum(problem, span=span, exact=exact, starts=starts)
+        assert found == expected, (exact, span, starts)
 
 
 @settings(
@@ -153,3 +135,49 @@ def test_every_portfolio_encoding_alone_finds_the_optimum(problem):
         assert result.optimal, mode
         assert result.best == expected, mode
         assert sum(breaks_per_participant(problem, result.slots)) == expected, mode
+
+
+def _encoding_optimum(problem, **options) -> int | None:
+    """The real breaks of the schedule found by an upward search on one encoding alone."""
+    from pysat.solvers import Solver
+
+    from matchforum.scheduling.breaks import breaks_per_participant
+    from matchforum.scheduling.satenc import attach_totalizer, encode
+
+    e = encode(problem, problem.fairness, **options)
+    attach_totalizer(e, len(e.break_lits))
+    solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
+    try:
+        for b in range(len(e.break_lits) + 1):
+            assume = [-e.totalizer.rhs[b]] if b < len(e.totalizer.rhs) else []
+            if solver.solve(assumptions=assume):
+                val = {v for v in solver.get_model() if v > 0}
+                slots = [
+                    next(s for s in problem.allowed_slots[k] if e.x[k, s] in val)
+                    for k in range(len(problem.meetings))
+                ]
+                found = sum(breaks_per_participant(problem, slots))
+                assert found <= b
+                return found
+        return None
+    finally:
+        solver.delete()
+
+
+def test_block_starts_leave_a_participant_on_two_days_free():
+    """Without breaks, a participant meeting on two days has a block on each: the block
+    starts (one window of n slots) must not apply to it."""
+    from matchforum.scheduling import Participant
+
+    sessions = [Session("day1", 1, 3, 1), Session("day2", 4, 6, 2)]
+    meetings = [
+        Meeting("1", "2", pinned_slot=1),  # first slot of day 1
+        Meeting("1", "3", pinned_slot=6),  # last slot of day 2
+        Meeting("2", "3"),
+    ]
+    problem = Problem(
+        [Participant(str(i)) for i in (1, 2, 3)], meetings, sessions, [2] * 6, fairness=2
+    )
+    assert brute_force_min_breaks(problem, 2) == 0
+    for exact in (True, False):
+        assert _encoding_optimum(problem, starts=True, exact=exact) == 0

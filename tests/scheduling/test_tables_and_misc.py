@@ -40,6 +40,15 @@ def test_previous_tables_are_kept():
     assert assign_tables(p, [1, 1], previous=[2, 2]) == [2, 1]
 
 
+def test_a_meeting_that_stayed_keeps_its_table_before_a_moved_one_asks_for_it():
+    p = tiny([(1, 2), (3, 4)], 3, tables=2)
+    # meeting 0 moved from slot 3 (table 1) into slot 1, where meeting 1 stayed at table 1
+    tables = assign_tables(p, [1, 1], previous=[1, 1], previous_slots=[3, 1])
+    assert tables == [2, 1]
+    # without the slots, the first to ask gets it (the published order)
+    assert assign_tables(p, [1, 1], previous=[1, 1]) == [1, 2]
+
+
 def test_callback_reports_and_can_cancel():
     p = tiny([(1, 2), (1, 3), (2, 3), (3, 4)], 5, tables=2)
     seen = []

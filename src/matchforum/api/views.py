@@ -30,6 +30,7 @@ from matchforum.twofactor.services import totp_confirmed_device
 
 from . import filters, serializers
 from .context import request_delegate, request_forum
+from .directory import shared_list
 from .models import ApiToken
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
 from .services import api_token_create, api_token_revoke
@@ -93,6 +94,14 @@ class OrganisationViewSet(
     def narrow(self, queryset: QuerySet) -> QuerySet:
         return queryset.prefetch_related("tracks").order_by("name", "pk")
 
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        return shared_list(
+            request,
+            kind="organisations",
+            with_drafts=False,
+            build=lambda: super(OrganisationViewSet, self).list(request, *args, **kwargs),
+        )
+
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         own = request_delegate(request)  # first: its seats are the scoping's own organisations
         organisation = self.get_object()
@@ -122,6 +131,14 @@ class ProfileViewSet(ScopedViewMixin, viewsets.ModelViewSet):
 
     def narrow(self, queryset: QuerySet) -> QuerySet:
         return queryset.prefetch_related("tracks").order_by("organisation__name", "pk")
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        return shared_list(
+            request,
+            kind="profiles",
+            with_drafts=True,
+            build=lambda: super(ProfileViewSet, self).list(request, *args, **kwargs),
+        )
 
     # Writes go through the marketplace services, as the web pages' do: the same rules,
     # and recommendations follow the change in the background.

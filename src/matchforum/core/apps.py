@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from matchforum.core import directory_signals
         from matchforum.core.language import remember_language_at_sign_in
 
+        directory_signals.connect()
         user_logged_in.connect(remember_language_at_sign_in, dispatch_uid="remember_language")

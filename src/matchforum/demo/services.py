@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from matchforum.accounts.models import User
+from matchforum.core.directory_cache import directory_changed
 from matchforum.forums.models import CapabilityTrack, Forum, Slot, Table
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
@@ -99,6 +100,7 @@ def demo_forum_seed(
             replaced = True
         forum, credentials, counts = _write_plan(plan)
         counts.update(demo_community_seed(forum=forum))
+    directory_changed()  # rows were written with bulk_create, which sends no signals
     path = (
         demo_credentials_write(forum=forum, credentials=credentials) if write_credentials else None
     )

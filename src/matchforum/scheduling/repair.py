@@ -297,7 +297,7 @@ def _solve_lexicographic(
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise ProblemError(f"repair found no schedule in time ({solver.StatusName(st)})")
     slots = cm.slots_of(solver)
-    tables = assign_tables(problem, slots, previous=old_tables)
+    tables = assign_tables(problem, slots, previous=old_tables, previous_slots=old_slots)
     per = breaks_per_participant(problem, slots)
     sched = Schedule(
         slots=slots,

@@ -140,16 +140,22 @@ def encode(
     capacity_enc: int | None = None,
     blocks: bool = False,
     exact: bool | None = None,
+    starts: bool = False,
     slot_slack: bool = False,
     parity: bool = False,
-    starts: bool = False,
+    block_count: bool = False,
     xor_parity: bool = False,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains).
 
-    ``slot_slack`` and ``parity`` replace the capacity constraints by exact counters per
-    slot (see :func:`_slot_counters`). ``starts`` counts a one-day participant's breaks
-    as its blocks of meetings minus one (see :func:`_start_counter`).
+    ``starts`` adds the block-start structure of :func:`_start_clauses` for every
+    participant whose meetings can only take place on one day (on several days, one
+    without breaks has a block per day, of a length not known in advance).
+
+    Measured and left off (docs/scheduling.md): ``slot_slack`` and ``parity`` replace the
+    capacity constraints by exact counters per slot (see :func:`_slot_counters`);
+    ``block_count`` counts a one-day participant's breaks as its blocks of meetings minus
+    one (see :func:`_start_counter`); ``xor_parity`` adds an XOR chain per slot.
     """
     e = Encoding(problem)
     e.card_enc = card_enc
@@ -277,7 +283,7 @@ def encode(
             e.cnt.append([])
             continue
         ps = busy_slots[p]
-        if starts and len({day_of[s] for s in ps}) == 1:
+        if block_count and len({day_of[s] for s in ps}) == 1:
             cap = n - 1 if cap_default is None else min(n - 1, cap_default)
             if break_cap is not None:
                 cap = min(cap, break_cap + 1)
@@ -342,6 +348,8 @@ def encode(
         e.cnt.append(out[:cap])  # cnt[j-1]: >= j breaks; out[cap] is '>= cap+1'
         if span:
             _span_clauses(e, p, ps, n, out[0])
+        if starts and len({day_of[s] for s in ps}) == 1:
+            _start_clauses(e, p, ps, n, out[0])
         if blocks and len({day_of[s] for s in ps}) == 1:
             _block_clauses(e, p, ps, n, out[0], firsts)
         if len(out) > cap and out[cap] and len(gaps) > cap:
@@ -527,6 +535,33 @@ def _slot_counters(e: Encoding, slack: bool, parity: bool) -> None:
                     else:
                         cl.append([-q[qi], m_lit])
                         cl.append([q[qi], -m_lit])
+
+
+def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -> None:
+    """A participant without breaks is busy in exactly one window of n consecutive slots.
+
+    One variable per possible first slot of the window (every slot of the window one where
+    p can be busy), at most one of them true, and, unless p has a break: one of them is
+    true, it makes its window busy, and a busy slot lies in the chosen window. Everything
+    here is implied by the gap definitions and "busy in exactly n slots" when p has no
+    break, but as clauses it lets one decision (the start) fix a whole block, and a busy
+    slot bound the start within n slots either way: the zero-break calls need about a
+    tenth of the conflicts (docs/scheduling.md, item 22).
+    """
+    have = set(ps)
+    windows = [s for s in ps if all(t in have for t in range(s, s + n))]
+    if not windows:
+        e.clauses.append([one_break])
+        return
+    start = {s: e.new() for s in windows}
+    for s, v in start.items():
+        for t in range(s, s + n):
+            e.clauses.append([-v, e.busy[p, t]])
+    e.clauses.append([one_break, *start.values()])
+    e.amo(list(start.values()))
+    for t in ps:
+        covering = [v for s, v in start.items() if s <= t < s + n]
+        e.clauses.append([one_break, -e.busy[p, t], *covering])
 
 
 def _same_table_groups(problem: Problem) -> list[list[int]]:

@@ -18,8 +18,14 @@ def assign_tables(
     problem: Problem,
     slots: Sequence[int | None],
     previous: Sequence[int | None] | None = None,
+    previous_slots: Sequence[int | None] | None = None,
 ) -> list[int | None]:
-    """Return the 1-based table of every scheduled onsite meeting (``None`` otherwise)."""
+    """Return the 1-based table of every scheduled onsite meeting (``None`` otherwise).
+
+    ``previous`` are the tables of a published schedule (``previous_slots`` its slots):
+    a meeting that stays in its slot keeps its table first; a moved meeting asks for its
+    old table number only after those, so it never takes the table of one that stayed.
+    """
     tables: list[int | None] = [None] * len(problem.meetings)
     by_slot: dict[int, list[int]] = {}
     for k, s in enumerate(slots):
@@ -54,8 +60,11 @@ def assign_tables(
                     out.append(host_table[p][1])
             return [t for t in out if t is not None and 1 <= t <= n_tab]
 
+        def stayed(k: int, s: int = s) -> bool:
+            return previous_slots is None or previous_slots[k] == s
+
         rest = []
-        for k in todo:
+        for k in sorted(todo, key=lambda k: not stayed(k)):
             for t in wish(k):
                 if t not in used:
                     tables[k] = t
