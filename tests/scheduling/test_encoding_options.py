@@ -166,3 +166,29 @@ def test_known_optimal_schedule_is_not_cut_off(options):
     solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
     assert solver.solve(assumptions=[*pinned, -e.totalizer.rhs[0]])
     solver.delete()
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(tight_problems())
+def test_no_break_first_phases_keep_the_optimum(problem):
+    """Phases only steer the search: the worker still proves the exhaustive optimum."""
+    from pysat.card import EncType
+
+    from matchforum.scheduling.satsearch import search
+
+    try:
+        problem.check()
+    except ProblemError:
+        return
+    expected = brute_force_min_breaks(problem, problem.fairness)
+    mode = ("phases", {"span": False, "capacity_enc": EncType.totalizer, "no_break_first": True})
+    result = search(problem, problem.fairness, time_limit=30, workers=1, modes=[mode])
+    if expected is None:
+        assert result.infeasible
+        return
+    assert result.optimal
+    assert sum(breaks_per_participant(problem, result.slots)) == result.best == expected
