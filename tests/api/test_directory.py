@@ -32,9 +32,7 @@ ORGANISATIONS = "/api/v1/organisations/?page_size=50"
 
 
 @pytest.fixture(autouse=True)
-def no_throttles(settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def sharing_on(settings):
     settings.DIRECTORY_CACHE_SECONDS = 60
 
 

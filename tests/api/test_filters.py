@@ -9,8 +9,7 @@ from tests.factories import ApiTokenFactory, DelegateFactory, OrganisationFactor
 
 
 @pytest.fixture
-def api(db, settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
+def api(db):
     forum = forum_build()
     delegate = DelegateFactory(organisation=OrganisationFactory(forum=forum))
     token = ApiTokenFactory(user=delegate.user)

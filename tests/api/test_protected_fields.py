@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from django.test import Client
 
 from matchforum.organisations.models import Accreditation
-
-
-@pytest.fixture(autouse=True)
-def no_throttles(settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def world(db):
-    from tests.security.world import build_world
-
-    return build_world()
 
 
 def _client(user) -> Client:

@@ -19,12 +19,6 @@ from tests.factories import (
 ROWS = 25  # more than one of anything, so that a per-row query would add up
 
 
-@pytest.fixture(autouse=True)
-def no_throttles(settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def busy_world(db):
     from tests.security.world import build_world

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from django.test import Client
 
 from matchforum.recommendations.models import Dismissal, Recommendation
 from tests.factories import OrganisationFactory, RecommendationFactory
-
-
-@pytest.fixture(autouse=True)
-def no_throttles(settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def world(db):
-    from tests.security.world import build_world
-
-    return build_world()
 
 
 def _client(user, **headers) -> Client:
