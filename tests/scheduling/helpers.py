@@ -79,3 +79,28 @@ def brute_force_min_breaks(problem: Problem, fairness: int | None) -> int | None
         if best is None or total < best:
             best = total
     return best
+
+
+def upward_search(problem: Problem, **options) -> tuple[list[int], int] | None:
+    """One encoding alone (``satenc.encode(problem, problem.fairness, **options)``), bounds
+    tried upward: the slots of the first satisfiable bound and that bound, or None."""
+    from pysat.solvers import Solver
+
+    from matchforum.scheduling.satenc import attach_totalizer, encode
+
+    e = encode(problem, problem.fairness, **options)
+    attach_totalizer(e, len(e.break_lits))
+    solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
+    try:
+        for b in range(len(e.break_lits) + 1):
+            assume = [-e.totalizer.rhs[b]] if b < len(e.totalizer.rhs) else []
+            if solver.solve(assumptions=assume):
+                val = {v for v in solver.get_model() if v > 0}
+                slots = [
+                    next(s for s in problem.allowed_slots[k] if e.x[k, s] in val)
+                    for k in range(len(problem.meetings))
+                ]
+                return slots, b
+        return None
+    finally:
+        solver.delete()

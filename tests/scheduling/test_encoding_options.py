@@ -31,7 +31,7 @@ from matchforum.scheduling import (
 from matchforum.scheduling.breaks import breaks_per_participant
 from matchforum.scheduling.satenc import Encoding, attach_totalizer, encode
 
-from .helpers import brute_force_min_breaks
+from .helpers import brute_force_min_breaks, upward_search
 
 OPTIONS = [
     {"slot_slack": True},
@@ -43,31 +43,20 @@ OPTIONS = [
 
 
 def _optimum(problem: Problem, **options) -> int | None:
-    e = encode(problem, problem.fairness, span=False, **options)
-    attach_totalizer(e, len(e.break_lits))
-    solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
-    try:
-        for b in range(len(e.break_lits) + 1):
-            assume = [-e.totalizer.rhs[b]] if b < len(e.totalizer.rhs) else []
-            if solver.solve(assumptions=assume):
-                val = {v for v in solver.get_model() if v > 0}
-                slots = [
-                    next(s for s in problem.allowed_slots[k] if e.x[k, s] in val)
-                    for k in range(len(problem.meetings))
-                ]
-                # the slot counters replace the capacity constraints: check them anew
-                schedule = Schedule(
-                    slots,
-                    assign_tables(problem, slots),
-                    breaks=sum(breaks_per_participant(problem, slots)),
-                )
-                report = validate(problem, schedule)
-                assert report.ok, (options, report.errors)
-                assert report.breaks <= b
-                return report.breaks
+    found = upward_search(problem, span=False, **options)
+    if found is None:
         return None
-    finally:
-        solver.delete()
+    slots, bound = found
+    # the slot counters replace the capacity constraints: check them anew
+    schedule = Schedule(
+        slots,
+        assign_tables(problem, slots),
+        breaks=sum(breaks_per_participant(problem, slots)),
+    )
+    report = validate(problem, schedule)
+    assert report.ok, (options, report.errors)
+    assert report.breaks <= bound
+    return report.breaks
 
 
 @st.composite
@@ -150,16 +139,8 @@ BENCH = Path("/work/shared/benchmarks/b2b/instances")
 def test_known_optimal_schedule_is_not_cut_off(options):
     """An optimal schedule of a tight real instance (3 free table-slots) stays a model."""
     problem = read_dzn(BENCH / "tic-12crafc.dzn")
-    base = encode(problem, 2, span=False)
-    attach_totalizer(base, len(base.break_lits))
-    solver = Solver(name="cd19", bootstrap_with=base.clauses + base.totalizer.cnf.clauses)
-    assert solver.solve(assumptions=[-base.totalizer.rhs[0]])  # published optimum: 0
-    val = {v for v in solver.get_model() if v > 0}
-    slots = [
-        next(s for s in problem.allowed_slots[k] if base.x[k, s] in val)
-        for k in range(len(problem.meetings))
-    ]
-    solver.delete()
+    slots, bound = upward_search(problem, span=False)
+    assert bound == 0  # the published optimum
     e = encode(problem, 2, span=False, **options)
     attach_totalizer(e, len(e.break_lits))
     pinned = [e.x[k, s] if s == slots[k] else -e.x[k, s] for (k, s) in e.x]

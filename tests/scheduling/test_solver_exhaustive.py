@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from matchforum.scheduling import Meeting, Participant, Problem, Session, solve, validate
 
-from .helpers import brute_force_min_breaks
+from .helpers import brute_force_min_breaks, upward_search
 
 
 @st.composite
@@ -139,29 +139,15 @@ def test_every_portfolio_encoding_alone_finds_the_optimum(problem):
 
 def _encoding_optimum(problem, **options) -> int | None:
     """The real breaks of the schedule found by an upward search on one encoding alone."""
-    from pysat.solvers import Solver
-
     from matchforum.scheduling.breaks import breaks_per_participant
-    from matchforum.scheduling.satenc import attach_totalizer, encode
 
-    e = encode(problem, problem.fairness, **options)
-    attach_totalizer(e, len(e.break_lits))
-    solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
-    try:
-        for b in range(len(e.break_lits) + 1):
-            assume = [-e.totalizer.rhs[b]] if b < len(e.totalizer.rhs) else []
-            if solver.solve(assumptions=assume):
-                val = {v for v in solver.get_model() if v > 0}
-                slots = [
-                    next(s for s in problem.allowed_slots[k] if e.x[k, s] in val)
-                    for k in range(len(problem.meetings))
-                ]
-                found = sum(breaks_per_participant(problem, slots))
-                assert found <= b
-                return found
+    found = upward_search(problem, **options)
+    if found is None:
         return None
-    finally:
-        solver.delete()
+    slots, bound = found
+    breaks = sum(breaks_per_participant(problem, slots))
+    assert breaks <= bound
+    return breaks
 
 
 def test_block_starts_leave_a_participant_on_two_days_free():
