@@ -28,7 +28,7 @@ from rest_framework.response import Response
 
 from matchforum.core.directory_cache import directory_generation
 from matchforum.marketplace.models import CooperationProfile
-from matchforum.organisations.models import Accreditation, Visibility
+from matchforum.organisations.selectors import organisation_is_public
 
 from .context import request_forum, request_seats
 
@@ -42,10 +42,8 @@ def sees_public_directory(request: Request, *, with_drafts: bool) -> bool:
     if not user.is_authenticated or user.can_vet:
         return False
     seats = request_seats(request)
-    if not seats or any(
-        seat.organisation.accreditation != Accreditation.APPROVED
-        or seat.organisation.visibility != Visibility.LISTED
-        for seat in seats
+    if not seats or not all(
+        organisation_is_public(organisation=seat.organisation) for seat in seats
     ):
         return False
     if with_drafts:
@@ -87,3 +85,22 @@ def shared_list(
     if response.status_code == 200:
         cache.set(key, response.data, timeout)
     return response
+
+
+class SharedDirectoryListMixin:
+    """A viewset whose `list` is a directory page, shared as :func:`shared_list` says.
+
+    `directory_kind` names the page in the cache; `directory_with_drafts` says whether a
+    caller's own unpublished rows would be listed too.
+    """
+
+    directory_kind: str
+    directory_with_drafts = False
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        return shared_list(
+            request,
+            kind=self.directory_kind,
+            with_drafts=self.directory_with_drafts,
+            build=lambda: super(SharedDirectoryListMixin, self).list(request, *args, **kwargs),
+        )

@@ -30,7 +30,7 @@ from matchforum.twofactor.services import totp_confirmed_device
 
 from . import filters, serializers
 from .context import request_delegate, request_forum
-from .directory import shared_list
+from .directory import SharedDirectoryListMixin
 from .models import ApiToken
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
 from .services import api_token_create, api_token_revoke
@@ -76,6 +76,7 @@ class ScopedViewMixin:
     update=extend_schema(summary="Edit the caller's own organisation"),
 )
 class OrganisationViewSet(
+    SharedDirectoryListMixin,
     ScopedViewMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -85,6 +86,7 @@ class OrganisationViewSet(
     """Organisations, visible per organisations/selectors.py. Accreditation is read-only."""
 
     scoped_model = Organisation
+    directory_kind = "organisations"
     serializer_class = serializers.OrganisationSerializer
     permission_classes = [IsDelegateForWrites]
     filterset_class = filters.OrganisationFilter
@@ -93,14 +95,6 @@ class OrganisationViewSet(
 
     def narrow(self, queryset: QuerySet) -> QuerySet:
         return queryset.prefetch_related("tracks").order_by("name", "pk")
-
-    def list(self, request: Request, *args, **kwargs) -> Response:
-        return shared_list(
-            request,
-            kind="organisations",
-            with_drafts=False,
-            build=lambda: super(OrganisationViewSet, self).list(request, *args, **kwargs),
-        )
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         own = request_delegate(request)  # first: its seats are the scoping's own organisations
@@ -119,10 +113,12 @@ class OrganisationViewSet(
         return Response(self.get_serializer(organisation).data)
 
 
-class ProfileViewSet(ScopedViewMixin, viewsets.ModelViewSet):
+class ProfileViewSet(SharedDirectoryListMixin, ScopedViewMixin, viewsets.ModelViewSet):
     """Offers and needs. Everyone reads the visible ones; delegates edit their own."""
 
     scoped_model = CooperationProfile
+    directory_kind = "profiles"
+    directory_with_drafts = True  # a delegate also lists their own unpublished ones
     serializer_class = serializers.ProfileSerializer
     permission_classes = [IsDelegateForWrites]
     filterset_class = filters.ProfileFilter
@@ -131,14 +127,6 @@ class ProfileViewSet(ScopedViewMixin, viewsets.ModelViewSet):
 
     def narrow(self, queryset: QuerySet) -> QuerySet:
         return queryset.prefetch_related("tracks").order_by("organisation__name", "pk")
-
-    def list(self, request: Request, *args, **kwargs) -> Response:
-        return shared_list(
-            request,
-            kind="profiles",
-            with_drafts=True,
-            build=lambda: super(ProfileViewSet, self).list(request, *args, **kwargs),
-        )
 
     # Writes go through the marketplace services, as the web pages' do: the same rules,
     # and recommendations follow the change in the background.

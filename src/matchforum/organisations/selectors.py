@@ -71,6 +71,14 @@ def organisations_visible_to(
     )
 
 
+def organisation_is_public(*, organisation: Organisation) -> bool:
+    """Approved and listed: seen by every approved delegate (the rule above, in Python)."""
+    return (
+        organisation.accreditation == Accreditation.APPROVED
+        and organisation.visibility == Visibility.LISTED
+    )
+
+
 def organisation_get_visible(*, user: User, forum: Forum, pk: int) -> Organisation | None:
     return organisations_visible_to(user=user, forum=forum).filter(pk=pk).first()
 
