@@ -283,7 +283,8 @@ def encode(
             e.cnt.append([])
             continue
         ps = busy_slots[p]
-        if block_count and len({day_of[s] for s in ps}) == 1:
+        one_day = len({day_of[s] for s in ps}) == 1  # all of p's possible slots
+        if block_count and one_day:
             cap = n - 1 if cap_default is None else min(n - 1, cap_default)
             if break_cap is not None:
                 cap = min(cap, break_cap + 1)
@@ -348,9 +349,9 @@ def encode(
         e.cnt.append(out[:cap])  # cnt[j-1]: >= j breaks; out[cap] is '>= cap+1'
         if span:
             _span_clauses(e, p, ps, n, out[0])
-        if starts and len({day_of[s] for s in ps}) == 1:
+        if starts and one_day:
             _start_clauses(e, p, ps, n, out[0])
-        if blocks and len({day_of[s] for s in ps}) == 1:
+        if blocks and one_day:
             _block_clauses(e, p, ps, n, out[0], firsts)
         if len(out) > cap and out[cap] and len(gaps) > cap:
             cl.append([-out[cap]])  # never more than cap breaks
