@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+
+from hypothesis import strategies as st
 
 from matchforum.scheduling import Meeting, Participant, Problem, Session
 
@@ -26,7 +29,15 @@ def tiny(
 
 
 def brute_force_min_breaks(problem: Problem, fairness: int | None) -> int | None:
-    """Fewest breaks over every assignment of every meeting (no solver involved).
+    """Fewest breaks over every assignment of every meeting (no solver involved)."""
+    totals = [total for _, total in valid_assignments(problem, fairness)]
+    return min(totals) if totals else None
+
+
+def valid_assignments(
+    problem: Problem, fairness: int | None
+) -> Iterator[tuple[tuple[int, ...], int]]:
+    """Every assignment of a slot to each meeting that keeps the hard rules, with its breaks.
 
     Checks the hard rules directly from the raw data: sessions, forbidden slots, pins,
     one meeting per participant and slot, tables (onsite meetings), online capacity,
@@ -47,7 +58,6 @@ def brute_force_min_breaks(problem: Problem, fairness: int | None) -> int | None
                 continue
             dom.append(s)
         domains.append(dom)
-    best = None
     for assign in itertools.product(*domains):
         busy: dict[str, list[int]] = {p.id: [] for p in problem.participants}
         ok = True
@@ -75,10 +85,7 @@ def brute_force_min_breaks(problem: Problem, fairness: int | None) -> int | None
             )
         if fairness is not None and max(br) - min(br) > fairness:
             continue
-        total = sum(br)
-        if best is None or total < best:
-            best = total
-    return best
+        yield assign, sum(br)
 
 
 def upward_search(problem: Problem, **options) -> tuple[list[int], int] | None:
@@ -104,3 +111,40 @@ def upward_search(problem: Problem, **options) -> tuple[list[int], int] | None:
         return None
     finally:
         solver.delete()
+
+
+@st.composite
+def small_problems(draw):
+    n_p = draw(st.integers(3, 5))
+    n_slots = draw(st.integers(3, 5))
+    morning = draw(st.integers(1, n_slots))
+    sessions = [Session("am", 1, morning, 1)]
+    if morning < n_slots:
+        sessions.append(Session("pm", morning + 1, n_slots, draw(st.sampled_from([1, 2]))))
+    names = [s.name for s in sessions]
+    pairs = draw(
+        st.lists(
+            st.tuples(st.integers(1, n_p), st.integers(1, n_p)).filter(lambda t: t[0] != t[1]),
+            min_size=2,
+            max_size=5,
+        )
+    )
+    meetings = []
+    for a, b in pairs:
+        sess = draw(st.sampled_from([None, *[(n,) for n in names]]))
+        pin = draw(st.sampled_from([None] * 4 + list(range(1, n_slots + 1))))
+        if pin is not None and sess is not None:
+            sess = None
+        meetings.append(Meeting(str(a), str(b), sessions=sess, pinned_slot=pin))
+    participants = []
+    for i in range(n_p):
+        forb = draw(st.frozensets(st.integers(1, n_slots), max_size=1))
+        participants.append(Participant(str(i + 1), forbidden=forb))
+    tables = draw(st.integers(1, 2))
+    prec = []
+    if len(meetings) >= 2 and draw(st.booleans()):
+        prec = [(0, 1)]
+    fairness = draw(st.sampled_from([None, 0, 1, 2]))
+    return Problem(
+        participants, meetings, sessions, [tables] * n_slots, precedences=prec, fairness=fairness
+    )

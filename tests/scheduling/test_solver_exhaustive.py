@@ -5,46 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matchforum.scheduling import Meeting, Participant, Problem, Session, solve, validate
+from matchforum.scheduling import Meeting, Problem, Session, solve, validate
 
-from .helpers import brute_force_min_breaks, upward_search
-
-
-@st.composite
-def small_problems(draw):
-    n_p = draw(st.integers(3, 5))
-    n_slots = draw(st.integers(3, 5))
-    morning = draw(st.integers(1, n_slots))
-    sessions = [Session("am", 1, morning, 1)]
-    if morning < n_slots:
-        sessions.append(Session("pm", morning + 1, n_slots, draw(st.sampled_from([1, 2]))))
-    names = [s.name for s in sessions]
-    pairs = draw(
-        st.lists(
-            st.tuples(st.integers(1, n_p), st.integers(1, n_p)).filter(lambda t: t[0] != t[1]),
-            min_size=2,
-            max_size=5,
-        )
-    )
-    meetings = []
-    for a, b in pairs:
-        sess = draw(st.sampled_from([None, *[(n,) for n in names]]))
-        pin = draw(st.sampled_from([None] * 4 + list(range(1, n_slots + 1))))
-        if pin is not None and sess is not None:
-            sess = None
-        meetings.append(Meeting(str(a), str(b), sessions=sess, pinned_slot=pin))
-    participants = []
-    for i in range(n_p):
-        forb = draw(st.frozensets(st.integers(1, n_slots), max_size=1))
-        participants.append(Participant(str(i + 1), forbidden=forb))
-    tables = draw(st.integers(1, 2))
-    prec = []
-    if len(meetings) >= 2 and draw(st.booleans()):
-        prec = [(0, 1)]
-    fairness = draw(st.sampled_from([None, 0, 1, 2]))
-    return Problem(
-        participants, meetings, sessions, [tables] * n_slots, precedences=prec, fairness=fairness
-    )
+from .helpers import brute_force_min_breaks, small_problems, upward_search
 
 
 @settings(

@@ -37,6 +37,8 @@ class Encoding:
     busy: dict[tuple[int, int], int] = field(default_factory=dict)
     cnt: list[list[int]] = field(default_factory=list)
     break_lits: list[int] = field(default_factory=list)
+    #: block-start variables by participant, then by first slot (``starts=True``)
+    starts: dict[int, dict[int, int]] = field(default_factory=dict)
     totalizer: ITotalizer | None = None
     fixed_breaks: int = 0
     card_enc: int = EncType.seqcounter
@@ -277,6 +279,7 @@ def encode(
     # breaks
     day_of = problem.day_of_slot
     cap_default = None if fairness is None else fairness + 1
+    starts_of: dict[int, tuple[dict[int, int], int, int]] = {}
     for p in range(n_p):
         n = len(problem.meetings_of[p])
         if n < 2:
@@ -350,11 +353,16 @@ def encode(
         if span:
             _span_clauses(e, p, ps, n, out[0])
         if starts and one_day:
-            _start_clauses(e, p, ps, n, out[0])
+            start = _start_clauses(e, p, ps, n, out[0])
+            if start:
+                e.starts[p] = start
+                starts_of[p] = (start, out[0], n)
         if blocks and one_day:
             _block_clauses(e, p, ps, n, out[0], firsts)
         if len(out) > cap and out[cap] and len(gaps) > cap:
             cl.append([-out[cap]])  # never more than cap breaks
+    if starts_of:
+        _start_compatibility(e, starts_of)
     # fairness
     if fairness is not None:
         someone_zero = any(not c for c in e.cnt)
@@ -538,7 +546,7 @@ def _slot_counters(e: Encoding, slack: bool, parity: bool) -> None:
                         cl.append([q[qi], -m_lit])
 
 
-def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -> None:
+def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -> dict[int, int]:
     """A participant without breaks is busy in exactly one window of n consecutive slots.
 
     One variable per possible first slot of the window (every slot of the window one where
@@ -547,13 +555,14 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
     here is implied by the gap definitions and "busy in exactly n slots" when p has no
     break, but as clauses it lets one decision (the start) fix a whole block, and a busy
     slot bound the start within n slots either way: the zero-break calls need about a
-    tenth of the conflicts (docs/scheduling.md, item 22).
+    tenth of the conflicts (docs/scheduling.md, item 22). Returns the start variables
+    by first slot (empty when no window fits: then p has a break).
     """
     have = set(ps)
     windows = [s for s in ps if all(t in have for t in range(s, s + n))]
     if not windows:
         e.clauses.append([one_break])
-        return
+        return {}
     start = {s: e.new() for s in windows}
     for s, v in start.items():
         for t in range(s, s + n):
@@ -563,6 +572,36 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
     for t in ps:
         covering = [v for s, v in start.items() if s <= t < s + n]
         e.clauses.append([one_break, -e.busy[p, t], *covering])
+    return start
+
+
+def _start_compatibility(
+    e: Encoding, starts_of: dict[int, tuple[dict[int, int], int, int]]
+) -> None:
+    """The windows of two participants who meet overlap where their meeting can be.
+
+    If p's window starts at s, p is busy exactly there, so its meeting with q lies in
+    that window and in the meeting's allowed slots; unless q has a break, q's window
+    must contain that slot too. One clause per meeting, side and start of p: 'start s
+    of p -> q has a break or q starts at one of the compatible slots', written only when
+    it excludes some start of q. Implied (hence sound), but it lets one decision about a
+    window narrow the windows of everyone p meets without a conflict first; it matters on
+    forums of two sessions or more, where windows are short against the day
+    (docs/scheduling.md, item 34).
+    """
+    problem = e.problem
+    for k, (a, b) in enumerate(problem.meeting_ends):
+        if a not in starts_of or b not in starts_of:
+            continue
+        allowed = set(problem.allowed_slots[k])
+        for p, q in ((a, b), (b, a)):
+            start_p, _, n_p = starts_of[p]
+            start_q, q_break, n_q = starts_of[q]
+            for s, v in start_p.items():
+                inside = [t for t in range(s, s + n_p) if t in allowed]
+                fits = [w for t, w in start_q.items() if any(t <= u < t + n_q for u in inside)]
+                if len(fits) < len(start_q):
+                    e.clauses.append([-v, q_break, *fits])
 
 
 def _same_table_groups(problem: Problem) -> list[list[int]]:

@@ -1,0 +1,85 @@
+"""The SAT encoding admits every schedule that keeps the rules, at its own break count.
+
+The optimum tests compare only the best value; these check that no implied clause (block
+starts, their compatibility, span clauses) cuts off any valid schedule at all.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pysat.solvers import Solver
+
+from matchforum.scheduling import Meeting, Participant, Problem, ProblemError, Session
+from matchforum.scheduling.satenc import attach_totalizer, encode
+
+from .helpers import small_problems, valid_assignments
+
+
+def _solver(problem: Problem, **options):  # type: ignore[no-untyped-def]
+    e = encode(problem, problem.fairness, **options)
+    attach_totalizer(e, len(e.break_lits))
+    return e, Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
+
+
+def _admits(e, solver, assign: tuple[int, ...], breaks: int) -> bool:  # type: ignore[no-untyped-def]
+    assumptions = [e.x[k, s] for k, s in enumerate(assign)]
+    if breaks < len(e.totalizer.rhs):
+        assumptions.append(-e.totalizer.rhs[breaks])
+    return solver.solve(assumptions=assumptions)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(small_problems(), st.booleans(), st.booleans(), st.sampled_from([True, None]))
+def test_every_valid_schedule_is_admitted(problem, span, starts, exact):
+    try:
+        problem.check()
+    except ProblemError:
+        return
+    e, solver = _solver(problem, span=span, starts=starts, exact=exact)
+    try:
+        for assign, breaks in valid_assignments(problem, problem.fairness):
+            assert _admits(e, solver, assign, breaks), (assign, breaks)
+    finally:
+        solver.delete()
+
+
+def _windows_problem() -> Problem:
+    """Four people with two meetings each in one morning of six slots."""
+    pairs = [("1", "2"), ("1", "4"), ("2", "3"), ("3", "4")]
+    return Problem(
+        [Participant(str(i)) for i in range(1, 5)],
+        [Meeting(a, b) for a, b in pairs],
+        [Session("am", 1, 6, 1)],
+        [2] * 6,
+        fairness=2,
+    )
+
+
+def test_a_window_narrows_the_windows_of_those_it_meets():
+    """Person 1 busy in slots 1-2 meets person 2 there, so person 2 (no break, two
+    meetings) starts at slot 1 or 2: unit propagation alone must exclude starts 3-5."""
+    problem = _windows_problem()
+    e, solver = _solver(problem, span=False, starts=True, exact=True)
+    one, two = problem.participant_index["1"], problem.participant_index["2"]
+    no_break_two = -e.cnt[two][0]
+    ok, implied = solver.propagate(assumptions=[e.starts[one][1], no_break_two])
+    assert ok
+    assert {-e.starts[two][t] for t in (3, 4, 5)} <= set(implied)
+    assert e.starts[two][1] not in {-lit for lit in implied}
+    assert e.starts[two][2] not in {-lit for lit in implied}
+    solver.delete()
+
+
+def test_the_windows_problem_keeps_all_its_schedules():
+    problem = _windows_problem()
+    e, solver = _solver(problem, span=False, starts=True, exact=True)
+    schedules = list(valid_assignments(problem, problem.fairness))
+    assert any(breaks == 0 for _, breaks in schedules)
+    for assign, breaks in schedules:
+        assert _admits(e, solver, assign, breaks), (assign, breaks)
+    solver.delete()
