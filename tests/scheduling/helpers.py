@@ -135,7 +135,8 @@ def small_problems(draw):
         pin = draw(st.sampled_from([None] * 4 + list(range(1, n_slots + 1))))
         if pin is not None and sess is not None:
             sess = None
-        meetings.append(Meeting(str(a), str(b), sessions=sess, pinned_slot=pin))
+        online = draw(st.sampled_from([False] * 5 + [True]))
+        meetings.append(Meeting(str(a), str(b), sessions=sess, pinned_slot=pin, online=online))
     participants = []
     for i in range(n_p):
         forb = draw(st.frozensets(st.integers(1, n_slots), max_size=1))
@@ -145,6 +146,13 @@ def small_problems(draw):
     if len(meetings) >= 2 and draw(st.booleans()):
         prec = [(0, 1)]
     fairness = draw(st.sampled_from([None, 0, 1, 2]))
+    online_rooms = draw(st.integers(0, 1))
     return Problem(
-        participants, meetings, sessions, [tables] * n_slots, precedences=prec, fairness=fairness
+        participants,
+        meetings,
+        sessions,
+        [tables] * n_slots,
+        online_capacity=[online_rooms] * n_slots,
+        precedences=prec,
+        fairness=fairness,
     )

@@ -6,6 +6,7 @@ starts, their compatibility, span clauses) cuts off any valid schedule at all.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pysat.solvers import Solver
@@ -13,7 +14,7 @@ from pysat.solvers import Solver
 from matchforum.scheduling import Meeting, Participant, Problem, ProblemError, Session
 from matchforum.scheduling.satenc import attach_totalizer, encode
 
-from .helpers import small_problems, valid_assignments
+from .helpers import brute_force_min_breaks, small_problems, upward_search, valid_assignments
 
 
 def _solver(problem: Problem, **options):  # type: ignore[no-untyped-def]
@@ -34,13 +35,21 @@ def _admits(e, solver, assign: tuple[int, ...], breaks: int) -> bool:  # type: i
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-@given(small_problems(), st.booleans(), st.booleans(), st.sampled_from([True, None]))
-def test_every_valid_schedule_is_admitted(problem, span, starts, exact):
+@given(
+    small_problems(),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([True, None]),
+    st.booleans(),
+)
+def test_every_valid_schedule_is_admitted(problem, span, starts, exact, meeting_capacity):
     try:
         problem.check()
     except ProblemError:
         return
-    e, solver = _solver(problem, span=span, starts=starts, exact=exact)
+    e, solver = _solver(
+        problem, span=span, starts=starts, exact=exact, meeting_capacity=meeting_capacity
+    )
     try:
         for assign, breaks in valid_assignments(problem, problem.fairness):
             assert _admits(e, solver, assign, breaks), (assign, breaks)
@@ -83,3 +92,26 @@ def test_the_windows_problem_keeps_all_its_schedules():
     for assign, breaks in schedules:
         assert _admits(e, solver, assign, breaks), (assign, breaks)
     solver.delete()
+
+
+@pytest.mark.parametrize("online_meeting", [False, True])
+@pytest.mark.parametrize("meeting_capacity", [True, False])
+def test_two_onsite_meetings_never_share_one_table(online_meeting, meeting_capacity):
+    """Without the tables constraint over meetings, the busy-participants bound alone
+    must still keep the tables: it counts the online rooms only when an online meeting
+    can use them, and the meeting-level constraint stays where one can."""
+    morning = ("am",)
+    meetings = [Meeting("1", "2", sessions=morning), Meeting("3", "4", sessions=morning)]
+    if online_meeting:  # it may take the morning's online room, or the afternoon's
+        meetings.append(Meeting("5", "6", online=True))
+    problem = Problem(
+        [Participant(str(i)) for i in range(1, 7)],
+        meetings,
+        [Session("am", 1, 1, 1), Session("pm", 2, 2, 1)],
+        [1, 1],
+        online_capacity=[1, 1],
+    )
+    assert brute_force_min_breaks(problem, None) is None
+    assert upward_search(problem, meeting_capacity=meeting_capacity) is None
+    problem.tables = [2, 1]
+    assert upward_search(problem, meeting_capacity=meeting_capacity) is not None

@@ -54,10 +54,10 @@ def test_cpsat_method_agrees(problem):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(small_problems(), st.booleans(), st.booleans())
-def test_each_sat_encoding_alone_matches_brute_force(problem, span, starts):
-    """Every encoding (exact / monotone, with or without span clauses and block starts)
-    is right."""
+@given(small_problems(), st.booleans(), st.booleans(), st.booleans())
+def test_each_sat_encoding_alone_matches_brute_force(problem, span, starts, meeting_capacity):
+    """Every encoding (exact / monotone, with or without span clauses, block starts and
+    the tables constraint over meetings) is right."""
     from matchforum.scheduling import ProblemError
 
     try:
@@ -66,8 +66,10 @@ def test_each_sat_encoding_alone_matches_brute_force(problem, span, starts):
         return
     expected = brute_force_min_breaks(problem, problem.fairness)
     for exact in (True, None):
-        found = _encoding_optimum(problem, span=span, exact=exact, starts=starts)
-        assert found == expected, (exact, span, starts)
+        found = _encoding_optimum(
+            problem, span=span, exact=exact, starts=starts, meeting_capacity=meeting_capacity
+        )
+        assert found == expected, (exact, span, starts, meeting_capacity)
 
 
 @settings(

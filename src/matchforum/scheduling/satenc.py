@@ -147,12 +147,18 @@ def encode(
     parity: bool = False,
     block_count: bool = False,
     xor_parity: bool = False,
+    meeting_capacity: bool = True,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains).
 
     ``starts`` adds the block-start structure of :func:`_start_clauses` for every
     participant whose meetings can only take place on one day (on several days, one
     without breaks has a block per day, of a length not known in advance).
+
+    ``meeting_capacity=False`` leaves out 'at most tables meetings in slot s' wherever no
+    online meeting can take place in s: there every meeting makes exactly two
+    participants busy, so it is the same constraint as 'at most 2 x tables participants
+    busy', which stays, over a third of the literals (docs/scheduling.md, item 35).
 
     Measured and left off (docs/scheduling.md): ``slot_slack`` and ``parity`` replace the
     capacity constraints by exact counters per slot (see :func:`_slot_counters`);
@@ -212,11 +218,12 @@ def encode(
         online = [
             e.x[k, s] for k in range(len(allowed)) if (k, s) in e.x and problem.meetings[k].online
         ]
-        if len(onsite) > problem.tables[s - 1]:
+        online_room = min(problem.online_capacity[s - 1], len(online))
+        if len(onsite) > problem.tables[s - 1] and (online or meeting_capacity):
             e.card(onsite, problem.tables[s - 1], "atmost", e.capacity_enc)
-        if len(online) > problem.online_capacity[s - 1]:
-            e.card(online, problem.online_capacity[s - 1], "atmost", e.capacity_enc)
-        cap2 = 2 * (problem.tables[s - 1] + problem.online_capacity[s - 1])
+        if len(online) > online_room:
+            e.card(online, online_room, "atmost", e.capacity_enc)
+        cap2 = 2 * (problem.tables[s - 1] + online_room)
         bs = [e.busy[p, s] for p in range(n_p) if (p, s) in e.busy]
         if len(bs) > cap2:
             e.card(bs, cap2, "atmost", e.capacity_enc)
