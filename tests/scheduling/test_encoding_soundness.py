@@ -115,3 +115,29 @@ def test_two_onsite_meetings_never_share_one_table(online_meeting, meeting_capac
     assert upward_search(problem, meeting_capacity=meeting_capacity) is None
     problem.tables = [2, 1]
     assert upward_search(problem, meeting_capacity=meeting_capacity) is not None
+
+
+def test_only_windows_the_meetings_can_fill_are_offered():
+    """A person with a morning-only and an afternoon-only meeting can be without a break
+    only across the lunch boundary; one with a meeting pinned to slot 5 only in windows
+    holding slot 5."""
+    problem = Problem(
+        [Participant(str(i)) for i in range(1, 6)],
+        [
+            Meeting("1", "2", sessions=("am",)),
+            Meeting("1", "3", sessions=("pm",)),
+            Meeting("4", "2", pinned_slot=5),
+            Meeting("4", "5"),
+            Meeting("4", "3"),
+        ],
+        [Session("am", 1, 3, 1), Session("pm", 4, 6, 1)],
+        [2] * 6,
+        fairness=2,
+    )
+    e, solver = _solver(problem, span=False, starts=True, exact=True)
+    index = problem.participant_index
+    assert set(e.starts[index["1"]]) == {3}
+    assert set(e.starts[index["4"]]) == {3, 4}  # 3-5 or 4-6
+    for assign, breaks in valid_assignments(problem, problem.fairness):
+        assert _admits(e, solver, assign, breaks), (assign, breaks)
+    solver.delete()

@@ -562,11 +562,18 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
     here is implied by the gap definitions and "busy in exactly n slots" when p has no
     break, but as clauses it lets one decision (the start) fix a whole block, and a busy
     slot bound the start within n slots either way: the zero-break calls need about a
-    tenth of the conflicts (docs/scheduling.md, item 22). Returns the start variables
-    by first slot (empty when no window fits: then p has a break).
+    tenth of the conflicts (docs/scheduling.md, item 22). Only windows that p's meetings
+    can fill are offered: each meeting in its own slot of the window, among the slots it
+    is allowed (a perfect matching; a participant with morning-only and afternoon-only
+    meetings, for one, can only be without a break across the lunch boundary). Returns
+    the start variables by first slot (empty when no window fits: then p has a break).
     """
     have = set(ps)
-    windows = [s for s in ps if all(t in have for t in range(s, s + n))]
+    allowed = e.problem.allowed_slots
+    own = [allowed[k] for k in e.problem.meetings_of[p]]
+    windows = [
+        s for s in ps if all(t in have for t in range(s, s + n)) and _fills(own, range(s, s + n))
+    ]
     if not windows:
         e.clauses.append([one_break])
         return {}
@@ -580,6 +587,25 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
         covering = [v for s, v in start.items() if s <= t < s + n]
         e.clauses.append([one_break, -e.busy[p, t], *covering])
     return start
+
+
+def _fills(domains: list[list[int]], window: range) -> bool:
+    """Whether every domain gets its own slot of ``window`` (as many as the domains).
+
+    Kuhn's augmenting paths; a participant has a few dozen meetings at most.
+    """
+    holder: dict[int, int] = {}  # slot -> index of the domain placed there
+
+    def place(i: int, tried: set[int]) -> bool:
+        for t in domains[i]:
+            if t in window and t not in tried:
+                tried.add(t)
+                if t not in holder or place(holder[t], tried):
+                    holder[t] = i
+                    return True
+        return False
+
+    return all(place(i, set()) for i in range(len(domains)))
 
 
 def _start_compatibility(
