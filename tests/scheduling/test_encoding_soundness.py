@@ -137,7 +137,14 @@ def test_only_windows_the_meetings_can_fill_are_offered():
     e, solver = _solver(problem, span=False, starts=True, exact=True)
     index = problem.participant_index
     assert set(e.starts[index["1"]]) == {3}
-    assert set(e.starts[index["4"]]) == {3, 4}  # 3-5 or 4-6
+    four = index["4"]
+    assert set(e.starts[four]) == {3, 4}  # 3-5 or 4-6
+    # slot 4 lies in both windows (and 5, where 4's pinned meeting is anyway): without a
+    # break, 4 is busy there by propagation alone
+    ok, implied = solver.propagate(assumptions=[-e.cnt[four][0]])
+    assert ok
+    assert e.busy[four, 4] in implied
+    assert e.busy[four, 3] not in implied and e.busy[four, 6] not in implied
     for assign, breaks in valid_assignments(problem, problem.fairness):
         assert _admits(e, solver, assign, breaks), (assign, breaks)
     solver.delete()

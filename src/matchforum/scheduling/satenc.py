@@ -565,8 +565,11 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
     tenth of the conflicts (docs/scheduling.md, item 22). Only windows that p's meetings
     can fill are offered: each meeting in its own slot of the window, among the slots it
     is allowed (a perfect matching; a participant with morning-only and afternoon-only
-    meetings, for one, can only be without a break across the lunch boundary). Returns
-    the start variables by first slot (empty when no window fits: then p has a break).
+    meetings, for one, can only be without a break across the lunch boundary). A slot
+    inside every offered window is busy unless p has a break, as a clause of its own:
+    'one of the windows' is a case split that propagation cannot see through (items 36
+    and 38). Returns the start variables by first slot (empty when no window fits: then
+    p has a break).
     """
     have = set(ps)
     allowed = e.problem.allowed_slots
@@ -585,6 +588,9 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
     e.amo(list(start.values()))
     for t in ps:
         covering = [v for s, v in start.items() if s <= t < s + n]
+        if len(covering) == len(start):
+            # in every window: busy there unless p has a break, without a case split
+            e.clauses.append([one_break, e.busy[p, t]])
         e.clauses.append([one_break, -e.busy[p, t], *covering])
     return start
 
