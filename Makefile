@@ -112,7 +112,7 @@ format: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff check --fix src tests bench scripts
 
 bench-schedule: install ## Scheduler benchmark: 20 real instances, large generated forums, repair
-	$(PY) bench/bench_schedule.py
+	$(PY) bench/bench_schedule.py --large
 
 bench-match: install ## Matcher benchmark: quality against baselines and ablations, speed
 	$(PY) bench/bench_match.py

@@ -1,7 +1,10 @@
 """Scheduling benchmark: the 20 real B2B instances, large generated forums, repair.
 
     python bench/bench_schedule.py [--instances DIR] [--time-limit S] [--only NAME]
-                                   [--large] [--repair] [--workers N]
+                                   [--large] [--repair] [--workers N] [--skip-real]
+
+``make bench-schedule`` runs ``--large``: the real instances, then the generated
+forums, then the repair (``--large`` implies ``--repair``).
 
 Every schedule is checked by the independent validator; the breaks printed are the
 validator's, never the solver's. The instance directory defaults to
