@@ -568,7 +568,7 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
     meetings, for one, can only be without a break across the lunch boundary). A slot
     inside every offered window is busy unless p has a break, as a clause of its own:
     'one of the windows' is a case split that propagation cannot see through (items 36
-    and 38). Returns the start variables by first slot (empty when no window fits: then
+    and 37). Returns the start variables by first slot (empty when no window fits: then
     p has a break).
     """
     have = set(ps)
