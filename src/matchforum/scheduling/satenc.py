@@ -67,39 +67,6 @@ class Encoding:
         self.clauses.extend(enc.clauses)
         self.top = max(self.top, enc.nv)
 
-    def unary_count(self, lits: list[int], cap: int) -> list[int]:
-        """A totalizer in both directions: ``out[j-1]`` <-> at least j of ``lits`` are true.
-
-        Outputs stop at j = cap + 1 (``out[cap]`` means 'at least cap + 1'); the list is
-        shorter when there are fewer literals.
-        """
-        if not lits:
-            return []
-        if len(lits) == 1:
-            return [lits[0]]
-        mid = len(lits) // 2
-        a = self.unary_count(lits[:mid], cap)
-        b = self.unary_count(lits[mid:], cap)
-        n = min(len(a) + len(b), cap + 1)
-        out = [self.new() for _ in range(n)]
-        cl = self.clauses
-        for i in range(len(a) + 1):
-            for j in range(len(b) + 1):
-                # upward: a >= i and b >= j -> out >= i + j
-                if i + j >= 1:
-                    r = out[min(i + j, n) - 1]
-                    cl.append([*([-a[i - 1]] if i else []), *([-b[j - 1]] if j else []), r])
-                # downward: a < i + 1 and b < j + 1 -> out < i + j + 1
-                if i + j + 1 <= n:
-                    cl.append(
-                        [
-                            *([a[i]] if i < len(a) else []),
-                            *([b[j]] if j < len(b) else []),
-                            -out[i + j],
-                        ]
-                    )
-        return out
-
     def unary_exact(self, lits: list[int], cap: int) -> list[int]:
         """Literals ``out[j]`` (j = 1..cap+1) equivalent to 'at least j of lits are true'."""
         # sequential counter with both directions; r[i][j]: among first i lits, >= j true
@@ -140,13 +107,8 @@ def encode(
     span: bool = True,
     card_enc: int = EncType.seqcounter,
     capacity_enc: int | None = None,
-    blocks: bool = False,
     exact: bool | None = None,
     starts: bool = False,
-    slot_slack: bool = False,
-    parity: bool = False,
-    block_count: bool = False,
-    xor_parity: bool = False,
     meeting_capacity: bool = True,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains).
@@ -159,11 +121,6 @@ def encode(
     online meeting can take place in s: there every meeting makes exactly two
     participants busy, so it is the same constraint as 'at most 2 x tables participants
     busy', which stays, over a third of the literals (docs/scheduling.md, item 35).
-
-    Measured and left off (docs/scheduling.md): ``slot_slack`` and ``parity`` replace the
-    capacity constraints by exact counters per slot (see :func:`_slot_counters`);
-    ``block_count`` counts a one-day participant's breaks as its blocks of meetings minus
-    one (see :func:`_start_counter`); ``xor_parity`` adds an XOR chain per slot.
     """
     e = Encoding(problem)
     e.card_enc = card_enc
@@ -209,7 +166,7 @@ def encode(
         bl = [e.busy[p, s] for s in sorted(per_slot)]
         if n and len(bl) > n:
             e.card(bl, n, "equals")
-    for s in problem.slots if not (slot_slack or parity) else ():
+    for s in problem.slots:
         onsite = [
             e.x[k, s]
             for k in range(len(allowed))
@@ -227,26 +184,6 @@ def encode(
         bs = [e.busy[p, s] for p in range(n_p) if (p, s) in e.busy]
         if len(bs) > cap2:
             e.card(bs, cap2, "atmost", e.capacity_enc)
-
-    if slot_slack or parity:
-        _slot_counters(e, slot_slack, parity)
-    if xor_parity:
-        # an even number of participants is busy in every slot (two per meeting): an XOR
-        # chain over busy[., s] that must end false
-        for s in problem.slots:
-            acc: int | None = None
-            for p in range(n_p):
-                if (p, s) not in e.busy:
-                    continue
-                b = e.busy[p, s]
-                if acc is None:
-                    acc = b
-                    continue
-                v = e.new()  # v <-> acc xor b
-                cl.extend([[-v, acc, b], [-v, -acc, -b], [v, -acc, b], [v, acc, -b]])
-                acc = v
-            if acc is not None:
-                cl.append([-acc])
 
     # meetings pinned to the same table never share a slot
     for group in _same_table_groups(problem):
@@ -294,14 +231,7 @@ def encode(
             continue
         ps = busy_slots[p]
         one_day = len({day_of[s] for s in ps}) == 1  # all of p's possible slots
-        if block_count and one_day:
-            cap = n - 1 if cap_default is None else min(n - 1, cap_default)
-            if break_cap is not None:
-                cap = min(cap, break_cap + 1)
-            e.cnt.append(_start_counter(e, p, ps, cap))
-            continue
         gaps: list[int] = []
-        firsts: dict[int, int] = {}
         seen: int | None = None
         prev_s: int | None = None
         for s in ps:
@@ -326,15 +256,6 @@ def encode(
                 else:
                     cl.append([g, -b, -seen_prev])
                 gaps.append(g)
-            if blocks:
-                if seen_prev is None:
-                    firsts[s] = b
-                else:
-                    f = e.new()  # f <-> b & ~seen_prev
-                    cl.append([-f, b])
-                    cl.append([-f, -seen_prev])
-                    cl.append([f, -b, seen_prev])
-                    firsts[s] = f
             # seen[s] <-> seen_prev | b
             if seen_prev is None:
                 seen = b
@@ -364,8 +285,6 @@ def encode(
             if start:
                 e.starts[p] = start
                 starts_of[p] = (start, out[0], n)
-        if blocks and one_day:
-            _block_clauses(e, p, ps, n, out[0], firsts)
         if len(out) > cap and out[cap] and len(gaps) > cap:
             cl.append([-out[cap]])  # never more than cap breaks
     if starts_of:
@@ -401,37 +320,6 @@ def attach_totalizer(e: Encoding, ubound: int) -> ITotalizer:
     return tot
 
 
-def _start_counter(e: Encoding, p: int, ps: list[int], cap: int) -> list[int]:
-    """Break literals of a participant whose possible slots ``ps`` are all on one day.
-
-    Its breaks are its blocks of consecutive busy slots minus one (it has at least one
-    meeting), and a block starts at s when p is busy at s and not at s - 1: one literal
-    per slot and no prefix ('seen') chain, unlike the gap encoding. Returns
-    ``cnt[j-1]`` <-> at least j breaks (j = 1..cap) and forbids more than cap breaks.
-    """
-    cl = e.clauses
-    have = set(ps)
-    start_lits = []
-    for s in ps:
-        b = e.busy[p, s]
-        if s - 1 not in have:
-            start_lits.append(b)  # idle at s - 1 in every schedule
-            continue
-        v = e.new()  # v <-> b & ~busy[s-1]
-        cl.append([v, -b, e.busy[p, s - 1]])
-        if e.exact:
-            cl.append([-v, b])
-            cl.append([-v, -e.busy[p, s - 1]])
-        start_lits.append(v)
-    cap = min(cap, len(start_lits) - 1)
-    if cap <= 0:
-        return []
-    out = e.unary_exact(start_lits, cap + 1)  # out[j] <-> at least j + 1 blocks
-    if len(out) > cap + 1 and out[cap + 1]:
-        cl.append([-out[cap + 1]])  # never more than cap breaks
-    return out[1 : cap + 1]
-
-
 def _span_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -> None:
     """Busy at s and at s' >= s + n on the same day means an idle slot between: a break.
 
@@ -462,95 +350,6 @@ def _span_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) ->
             targets = [t for t in ds if t >= s + n]
             if targets:
                 e.clauses.append([-e.busy[p, s], -later[targets[0]], one_break])
-
-
-def _slot_counters(e: Encoding, slack: bool, parity: bool) -> None:
-    """Capacity constraints through exact counters per slot, plus two implied constraints.
-
-    ``o[s][j-1]`` <-> at least j onsite meetings in slot s (a totalizer in both
-    directions); 'at most tables' is then a unit. Implied constraints (pigeonhole
-    reasoning a CDCL solver cannot find alone):
-
-    * ``slack``: every meeting takes place, so the empty tables over all slots add up to
-      exactly ``sum(tables) - meetings``; at most that many of the literals 'slot s has
-      at least j empty tables' are true (likewise for each session, counting the
-      meetings that can only take place in it). On a tight forum every slot is nearly
-      full, and a slot left emptier forces the others to be fuller;
-    * ``parity``: the participants busy in slot s are exactly twice the meetings in s;
-      a second counter over ``busy[., s]`` is tied to the first output by output
-      (at least 2i-1 busy <-> at least 2i busy <-> at least i meetings), which also
-      bounds the busy participants by 2 x capacity.
-    """
-    problem = e.problem
-    cl = e.clauses
-    n_p = len(problem.participants)
-    onsite_of: dict[int, list[int]] = {s: [] for s in problem.slots}
-    online_of: dict[int, list[int]] = {s: [] for s in problem.slots}
-    for (k, s), v in e.x.items():
-        (online_of if problem.meetings[k].online else onsite_of)[s].append(v)
-    counters: dict[int, list[int]] = {}
-    for s in problem.slots:
-        tables = problem.tables[s - 1]
-        o = e.unary_count(onsite_of[s], tables)
-        if len(o) > tables:
-            cl.append([-o[tables]])
-        counters[s] = o
-        online = online_of[s]
-        if len(online) > problem.online_capacity[s - 1]:
-            e.card(online, problem.online_capacity[s - 1], "atmost", e.capacity_enc)
-    if slack:
-        onsite_meetings = [
-            k for k, m in enumerate(problem.meetings) if not m.online and problem.allowed_slots[k]
-        ]
-        groups = [list(problem.slots)] + [
-            list(range(ss.first, ss.last + 1)) for ss in problem.sessions
-        ]
-        seen_groups: set[tuple[int, ...]] = set()
-        for group in groups:
-            if tuple(group) in seen_groups:
-                continue
-            seen_groups.add(tuple(group))
-            inside = set(group)
-            must = sum(1 for k in onsite_meetings if set(problem.allowed_slots[k]) <= inside)
-            usable = {s: min(problem.tables[s - 1], len(counters[s])) for s in group}
-            room = sum(usable.values()) - must
-            if room < 0 or room >= max(usable.values(), default=0):
-                continue  # infeasible (the search will say so) or too loose to matter
-            empties = []
-            for s in group:
-                t = usable[s]
-                # 'at least j empty tables in s' = not 'at least t - j + 1 meetings'
-                empties.extend(-counters[s][t - j] for j in range(1, min(room + 1, t) + 1))
-            if room == 0:
-                cl.extend([-lit] for lit in empties)
-            else:
-                out = e.unary_count(empties, room)
-                if len(out) > room:
-                    cl.append([-out[room]])
-    if parity:
-        for s in problem.slots:
-            cap = problem.tables[s - 1] + problem.online_capacity[s - 1]
-            if online_of[s]:
-                o = e.unary_count(onsite_of[s] + online_of[s], cap)
-                if len(o) > cap:
-                    cl.append([-o[cap]])
-            else:
-                o = counters[s]
-            busy = [e.busy[p, s] for p in range(n_p) if (p, s) in e.busy]
-            q = e.unary_count(busy, 2 * cap + 1)
-            # q[2i-2] (>= 2i-1 busy) <-> q[2i-1] (>= 2i busy) <-> o[i-1] (>= i meetings)
-            for i in range(1, len(q) // 2 + 2):
-                m_lit = o[i - 1] if i - 1 < len(o) else None
-                for qi in (2 * i - 2, 2 * i - 1):
-                    if qi >= len(q):
-                        if m_lit is not None:
-                            cl.append([-m_lit])
-                        continue
-                    if m_lit is None:
-                        cl.append([-q[qi]])
-                    else:
-                        cl.append([-q[qi], m_lit])
-                        cl.append([q[qi], -m_lit])
 
 
 def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -> dict[int, int]:
@@ -649,20 +448,3 @@ def _same_table_groups(problem: Problem) -> list[list[int]]:
         if m.pinned_table is not None:
             groups.setdefault(m.pinned_table, []).append(k)
     return [g for g in groups.values() if len(g) > 1]
-
-
-def _block_clauses(
-    e: Encoding, p: int, ps: list[int], n: int, one_break: int, firsts: dict[int, int]
-) -> None:
-    """A participant without breaks whose first meeting is at s is busy in s..s+n-1.
-
-    Lets the solver fix a whole block of busy slots from one decision.
-    """
-    have = set(ps)
-    for s, f in firsts.items():
-        for t in range(s + 1, s + n):
-            if t in have:
-                e.clauses.append([-f, one_break, e.busy[p, t]])
-            else:
-                e.clauses.append([-f, one_break])
-                break

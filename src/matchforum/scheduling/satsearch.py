@@ -99,8 +99,6 @@ def _worker(
     slower as well (docs/scheduling.md).
     """
     t0 = time.perf_counter()
-    options = dict(options)
-    no_break_first = options.pop("no_break_first", False)
     e = encode(problem, fairness, **options)
     # an ubound of 60 is the configuration measured best (docs/scheduling.md); higher
     # bounds are added on demand
@@ -108,8 +106,6 @@ def _worker(
     assert e.totalizer is not None
     solver = Solver(name=SAT_SOLVER, bootstrap_with=e.clauses)
     solver.append_formula(e.totalizer.cnf.clauses)
-    if no_break_first:
-        _prefer_no_breaks(e, solver)
     conn.send(("encoded", mode, time.perf_counter() - t0, e.top, len(e.clauses)))
     b = lb
     while True:
@@ -123,17 +119,6 @@ def _worker(
             return
         b += 1
         conn.send(("bound", mode, b))
-
-
-def _prefer_no_breaks(e: Encoding, solver: Solver) -> None:
-    """Decide every auxiliary variable false first (no gap, no break counted, ...).
-
-    Meeting and busy variables keep CaDiCaL's default phase (true). Setting phases turns
-    CaDiCaL's 'lucky' phases off. Measured in docs/scheduling.md (item 28); not in the
-    portfolio.
-    """
-    keep = set(e.x.values()) | set(e.busy.values())
-    solver.set_phases([-v for v in range(1, e.top + 1) if v not in keep])
 
 
 def portfolio(
