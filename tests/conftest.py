@@ -23,6 +23,27 @@ def empty_cache():
 
 
 @pytest.fixture
+def fast_hashing(settings):
+    """Argon2 is deliberately slow: for tests that build or sign in many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def no_throttles(settings):
+    """For tests that call endpoints many times in a row."""
+    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    """The permission tests' small forum, seen from six roles (tests/security/world.py)."""
+    from tests.security.world import build_world
+
+    settings.MEDIA_ROOT = tmp_path  # the world holds a coalition attachment
+    return build_world()
+
+
+@pytest.fixture
 def forum(db):
     return forum_build()
 

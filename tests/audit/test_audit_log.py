@@ -17,17 +17,7 @@ from tests.factories import UserFactory
 PASSWORD = "correct horse battery staple"
 
 
-@pytest.fixture(autouse=True)
-def fast(settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def world(db):
-    from tests.security.world import build_world
-
-    return build_world()
+pytestmark = pytest.mark.usefixtures("no_throttles", "fast_hashing")
 
 
 def _everything_logged() -> str:

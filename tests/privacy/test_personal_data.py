@@ -18,16 +18,7 @@ from tests.factories import DelegateFactory, OrganisationFactory, forum_build
 PASSWORD = "correct horse battery staple"
 
 
-@pytest.fixture(autouse=True)
-def fast(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def world(db):
-    from tests.security.world import build_world
-
-    return build_world()
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 def test_a_delegate_downloads_their_data_as_json(world):

@@ -117,6 +117,5 @@ def test_fuzz_the_api_as(role, world, schema, in_process_wsgi, settings_override
 
 
 @pytest.fixture
-def settings_override(settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
+def settings_override(settings, no_throttles):
     settings.AXES_ENABLED = False

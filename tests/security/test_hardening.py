@@ -45,8 +45,7 @@ def test_a_lockout_of_one_account_leaves_others_alone(client, db, settings):
     assert _sign_in(client, other.email, PASSWORD).status_code == 302
 
 
-def test_api_token_requests_count_towards_the_lockout(client, db, settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
+def test_api_token_requests_count_towards_the_lockout(client, db, settings, no_throttles):
     user = UserFactory(email="api@example.org")
     url = reverse("api:token")
     for _ in range(settings.AXES_FAILURE_LIMIT):
@@ -131,8 +130,7 @@ def test_the_api_is_throttled(client, db, settings):
     assert token_requests == [400, 400, 429]
 
 
-def test_a_hashed_token_authenticates_and_only_its_hash_is_stored(client, db, settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
+def test_a_hashed_token_authenticates_and_only_its_hash_is_stored(client, db, no_throttles):
     UserFactory(email="tok@example.org")
     response = client.post(
         reverse("api:token"),

@@ -14,8 +14,7 @@ CASES = cases()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
-def test_route_answers_the_expected_status(case, world, settings):
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
+def test_route_answers_the_expected_status(case, world, no_throttles):
     name, op, role = case
     client = Client()
     user = world.users[role]

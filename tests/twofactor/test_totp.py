@@ -13,10 +13,7 @@ from tests.factories import UserFactory
 PASSWORD = "correct horse battery staple"
 
 
-@pytest.fixture(autouse=True)
-def fast(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
+pytestmark = pytest.mark.usefixtures("no_throttles", "fast_hashing")
 
 
 def code(device: TOTPDevice, drift: int = 0) -> str:
