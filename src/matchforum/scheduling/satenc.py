@@ -223,7 +223,6 @@ def encode(
     # breaks
     day_of = problem.day_of_slot
     cap_default = None if fairness is None else fairness + 1
-    starts_of: dict[int, tuple[dict[int, int], int, int]] = {}
     for p in range(n_p):
         n = len(problem.meetings_of[p])
         if n < 2:
@@ -284,11 +283,10 @@ def encode(
             start = _start_clauses(e, p, ps, n, out[0])
             if start:
                 e.starts[p] = start
-                starts_of[p] = (start, out[0], n)
         if len(out) > cap and out[cap] and len(gaps) > cap:
             cl.append([-out[cap]])  # never more than cap breaks
-    if starts_of:
-        _start_compatibility(e, starts_of)
+    if e.starts:
+        _start_compatibility(e)
     # fairness
     if fairness is not None:
         someone_zero = any(not c for c in e.cnt)
@@ -413,9 +411,7 @@ def _fills(domains: list[list[int]], window: range) -> bool:
     return all(place(i, set()) for i in range(len(domains)))
 
 
-def _start_compatibility(
-    e: Encoding, starts_of: dict[int, tuple[dict[int, int], int, int]]
-) -> None:
+def _start_compatibility(e: Encoding) -> None:
     """The windows of two participants who meet overlap where their meeting can be.
 
     If p's window starts at s, p is busy exactly there, so its meeting with q lies in
@@ -429,12 +425,13 @@ def _start_compatibility(
     """
     problem = e.problem
     for k, (a, b) in enumerate(problem.meeting_ends):
-        if a not in starts_of or b not in starts_of:
+        if a not in e.starts or b not in e.starts:
             continue
         allowed = set(problem.allowed_slots[k])
         for p, q in ((a, b), (b, a)):
-            start_p, _, n_p = starts_of[p]
-            start_q, q_break, n_q = starts_of[q]
+            start_p, n_p = e.starts[p], len(problem.meetings_of[p])
+            start_q, n_q = e.starts[q], len(problem.meetings_of[q])
+            q_break = e.cnt[q][0]  # 'q has at least one break'
             for s, v in start_p.items():
                 inside = [t for t in range(s, s + n_p) if t in allowed]
                 fits = [w for t, w in start_q.items() if any(t <= u < t + n_q for u in inside)]

@@ -5,9 +5,9 @@ child process that the parent terminates at the time limit or on cancellation. W
 
 * each proves bounds upward from the lower bound (``total <= B`` for B = lb, lb+1, ...
   under assumptions, one incremental solver); the first satisfiable bound is optimal;
-* the workers differ in how the cardinality constraints are encoded (see
-  :func:`portfolio`). SAT run times are heavy-tailed and vary a lot between equivalent
-  encodings; racing two of them cuts the tail.
+* the workers differ in their cardinality encodings and in which capacity constraints
+  they state (see :func:`portfolio`). SAT run times are heavy-tailed and vary a lot
+  between equivalent encodings; racing two of them cuts the tail.
 
 With two or more workers both run and the first to finish wins; the parent keeps the
 best bound proven by either. A loose first schedule is not searched for: on these
@@ -127,17 +127,16 @@ def portfolio(
     """Worker configurations: two equivalent encodings that differ in their cardinalities.
 
     The first keeps sequential counters, encodes the capacity constraints with a
-    totalizer and bounds each slot only through its busy participants (``meeting_capacity
-    =False``: the same constraint as the tables one when no online meeting can use the
-    slot, a fifth of the clauses and fast on most instances, item 35); the second keeps
-    the tables constraint over meetings too, which the refutations on tight tables need,
-    and encodes every cardinality constraint with the modulo totalizer. Measured on the 20 benchmark
-    instances (docs/scheduling.md, item 21), each alone is faster than the sequential
-    counters used before, and their run times are heavy-tailed on different instances, so
-    racing them cuts the tail. Both add the block starts of :func:`.satenc._start_clauses`
-    (item 22; participants whose meetings all fall on one day). Break literals are exact
-    or monotone as :func:`.satenc.encode` decides. With one worker, the first (the better
-    alone).
+    totalizer and bounds each slot only through its busy participants
+    (``meeting_capacity=False``: where no online meeting can use the slot, the same
+    constraint as the tables one, in a fifth of the clauses; item 35 of
+    docs/scheduling.md). The second keeps the tables constraint over meetings too, which
+    the refutations on tight tables need, and encodes every cardinality constraint with
+    the modulo totalizer (item 21). Each solves instances the other cannot in a minute,
+    so racing them cuts the tail. Both add the block windows of
+    :func:`.satenc._start_clauses` (items 22, 34, 36, 37). Break literals are exact or
+    monotone as :func:`.satenc.encode` decides. With one worker, the first (the faster
+    on most instances).
     """
     modes: list[tuple[str, dict[str, Any]]] = [
         (
