@@ -88,16 +88,22 @@ def valid_assignments(
         yield assign, sum(br)
 
 
-def upward_search(problem: Problem, **options) -> tuple[list[int], int] | None:
-    """One encoding alone (``satenc.encode(problem, problem.fairness, **options)``), bounds
-    tried upward: the slots of the first satisfiable bound and that bound, or None."""
+def encoded_solver(problem: Problem, **options):  # type: ignore[no-untyped-def]
+    """``satenc.encode(problem, problem.fairness, **options)`` with a totalizer over all its
+    break literals, loaded into a CaDiCaL solver: ``(encoding, solver)``."""
     from pysat.solvers import Solver
 
     from matchforum.scheduling.satenc import attach_totalizer, encode
 
     e = encode(problem, problem.fairness, **options)
     attach_totalizer(e, len(e.break_lits))
-    solver = Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
+    return e, Solver(name="cd19", bootstrap_with=e.clauses + e.totalizer.cnf.clauses)
+
+
+def upward_search(problem: Problem, **options) -> tuple[list[int], int] | None:
+    """One encoding alone (``satenc.encode(problem, problem.fairness, **options)``), bounds
+    tried upward: the slots of the first satisfiable bound and that bound, or None."""
+    e, solver = encoded_solver(problem, **options)
     try:
         for b in range(len(e.break_lits) + 1):
             assume = [-e.totalizer.rhs[b]] if b < len(e.totalizer.rhs) else []
