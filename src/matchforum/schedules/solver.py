@@ -22,13 +22,6 @@ if TYPE_CHECKING:
     from matchforum import scheduling as engine
 
 
-#: Meetings above which a run uses only the engine's heuristic: the exact search cannot
-#: even build its model for thousands of optional meetings in a run's time on a small server.
-EXACT_LIMIT = 600
-#: Share of the time limit the quick heuristic may use before the exact search.
-HEURISTIC_SHARE = 0.2
-
-
 @dataclass(frozen=True)
 class Progress:
     """One improvement reported by the engine while it searches."""
@@ -70,7 +63,7 @@ def solve(
 
     def callback(update: engine.Progress) -> bool:
         state["solutions"] += 1
-        in_breaks = update.phase == "breaks"
+        in_breaks = update.phase in ("breaks", "heuristic", "lns")
         stop = on_progress(
             Progress(
                 phase=update.phase,
@@ -115,26 +108,7 @@ def _solve_fresh(
     on_progress: ProgressCallback,
     state: dict[str, int | bool],
 ) -> engine.Schedule:
-    """The engine's constructive heuristic first (a schedule within a second, even for a
-    large forum); then, for forums the exact search can handle, its solve from that hint
-    with the remaining time. The better valid schedule wins: more weight scheduled, then
-    fewer idle gaps."""
-    large = len(problem.meetings) > EXACT_LIMIT
-    budget = time_limit if large else max(1.0, time_limit * HEURISTIC_SHARE)
-    quick = engine.solve(problem, time_limit=budget, method="heuristic")
-    state["stopped"] = bool(
-        on_progress(
-            Progress(
-                phase="heuristic",
-                objective=quick.breaks,
-                breaks=quick.breaks,
-                placed=quick.n_scheduled,
-            )
-        )
-    )
-    if large or state["stopped"]:
-        return quick
-    remaining = max(1.0, time_limit - budget)
-    exact = engine.solve(problem, time_limit=remaining, callback=callback, hint=quick.slots)
-    candidates = [c for c in (exact, quick) if engine.validate(problem, c).ok] or [exact, quick]
-    return max(candidates, key=lambda c: (c.scheduled_weight, -c.breaks, c.proven_optimal))
+    """The engine's one solving policy (``method="auto"``): the heuristic's schedule
+    first, then the exact search or the large-neighbourhood search from it; the engine
+    returns the best valid schedule it found, never worse than the heuristic's."""
+    return engine.solve(problem, time_limit=time_limit, callback=callback, method="auto")

@@ -216,3 +216,92 @@ def improve(problem: Problem, slots: list[int | None], seconds: float) -> list[i
             if time.perf_counter() > t_end:
                 break
     return slots
+
+
+def make_fair(
+    problem: Problem, slots: list[int | None], fairness: int | None, seconds: float
+) -> list[int | None]:
+    """Local search towards the fairness limit: single-meeting moves to free slots that
+    lower (excess over ``fairness``, participants at the highest break count, total
+    breaks). Returns ``slots`` unchanged when fairness is already met or not asked."""
+    import time
+    from collections import Counter
+
+    from .breaks import count_gaps
+
+    if fairness is None:
+        return slots
+    t_end = time.perf_counter() + seconds
+    slots = list(slots)
+    ends = problem.meeting_ends
+    day = problem.day_of_slot
+    busy: list[set[int]] = [set() for _ in problem.participants]
+    load = {True: [0] * (problem.n_slots + 1), False: [0] * (problem.n_slots + 1)}
+    for k, s in enumerate(slots):
+        if s is not None:
+            a, b = ends[k]
+            busy[a].add(s)
+            busy[b].add(s)
+            load[problem.meetings[k].online][s] += 1
+    per = [count_gaps(b, day) for b in busy]
+    hist = Counter(per)
+    after: dict[int, list[int]] = {}
+    before: dict[int, list[int]] = {}
+    for i, j in problem.precedences:
+        after.setdefault(i, []).append(j)
+        before.setdefault(j, []).append(i)
+
+    def key() -> tuple[int, int, int]:
+        hi, lo = max(hist), min(hist)
+        excess = max(0, hi - lo - fairness)
+        return (excess, hist[hi] if excess else 0, sum(per))
+
+    def prec_ok(k: int, s: int) -> bool:
+        if any(slots[i] is not None and not slots[i] < s for i in before.get(k, [])):  # type: ignore[operator]
+            return False
+        return all(slots[j] is None or s < slots[j] for j in after.get(k, []))  # type: ignore[operator]
+
+    def set_per(p: int, v: int) -> None:
+        hist[per[p]] -= 1
+        if not hist[per[p]]:
+            del hist[per[p]]
+        per[p] = v
+        hist[v] += 1
+
+    current = key()
+    improved = True
+    while current[0] and improved and time.perf_counter() < t_end:
+        improved = False
+        hi = max(hist)
+        for k, s in enumerate(slots):
+            if s is None or problem.meetings[k].pinned_slot is not None:
+                continue
+            a, b = ends[k]
+            if per[a] != hi and per[b] != hi:
+                continue
+            online = problem.meetings[k].online
+            cap = problem.online_capacity if online else problem.tables
+            for t in problem.allowed_slots[k]:
+                if t == s or t in busy[a] or t in busy[b] or load[online][t] >= cap[t - 1]:
+                    continue
+                if not prec_ok(k, t):
+                    continue
+                old = (per[a], per[b])
+                for p in (a, b):
+                    busy[p].discard(s)
+                    busy[p].add(t)
+                    set_per(p, count_gaps(busy[p], day))
+                new = key()
+                if new < current:
+                    load[online][s] -= 1
+                    load[online][t] += 1
+                    slots[k] = t
+                    current, improved = new, True
+                    break
+                for p, v in zip((a, b), old, strict=True):
+                    busy[p].discard(t)
+                    busy[p].add(s)
+                    set_per(p, v)
+            if improved:
+                break
+    return slots

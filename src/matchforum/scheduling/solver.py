@@ -18,14 +18,18 @@ from ortools.sat.python import cp_model
 
 from .breaks import breaks_per_participant
 from .cpsat import build_model
+from .errors import SchedulingError
 from .model import Problem, Schedule, Unscheduled
 from .satsearch import Progress, search
 from .tables import assign_tables
 
 _UNSET = object()
-#: Above this many meetings ``method="auto"`` uses the constructive heuristic plus local
-#: search instead of the exact search (whose encoding alone would take too long).
-LARGE = 2500
+#: Above this many meetings ``method="auto"`` improves the heuristic's schedule with the
+#: large-neighbourhood search instead of one exact search over the whole problem (whose
+#: model alone takes too long to build and solve in a run's time).
+EXACT_MEETINGS = 600
+#: Share of the time limit the heuristic's local search may use (at most 5 s).
+HEURISTIC_SHARE = 0.1
 Callback = Callable[[Progress], bool | None]
 
 
@@ -66,14 +70,20 @@ def solve(
     hint: Sequence[int | None] | None = None,
     method: str = "auto",
 ) -> Schedule:
-    """Schedule ``problem`` with the fewest breaks.
+    """Schedule ``problem`` with the fewest breaks: the one solving policy.
+
+    ``method="auto"`` is anytime (see :func:`_anytime`): the constructive heuristic's
+    schedule first, then the exact search (or, above :data:`EXACT_MEETINGS` meetings, a
+    large-neighbourhood search with the exact model, :mod:`.lns`) started from it; the
+    result is the best valid schedule found (most meetings placed, then fewest idle gaps)
+    and never worse than the heuristic's. ``"exact"`` runs the exact path alone.
 
     ``fairness`` overrides ``problem.fairness``. ``callback`` receives a
     :class:`Progress` (best objective, bound, elapsed seconds) whenever either improves and
     cancels the search by returning ``True``; the best schedule so far is returned.
     ``seed`` seeds CP-SAT (CaDiCaL is deterministic); ``hint`` (a slot per meeting) seeds
     the CP-SAT paths (oversubscription, ``method="cpsat"``). ``method``: ``"auto"`` (SAT
-    search, or the heuristic above :data:`LARGE` meetings), ``"sat"``, ``"cpsat"``,
+    heuristic then exact search or LNS), ``"exact"``, ``"sat"``, ``"cpsat"``,
     ``"heuristic"``. If the exact search finds nothing in time, a greedy schedule is
     returned when it passes the validator (status ``FEASIBLE``).
     Raises :class:`~.errors.ProblemError` for malformed or obviously impossible input.
@@ -85,10 +95,12 @@ def solve(
     d = problem.fairness if fairness is _UNSET else fairness
     assert d is None or isinstance(d, int)
     stats: dict[str, object] = {}
-    if method == "heuristic" or (
-        method == "auto" and len(problem.meetings) > LARGE and not problem.allow_unscheduled
-    ):
+    if method == "auto":
+        return _anytime(problem, d, time_limit, workers, seed, callback, hint, t0)
+    if method == "heuristic":
         return _heuristic(problem, d, time_limit, stats, t0)
+    if method == "exact":
+        method = "auto"
     chosen = list(range(len(problem.meetings)))
     phase1_slots: list[int | None] | None = None
     if problem.allow_unscheduled:
@@ -140,16 +152,114 @@ def solve(
     return _finish(problem, slots, d, status, optimal, bound, stats, t0)
 
 
+def quality(problem: Problem, sched: Schedule, fairness: int | None) -> tuple[int, ...]:
+    """How good a schedule is, larger is better: valid, placed, weight, fewer gaps."""
+    from .validate import validate
+
+    ok = validate(problem, sched, fairness=fairness).ok
+    return (int(ok), sched.n_scheduled, sched.scheduled_weight, -sched.breaks)
+
+
+def _anytime(
+    problem: Problem,
+    fairness: int | None,
+    time_limit: float,
+    workers: int,
+    seed: int,
+    callback: Callback | None,
+    hint: Sequence[int | None] | None,
+    t0: float,
+) -> Schedule:
+    """The heuristic's schedule, then the exact search (or LNS) from it; the better wins."""
+    stats: dict[str, object] = {"policy": "anytime"}
+    budget = min(5.0, time_limit * HEURISTIC_SHARE)
+    try:
+        quick = _heuristic(problem, fairness, budget + 2, stats, t0)
+    except SchedulingError:  # e.g. pinned tables the greedy's slots cannot honour
+        return solve(
+            problem,
+            fairness=fairness,
+            time_limit=max(0.5, time_limit - (time.perf_counter() - t0)),
+            workers=workers,
+            seed=seed,
+            callback=callback,
+            hint=hint,
+            method="exact",
+        )
+    quick_q = quality(problem, quick, fairness)
+    if quick_q[0]:
+        quick.status = "OPTIMAL" if quick.proven_optimal else "FEASIBLE"
+    else:
+        quick.proven_optimal = False
+    stats["heuristic"] = {"placed": quick.n_scheduled, "breaks": quick.breaks, "valid": quick_q[0]}
+    stopped = False
+    if callback is not None:
+        elapsed = time.perf_counter() - t0
+        stopped = bool(callback(Progress(quick.breaks, int(quick.bound), elapsed, "heuristic")))
+    if stopped:
+        stats["cancelled"] = True
+    remaining = time_limit - (time.perf_counter() - t0)
+    if stopped or (quick.proven_optimal and quick_q[0]) or remaining < 0.2:
+        return _restamp(quick, stats, t0)
+    start = hint if hint is not None else quick.slots
+    if len(problem.meetings) > EXACT_MEETINGS:
+        from .lns import improve_lns
+
+        if not quick_q[0]:
+            return _restamp(quick, stats, t0)
+        best = improve_lns(
+            problem,
+            quick,
+            fairness,
+            remaining,
+            workers=workers,
+            seed=seed,
+            callback=callback,
+            t0=t0,
+        )
+        stats["lns"] = best.stats.get("lns")
+        stats["cancelled"] = best.stats.get("cancelled", False)
+        return _restamp(best, stats, t0)
+    exact = solve(
+        problem,
+        fairness=fairness,
+        time_limit=remaining,
+        workers=workers,
+        seed=seed,
+        callback=callback,
+        hint=start,
+        method="exact",
+    )
+    stats.update({k: v for k, v in exact.stats.items() if k != "seconds"})
+    if exact.stats.get("breaks_phase", {}).get("cancelled"):  # type: ignore[union-attr]
+        stats["cancelled"] = True
+    exact_q = quality(problem, exact, fairness)
+    if exact_q >= quick_q or (exact.status == "INFEASIBLE" and not quick_q[0]):
+        stats["chosen"] = "exact"
+        return _restamp(exact, stats, t0)
+    stats["chosen"] = "heuristic"
+    if not problem.allow_unscheduled and exact.status != "INFEASIBLE":
+        quick.bound = max(quick.bound, exact.bound)
+    return _restamp(quick, stats, t0)
+
+
+def _restamp(sched: Schedule, stats: dict[str, object], t0: float) -> Schedule:
+    stats["seconds"] = round(time.perf_counter() - t0, 3)
+    sched.stats = stats
+    return sched
+
+
 def _heuristic(
     problem: Problem, fairness: int | None, time_limit: float, stats: dict[str, object], t0: float
 ) -> Schedule:
-    from .heuristic import greedy_schedule, improve, simple_lower_bound
+    from .heuristic import greedy_schedule, improve, make_fair, simple_lower_bound
 
     slots = greedy_schedule(problem)
     stats["greedy_seconds"] = round(time.perf_counter() - t0, 3)
     stats["greedy_breaks"] = sum(breaks_per_participant(problem, slots))
     budget = max(0.0, min(time_limit * 0.8, time_limit - (time.perf_counter() - t0) - 2))
     slots = improve(problem, slots, budget)
+    slots = make_fair(problem, slots, fairness, max(0.5, budget))
     lb = simple_lower_bound(problem)
     status = "FEASIBLE" if all(s is not None for s in slots) else "UNKNOWN"
     sched = _finish(problem, slots, fairness, status, False, lb, stats, t0)

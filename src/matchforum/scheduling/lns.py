@@ -1,0 +1,170 @@
+"""Large-neighbourhood search with the exact CP-SAT model, for forums above the exact size.
+
+Starting from a valid incumbent, each step frees a neighbourhood -- the meetings placed in
+a window of consecutive slots of one day (at most :data:`MAX_FREED` of them, chosen among
+the meetings of participants with idle gaps first) -- and re-optimises it exactly: the
+sub-problem holds only the participants of the freed meetings, their other meetings
+pinned where they are, and per slot the tables and online rooms the rest of the forum
+leaves free. A new schedule is accepted only if it passes the validator on the whole
+problem (fairness included) and is strictly better (placed meetings, then idle gaps);
+so the incumbent never gets worse. The window widens after a step solved to optimality
+quickly and narrows after a step that ran out of time.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import replace
+
+from .breaks import breaks_per_participant
+from .errors import SchedulingError
+from .model import Problem, Schedule
+from .satsearch import Progress
+
+#: Most meetings one step frees.
+MAX_FREED = 120
+#: Longest a single step may run (seconds).
+STEP_SECONDS = 4.0
+
+
+def improve_lns(
+    problem: Problem,
+    incumbent: Schedule,
+    fairness: int | None,
+    time_limit: float,
+    *,
+    workers: int = 2,
+    seed: int = 0,
+    callback: Callable[[Progress], bool | None] | None = None,
+    t0: float | None = None,
+) -> Schedule:
+    """The best schedule found from ``incumbent`` within ``time_limit`` (never worse)."""
+    from .solver import _cp_breaks, _finish
+    from .validate import validate
+
+    start = time.perf_counter()
+    t0 = start if t0 is None else t0
+    end = start + time_limit
+    rng = random.Random(seed)
+    slots = list(incumbent.slots)
+    best_breaks = sum(breaks_per_participant(problem, slots))
+    width = 3
+    info = {"steps": 0, "improvements": 0, "start_breaks": best_breaks}
+    cancelled = False
+    days = sorted({s.day for s in problem.sessions})
+    day_slots = {d: sorted(s for s in problem.slots if problem.day_of_slot[s] == d) for d in days}
+    while time.perf_counter() < end - 0.3:
+        info["steps"] += 1
+        per = breaks_per_participant(problem, slots)
+        day = rng.choice(days)
+        ds = day_slots[day]
+        w = min(width, len(ds))
+        first = rng.randrange(0, len(ds) - w + 1)
+        window = set(ds[first : first + w])
+        freed = [
+            k
+            for k, s in enumerate(slots)
+            if s in window and problem.meetings[k].pinned_slot is None
+        ]
+        if not freed:
+            continue
+        ends = problem.meeting_ends
+        gappy = [k for k in freed if per[ends[k][0]] or per[ends[k][1]]]
+        if not gappy:
+            continue
+        rest = [k for k in freed if k not in set(gappy)]
+        rng.shuffle(gappy)
+        rng.shuffle(rest)
+        freed = (gappy + rest)[:MAX_FREED]
+        sub, index = _subproblem(problem, slots, freed)
+        budget = min(STEP_SECONDS, end - time.perf_counter())
+        if budget < 0.2:
+            break
+        step_t = time.perf_counter()
+        hint = [slots[k] for k in index]
+        sub_slots, _status, optimal, _bound, _st = _cp_breaks(
+            sub, None, budget, workers, seed + info["steps"], None, hint
+        )
+        took = time.perf_counter() - step_t
+        if optimal and took < budget / 2:
+            width = min(width + 1, max(len(v) for v in day_slots.values()))
+        elif not optimal:
+            width = max(1, width - 1)
+        if sub_slots is None:
+            continue
+        trial = list(slots)
+        for i, k in enumerate(index):
+            trial[k] = sub_slots[i]
+        total = sum(breaks_per_participant(problem, trial))
+        if total >= best_breaks:
+            continue
+        try:
+            cand = _finish(problem, trial, fairness, "FEASIBLE", False, 0, {}, t0)
+        except SchedulingError:  # pinned tables the new slots cannot honour
+            continue
+        if not validate(problem, cand, fairness=fairness).ok:
+            continue
+        slots, best_breaks = trial, total
+        info["improvements"] += 1
+        if callback is not None and callback(
+            Progress(best_breaks, int(incumbent.bound), time.perf_counter() - t0, "lns")
+        ):
+            cancelled = True
+            break
+    info["end_breaks"] = best_breaks
+    if info["improvements"] == 0:
+        out = incumbent
+    else:
+        out = _finish(problem, slots, fairness, "FEASIBLE", False, incumbent.bound, {}, t0)
+    out.stats = dict(out.stats, lns=info, cancelled=cancelled)
+    return out
+
+
+def _subproblem(
+    problem: Problem, slots: list[int | None], freed: list[int]
+) -> tuple[Problem, list[int]]:
+    """The freed meetings, the other placed meetings of their participants pinned, and
+    the capacity the rest of the forum leaves; with the meeting index of each."""
+    ends = problem.meeting_ends
+    people = {p for k in freed for p in ends[k]}
+    freed_set = set(freed)
+    pinned = [
+        k
+        for k, s in enumerate(slots)
+        if s is not None and k not in freed_set and (ends[k][0] in people or ends[k][1] in people)
+    ]
+    index = freed + pinned
+    inside = set(index)
+    tables = list(problem.tables)
+    online = list(problem.online_capacity)
+    for k, s in enumerate(slots):
+        if s is None or k in inside:
+            continue
+        if problem.meetings[k].online:
+            online[s - 1] -= 1
+        else:
+            tables[s - 1] -= 1
+    meetings = []
+    for k in index:
+        m = replace(problem.meetings[k], pinned_table=None)
+        if k not in freed_set:
+            m = replace(m, pinned_slot=slots[k])
+        meetings.append(m)
+    pos = {k: i for i, k in enumerate(index)}
+    prec = [(pos[i], pos[j]) for i, j in problem.precedences if i in pos and j in pos]
+    pids = {problem.participants[p].id for p in people} | {
+        x for k in pinned for x in (problem.meetings[k].a, problem.meetings[k].b)
+    }
+    sub = replace(
+        problem,
+        participants=[p for p in problem.participants if p.id in pids],
+        meetings=meetings,
+        tables=tables,
+        online_capacity=online,
+        precedences=prec,
+        allow_unscheduled=False,
+        fairness=None,
+    )
+    return sub, index

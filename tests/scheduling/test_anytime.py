@@ -1,0 +1,68 @@
+"""The one solving policy is anytime: a valid schedule at any limit, never worse than the
+heuristic's; the large-neighbourhood search never worsens its incumbent."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from matchforum.scheduling import Meeting, Participant, Problem, Session, read_dzn, solve, validate
+from matchforum.scheduling.lns import improve_lns
+from matchforum.scheduling.solver import quality
+
+BENCH = Path("/work/shared/benchmarks/b2b/instances")
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark directory absent")
+def test_one_second_on_a_hard_instance_still_gives_a_valid_schedule():
+    problem = read_dzn(BENCH / "forum-13crafb.dzn")
+    sched = solve(problem, fairness=2, time_limit=1.0, workers=2)
+    rep = validate(problem, sched, fairness=2)
+    assert rep.ok, rep.errors
+    assert sched.n_scheduled == len(problem.meetings)
+    quick = solve(problem, fairness=2, time_limit=1.0, method="heuristic")
+    assert quality(problem, sched, 2) >= quality(problem, quick, 2)
+
+
+def _random_forum(seed: int, n: int = 40, slots: int = 8, meetings: int = 90) -> Problem:
+    rng = random.Random(seed)
+    parts = [Participant(str(i)) for i in range(n)]
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < meetings:
+        a, b = rng.sample(range(n), 2)
+        pairs.add((min(a, b), max(a, b)))
+    return Problem(
+        participants=parts,
+        meetings=[Meeting(str(a), str(b)) for a, b in sorted(pairs)],
+        sessions=[Session("am", 1, slots // 2, 1), Session("pm", slots // 2 + 1, slots, 1)],
+        tables=8,
+        allow_unscheduled=True,
+    )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_auto_is_never_worse_than_the_heuristic(seed):
+    problem = _random_forum(seed)
+    quick = solve(problem, fairness=None, time_limit=1.0, method="heuristic")
+    sched = solve(problem, fairness=None, time_limit=2.0, workers=1)
+    assert validate(problem, sched).ok
+    assert quality(problem, sched, None) >= quality(problem, quick, None)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_lns_never_worsens_the_incumbent(seed):
+    problem = _random_forum(seed, n=60, slots=10, meetings=160)
+    quick = solve(problem, fairness=None, time_limit=1.0, method="heuristic")
+    assert validate(problem, quick).ok
+    seen = []
+    out = improve_lns(
+        problem, quick, None, 3.0, workers=1, seed=seed, callback=lambda p: seen.append(p.best)
+    )
+    assert validate(problem, out).ok
+    assert quality(problem, out, None) >= quality(problem, quick, None)
+    assert out.n_scheduled == quick.n_scheduled
+    assert seen == sorted(seen, reverse=True)
+    assert all(b < quick.breaks for b in seen)
+    assert out.stats["lns"]["steps"] > 0
