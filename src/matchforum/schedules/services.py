@@ -203,6 +203,33 @@ def scheduling_run_execute(
     return run
 
 
+def schedule_forum_headless(
+    *, forum: Forum, time_limit: float, fairness: int | None = None
+) -> dict[str, Any]:
+    """The console's solving path without a run: map the forum, solve with the engine's
+    one policy, check; nothing is stored or published. Returns the figures of the result."""
+    cleaned = _clean_options({"time_limit": time_limit, "fairness": fairness})
+    mapped = forum_problem_build(forum=forum, fairness=cleaned["fairness"])
+    outcome = solver.solve(
+        mapped=mapped, time_limit=float(cleaned["time_limit"]), on_progress=lambda _: False
+    )
+    result = _result(mapped, outcome)
+    per = outcome.schedule.breaks_per_participant or [0]
+    return {
+        "forum": forum.slug,
+        "meetings": result["meetings"],
+        "placed": result["scheduled"],
+        "unplaced": len(result["unscheduled"]),
+        "breaks": result["breaks"],
+        "bound": result["bound"],
+        "proven_optimal": result["proven_optimal"],
+        "valid": result["valid"],
+        "violations": result["violations"],
+        "fairness_range": max(per) - min(per),
+        "seconds": result["stats"].get("seconds"),
+    }
+
+
 def _final_progress(result: dict[str, Any]) -> dict[str, Any]:
     return {
         "breaks": result["breaks"],
