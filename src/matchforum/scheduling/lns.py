@@ -24,9 +24,9 @@ from .model import Problem, Schedule
 from .satsearch import Progress
 
 #: Most meetings one step frees.
-MAX_FREED = 120
+MAX_FREED = 40
 #: Longest a single step may run (seconds).
-STEP_SECONDS = 4.0
+STEP_SECONDS = 2.0
 
 
 def improve_lns(
