@@ -58,10 +58,11 @@ seed-large: migrate ## Replace the demo forum with the large one (3,000 organisa
 	$(MANAGE) recompute_recommendations
 
 run: export DEBUG ?= true
-run: seed ## Install, migrate, seed the demo forum and serve it on http://127.0.0.1:8000 with a task worker
-	@echo "Serving on http://$(HOST):$(PORT)/ (the task worker runs beside it; Ctrl-C stops both)"
+run: seed ## Install, migrate, seed the demo forum and serve it on http://127.0.0.1:8000 with a task worker and the scheduler
+	@echo "Serving on http://$(HOST):$(PORT)/ (the task worker and the periodic scheduler run beside it; Ctrl-C stops all three)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 0.5 & \
+	  $(MANAGE) run_scheduler & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 test: test-cores test-sqlite test-postgres test-e2e ## Run the whole suite: cores, web on SQLite and PostgreSQL, browser

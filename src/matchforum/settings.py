@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "matchforum.api",
     "matchforum.privacy",
     "matchforum.twofactor",
+    "matchforum.operations",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("matchforum.core.urls")),
+    path("", include("matchforum.operations.urls")),
     path("accounts/", include("matchforum.accounts.urls")),
     path("console/", include("matchforum.console.urls")),
     path("outcomes/", include("matchforum.outcomes.urls")),

@@ -93,6 +93,9 @@ MATRIX: dict[str, list[Op]] = {
     # --- pages ---
     "core:home": [Op("GET", PUBLIC)],
     "core:health": [Op("GET", PUBLIC)],
+    "operations:health-live": [Op("GET", PUBLIC)],
+    # No worker runs in the tests: readiness fails the same way for every role.
+    "operations:health-ready": [Op("GET", same(503))],
     "accounts:login": [Op("GET", PUBLIC)],
     "accounts:logout": [Op("POST", same(302), form=True)],
     "privacy:my-data": [Op("GET", SIGNED_IN_PAGE)],

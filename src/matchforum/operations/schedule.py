@@ -1,0 +1,54 @@
+"""The periodic jobs and how often each runs; the scheduler and the health check share it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.management import call_command
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every: dt.timedelta
+    run: Callable[[], str]
+
+    @property
+    def overdue_after(self) -> dt.timedelta:
+        """Late once twice its period and a minute have gone by without a start."""
+        return 2 * self.every + dt.timedelta(minutes=1)
+
+
+def _command(name: str, **options) -> Callable[[], str]:
+    def run() -> str:
+        out = io.StringIO()
+        call_command(name, stdout=out, **options)
+        return out.getvalue().strip().replace("\n", "; ")[:200]
+
+    return run
+
+
+def _heartbeat() -> str:
+    from matchforum.operations.tasks import record_worker_heartbeat
+
+    record_worker_heartbeat.enqueue()
+    return "enqueued"
+
+
+HEARTBEAT = Job("worker_heartbeat", dt.timedelta(seconds=20), _heartbeat)
+
+JOBS: tuple[Job, ...] = (
+    HEARTBEAT,
+    # Request expiry, reminders and daily digests (enqueued for the worker).
+    Job("run_periodic", dt.timedelta(minutes=15), _command("run_periodic")),
+    # Follow-up surveys 3 and 6 months after each forum.
+    Job(
+        "send_outcome_surveys",
+        dt.timedelta(days=1),
+        lambda: _command("send_outcome_surveys", base_url=settings.SITE_URL)(),
+    ),
+)

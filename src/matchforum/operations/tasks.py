@@ -1,0 +1,14 @@
+"""The heartbeat task: a worker that runs it shows the health check it takes tasks."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django_tasks import task
+
+from .services import worker_heartbeat_record
+
+
+@task()
+def record_worker_heartbeat() -> str:
+    beat = worker_heartbeat_record(now=timezone.now())
+    return beat.isoformat()
