@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from unidecode import unidecode
 
-from . import phrasebook as pb
+from .phrasebook import phrasebook
 
 EMAIL_DOMAIN = "demo.matchforum.test"
 FORUM_SLUG = "baltic-ukrainian-forum-2027"
@@ -340,6 +340,7 @@ class _Planner:
         if size not in SIZES:
             raise ValueError(f"Unknown size {size!r}; choose one of {', '.join(SIZES)}.")
         self.rng = random.Random(f"matchforum-demo:{size}:{seed}")
+        self.pb = phrasebook()
         self.seed, self.size = seed, size
         spec = SIZES[size]
         self.n_orgs = max(len(SPECIAL_ORGS) + 10, round(spec["organisations"] * scale))
@@ -361,7 +362,7 @@ class _Planner:
 
     # -- organisations -------------------------------------------------------------
     def _stem(self, country: str) -> str:
-        first, second = pb.NAME_SYLLABLES[country]
+        first, second = self.pb.name_syllables[country]
         return self.rng.choice(first) + self.rng.choice(second)
 
     def _org_name(
@@ -371,7 +372,7 @@ class _Planner:
         rng = self.rng
         for _attempt in range(50):
             stem = self._stem(country)
-            word = rng.choice(pb.TRACK_WORDS[rng.choice(tracks)])
+            word = rng.choice(self.pb.track_words[rng.choice(tracks)])
             if kind == "producer":
                 body = rng.choice(
                     [
@@ -381,24 +382,25 @@ class _Planner:
                         f"{stem}{rng.choice(['', ' Defence', ' Tech'])}",
                     ]
                 )
-                name = f"{body} {pb.LEGAL_FORM[country]}".replace("  ", " ")
+                name = f"{body} {self.pb.legal_form[country]}".replace("  ", " ")
             elif kind == "investor":
-                name = f"{stem} {rng.choice(pb.INVESTOR_WORDS)} {pb.LEGAL_FORM[country]}"
+                name = f"{stem} {rng.choice(self.pb.investor_words)} {self.pb.legal_form[country]}"
             elif kind == "buyer":
-                forms = pb.BUYER_FORMS["UA" if country == "UA" else "other"]
+                forms = self.pb.buyer_forms["UA" if country == "UA" else "other"]
                 if key == "brigade-ua":
                     forms = forms[:2]  # a brigade's own procurement office
                 name = rng.choice(forms).format(stem=stem, word=word)
             elif kind == "research":
-                name = rng.choice(pb.RESEARCH_FORMS).format(stem=stem)
+                name = rng.choice(self.pb.research_forms).format(stem=stem)
             elif kind == "association":
-                name = rng.choice(pb.ASSOCIATION_FORMS).format(stem=stem, word=word)
+                name = rng.choice(self.pb.association_forms).format(stem=stem, word=word)
             else:
-                name = f"{rng.choice(pb.OTHER_FORMS).format(stem=stem)} {pb.LEGAL_FORM[country]}"
+                form = rng.choice(self.pb.other_forms).format(stem=stem)
+                name = f"{form} {self.pb.legal_form[country]}"
             if name.lower() not in self.names:
                 self.names.add(name.lower())
                 domain = (
-                    name.replace(pb.LEGAL_FORM[country], "")
+                    name.replace(self.pb.legal_form[country], "")
                     if kind in {"producer", "investor", "other"}
                     else f"{stem} {word if kind == 'association' else ''}"
                 )
@@ -408,8 +410,8 @@ class _Planner:
     def _tracks(self, country: str, count: int, forced: list[str] | None = None) -> list[str]:
         if forced:
             return list(forced)
-        weights = dict(pb.TRACK_BASE_WEIGHTS)
-        for slug, extra in pb.COUNTRY_TRACK_BIAS.get(country, {}).items():
+        weights = dict(self.pb.track_base_weights)
+        for slug, extra in self.pb.country_track_bias.get(country, {}).items():
             weights[slug] += extra
         chosen: list[str] = []
         while len(chosen) < count:
@@ -419,20 +421,20 @@ class _Planner:
 
     def _org_description(self, org: OrgPlan) -> str:
         rng = self.rng
-        sentences = pb.ORG_TEXT[org.kind]
+        sentences = self.pb.org_text[org.kind]
         keep = [
             sentences[0],
             *rng.sample(sentences[1:], k=min(len(sentences) - 1, rng.randint(1, 3))),
         ]
-        tracks = _join([pb.TRACK_NAMES[t]["en"] for t in org.tracks])
+        tracks = _join([self.pb.track_names[t]["en"] for t in org.tracks])
         values = {
             "name": org.name,
-            "adj": pb.COUNTRY_ADJECTIVE[org.country],
-            "size": pb.SIZE_WORDS[org.size],
+            "adj": self.pb.country_adjective[org.country],
+            "size": self.pb.size_words[org.size],
             "tracks": tracks,
             "year": rng.randint(1994, 2024),
             "since": rng.choice([2014, 2022, 2023, 2024]),
-            "city": rng.choice(pb.COUNTRY_CITIES[org.country]),
+            "city": rng.choice(self.pb.country_cities[org.country]),
             "deals": rng.randint(4, 40),
             "members": rng.randint(12, 140),
         }
@@ -451,7 +453,7 @@ class _Planner:
             return
         if state == "approved":
             if rng.random() < 0.12:  # asked for more first, approved after the answer
-                reason = rng.choice(pb.NEEDS_INFORMATION_REASONS)
+                reason = rng.choice(self.pb.needs_information_reasons)
                 org.decisions.append(Decision("pending", "needs_information", reason, reviewer, at))
                 at += dt.timedelta(days=rng.randint(2, 9), hours=rng.randint(0, 8))
                 org.decisions.append(Decision("needs_information", "approved", "", reviewer, at))
@@ -459,7 +461,9 @@ class _Planner:
                 org.decisions.append(Decision("pending", "approved", "", reviewer, at))
             return
         pool = (
-            pb.NEEDS_INFORMATION_REASONS if state == "needs_information" else pb.REJECTION_REASONS
+            self.pb.needs_information_reasons
+            if state == "needs_information"
+            else self.pb.rejection_reasons
         )
         org.reason = rng.choice(pool)
         org.decisions.append(Decision("pending", state, org.reason, reviewer, at))
@@ -471,12 +475,12 @@ class _Planner:
             if forced:
                 key, country, kind, forced_tracks, forced_state, _role = forced
             else:
-                country = _weighted(rng, pb.COUNTRY_WEIGHTS)
-                kind = _weighted(rng, pb.ORG_KIND_WEIGHTS)
+                country = _weighted(rng, self.pb.country_weights)
+                kind = _weighted(rng, self.pb.org_kind_weights)
                 if kind == "buyer" and country not in {"UA", "LT", "LV", "EE", "PL"}:
                     kind = "producer"  # buyers come from the front-line and host states
                 key, forced_tracks, forced_state = "", None, None
-            size = _weighted(rng, pb.SIZE_WEIGHTS[kind])
+            size = _weighted(rng, self.pb.size_weights[kind])
             tracks = self._tracks(country, rng.choice([1, 2, 2, 3, 3, 4]), forced_tracks)
             name, domain = self._org_name(country, kind, tracks, key)
             slug = _ascii_slug(domain)[:30] or f"org{index}"
@@ -501,7 +505,7 @@ class _Planner:
     # -- delegates -----------------------------------------------------------------
     def _person(self, country: str) -> tuple[str, str]:
         rng = self.rng
-        male_first, female_first, male_last, female_last = pb.PEOPLE[country]
+        male_first, female_first, male_last, female_last = self.pb.people[country]
         if rng.random() < 0.62:
             return rng.choice(male_first), rng.choice(male_last)
         index = rng.randrange(len(male_last))
@@ -535,7 +539,7 @@ class _Planner:
 
     def _languages(self, country: str) -> tuple[str, list[str]]:
         rng = self.rng
-        native = pb.COUNTRY_LANGUAGE.get(country)
+        native = self.pb.country_language.get(country)
         if native is None:
             return "en", ["en"]
         spoken = [native]
@@ -558,7 +562,7 @@ class _Planner:
             counts[index] += 1
         accounts = {a.key: a for a in ACCOUNTS}
         for org_index, (org, count) in enumerate(zip(self.orgs, counts, strict=True)):
-            roles = rng.sample(pb.ROLES[org.kind], k=min(count, len(pb.ROLES[org.kind])))
+            roles = rng.sample(self.pb.roles[org.kind], k=min(count, len(self.pb.roles[org.kind])))
             for position in range(count):
                 special = (
                     SPECIAL_ORGS[org_index]
@@ -575,7 +579,9 @@ class _Planner:
                     email = self._email(first, last)
                     language, spoken = self._languages(org.country)
                     role = (
-                        roles[position] if position < len(roles) else rng.choice(pb.ROLES[org.kind])
+                        roles[position]
+                        if position < len(roles)
+                        else rng.choice(self.pb.roles[org.kind])
                     )
                 far = org.country in {"US", "CA"}
                 attendance = _weighted(
@@ -601,14 +607,14 @@ class _Planner:
                         attendance=attendance,
                         is_contact=position == 0,
                         unavailable=[] if special else self._unavailable(),
-                        time_zone=pb.TIME_ZONES[org.country],
+                        time_zone=self.pb.time_zones[org.country],
                         account=special[0] if special else "",
                     )
                 )
 
     # -- profiles ------------------------------------------------------------------
     def _profile_language(self, country: str) -> str:
-        native = pb.COUNTRY_LANGUAGE.get(country)
+        native = self.pb.country_language.get(country)
         if native is None:
             return "en"
         if native == "uk":
@@ -657,8 +663,8 @@ class _Planner:
         return rng.choices(keys, weights=[options[k] for k in keys])[0]
 
     def _countries(self, own: str) -> list[str]:
-        pool = [c for c in pb.COUNTRY_WEIGHTS if c != own]
-        weights = [pb.COUNTRY_WEIGHTS[c] for c in pool]
+        pool = [c for c in self.pb.country_weights if c != own]
+        weights = [self.pb.country_weights[c] for c in pool]
         chosen: list[str] = []
         for _ in range(self.rng.choice([1, 2, 2, 3, 4])):
             c = self.rng.choices(pool, weights=weights)[0]
@@ -667,7 +673,7 @@ class _Planner:
         return chosen
 
     def _tickets(self, stage: str) -> tuple[int, int]:
-        low, high, f_low, f_high = pb.TICKETS[stage]
+        low, high, f_low, f_high = self.pb.tickets[stage]
         tmin = round(self.rng.uniform(low, high), -4 if low < 1_000_000 else -5)
         tmax = round(tmin * self.rng.uniform(f_low, f_high), -4 if low < 1_000_000 else -5)
         return int(tmin), int(max(tmax, tmin))
@@ -680,9 +686,9 @@ class _Planner:
         track = rng.choice(org.tracks)
         tracks = [track] + [t for t in org.tracks if t != track and rng.random() < 0.25]
         countries = self._countries(org.country)
-        names = pb.COUNTRY_NAMES[language]
+        names = self.pb.country_names[language]
         values = {
-            "track": pb.TRACK_NAMES[track][language],
+            "track": self.pb.track_names[track][language],
             "countries": ", ".join(names[c] for c in countries),
             "weeks": rng.choice([4, 6, 8, 10, 12, 16]),
         }
@@ -695,14 +701,14 @@ class _Planner:
                 stage = rng.choice(["pre_seed", "seed", "seed", "series_a"])
             tmin, tmax = self._tickets(stage)
             values |= {
-                "stage": pb.STAGE_NAMES[language][stage],
+                "stage": self.pb.stage_names[language][stage],
                 "tmin": f"{tmin:,}".replace(",", " "),
                 "tmax": f"{tmax:,}".replace(",", " "),
             }
             if side == "offer":
-                title = rng.choice(pb.INVESTOR_TITLES[language]).format(**values)
+                title = rng.choice(self.pb.investor_titles[language]).format(**values)
                 title = title[0].upper() + title[1:]
-                texts = pb.INVESTOR_TEXT[language]
+                texts = self.pb.investor_text[language]
                 sentences = [
                     texts[0],
                     *rng.sample(texts[1:], k=min(len(texts) - 1, rng.randint(1, 3))),
@@ -722,11 +728,11 @@ class _Planner:
                     stage,
                     countries,
                 )
-            subject = rng.choice(pb.SUBJECTS[track])
+            subject = rng.choice(self.pb.subjects[track])
             trl = rng.randint(*subject["trl"])
             values |= {"s_lower": _lower_first(subject["name"][language]), "trl": trl}
-            title = rng.choice(pb.RAISING_TITLES[language]).format(**values)
-            texts = pb.RAISING_TEXT[language]
+            title = rng.choice(self.pb.raising_titles[language]).format(**values)
+            texts = self.pb.raising_text[language]
             sentences = [texts[0], *rng.sample(texts[1:], k=min(len(texts) - 1, rng.randint(1, 3)))]
             description = " ".join(s.format(**values) for s in sentences)
             return ProfilePlan(
@@ -743,7 +749,7 @@ class _Planner:
                 stage,
                 countries,
             )
-        subjects = pb.SUBJECTS[track]
+        subjects = self.pb.subjects[track]
         fitting = [s for s in subjects if kind in s["kinds"]]
         if fitting:
             subject = rng.choice(fitting)
@@ -759,15 +765,15 @@ class _Planner:
             )
         name = subject["name"][language]
         values |= {"s": name, "s_lower": _lower_first(name), "trl": trl or rng.randint(6, 9)}
-        prefixes = pb.TITLE_PREFIX[language][side]
+        prefixes = self.pb.title_prefix[language][side]
         title = rng.choice(prefixes.get(kind, prefixes["default"])).format(**values)
-        follow = pb.FOLLOW_UP[language][side]
+        follow = self.pb.follow_up[language][side]
         if side == "offer" and kind in {"service", "training"}:  # no batches, no TRL
-            follow = pb.SERVICE_FOLLOW_UP[language]
+            follow = self.pb.service_follow_up[language]
         if side == "offer" and language in subject["detail"]:
             opening = subject["detail"][language]
         else:
-            opening = rng.choice(pb.OPENING[language][side]).format(**values)
+            opening = rng.choice(self.pb.opening[language][side]).format(**values)
         wanted = rng.randint(1, 3) if "." in opening[:-1] else rng.randint(1, 2)
         extra = rng.sample(follow, k=min(wanted, len(follow)))
         description = " ".join([opening, *(s.format(**values) for s in extra)])
@@ -820,10 +826,12 @@ class _Planner:
             p for p in own if p.side == "offer" and p.language == "en" and p.kind != "investment"
         ]
         ours = (
-            _lower_first(rng.choice(own).title) if own else f"work in {pb.TRACK_NAMES[track]['en']}"
+            _lower_first(rng.choice(own).title)
+            if own
+            else f"work in {self.pb.track_names[track]['en']}"
         )
-        text = rng.choice(pb.MESSAGES[language]).format(
-            their=their, our=ours, track=pb.TRACK_NAMES[track][language]
+        text = rng.choice(self.pb.messages[language]).format(
+            their=their, our=ours, track=self.pb.track_names[track][language]
         )
         return text[:1000]
 
@@ -909,12 +917,12 @@ class _Planner:
                 meetings[sender] >= MAX_MEETINGS_PER_DELEGATE
                 or meetings[responder] >= MAX_MEETINGS_PER_DELEGATE
             ):
-                status, decline_reason = "declined", pb.CALENDAR_FULL[language]
+                status, decline_reason = "declined", self.pb.calendar_full[language]
             elif status == "declined":
                 decline_reason = rng.choice(
                     [
                         reason
-                        for reason in pb.DECLINE_REASONS[language]
+                        for reason in self.pb.decline_reasons[language]
                         if ("investment" not in reason or r_org.kind == "investor")
                         and ("procurement" not in reason or r_org.kind == "buyer")
                         and ("закупівельн" not in reason or r_org.kind == "buyer")

@@ -24,3 +24,6 @@ TRACKS: list[tuple[str, str, str, str]] = [
     ("maintenance-repair", "Maintenance and repair", "MRO, field repair, refurbishment", ""),
     ("space", "Space", "Satellite imagery, communications, positioning", ""),
 ]
+
+# The one track vocabulary: the demo's tables are keyed by these slugs (demo/phrasebook.py).
+TRACK_SLUGS: tuple[str, ...] = tuple(slug for slug, _name, _description, _lead in TRACKS)
