@@ -6,9 +6,15 @@ from importlib.resources import files
 
 import pytest
 
+from matchforum.demo import community, generator
 from matchforum.demo import phrasebook as module
 from matchforum.demo.phrasebook import DATA_FILES, phrasebook
 from matchforum.forums.taxonomy import TRACK_SLUGS
+
+
+@pytest.fixture(scope="module")
+def small_plan():
+    return generator.forum_plan(size="small", seed=1, scale=0.2)
 
 
 def test_the_tables_are_read_once():
@@ -71,3 +77,14 @@ def test_a_track_left_out_is_refused():
     del tables["subjects"]["space"]
     with pytest.raises(ValueError, match=r"missing: \['space'\]"):
         module._check_tracks(tables)
+
+
+def test_every_track_the_demo_names_is_a_taxonomy_track(small_plan):
+    known = set(TRACK_SLUGS)
+    for _key, _country, _kind, tracks, _state, _role in generator.SPECIAL_ORGS:
+        assert set(tracks) <= known
+    assert {slug for slug, *_ in community.THREADS} <= known
+    assert {slug for *_, slugs in community.ARTICLES for slug in slugs} <= known
+    planned = {slug for org in small_plan.organisations for slug in org.tracks}
+    planned |= {slug for profile in small_plan.profiles for slug in profile.tracks}
+    assert planned <= known

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from unidecode import unidecode
 
+from matchforum.forums.taxonomy import TRACK_SLUGS
+
 from .phrasebook import phrasebook
 
 EMAIL_DOMAIN = "demo.matchforum.test"
@@ -410,7 +412,7 @@ class _Planner:
     def _tracks(self, country: str, count: int, forced: list[str] | None = None) -> list[str]:
         if forced:
             return list(forced)
-        weights = dict(self.pb.track_base_weights)
+        weights = {slug: self.pb.track_base_weights[slug] for slug in TRACK_SLUGS}
         for slug, extra in self.pb.country_track_bias.get(country, {}).items():
             weights[slug] += extra
         chosen: list[str] = []
