@@ -55,11 +55,6 @@ def _changed(meeting: Meeting, published: dict | None) -> bool:
     )
 
 
-def _in_time_order(entry: AgendaEntry) -> tuple:
-    slot = entry.meeting.slot
-    return (slot is None, slot.starts_at.timestamp() if slot else 0.0, entry.meeting.pk)
-
-
 def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
     """The published version (or None) and the delegate's meetings in time order."""
     forum = delegate.organisation.forum

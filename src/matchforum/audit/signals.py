@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -28,20 +29,9 @@ def _sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
     audit_record(action=AuditEntry.Action.SIGN_IN_FAILED, request=request, data={"username": tried})
 
 
-def _connect_optional() -> None:
-    try:
-        from axes.signals import user_locked_out
-    except ImportError:  # pragma: no cover - axes is a pinned dependency
-        return
-
-    @receiver(user_locked_out, dispatch_uid="audit_locked_out", weak=False)
-    def _locked_out(sender, request, username, ip_address, **kwargs) -> None:
-        audit_record(
-            action=AuditEntry.Action.LOCKED_OUT, request=request, data={"username": username}
-        )
-
-
-_connect_optional()
+@receiver(user_locked_out, dispatch_uid="audit_locked_out")
+def _locked_out(sender, request, username, ip_address, **kwargs) -> None:
+    audit_record(action=AuditEntry.Action.LOCKED_OUT, request=request, data={"username": username})
 
 
 @receiver(post_save, sender="schedules.ScheduleVersion", dispatch_uid="audit_schedule_published")

@@ -306,18 +306,6 @@ def meeting_place(
 
 
 @transaction.atomic
-def meeting_unplace(*, meeting: Meeting) -> Meeting:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    MeetingSeat.objects.filter(meeting=meeting).delete()
-    meeting.slot = None
-    meeting.table = None
-    if meeting.status == MeetingStatus.SCHEDULED:
-        meeting.status = MeetingStatus.ACCEPTED
-    meeting.save(update_fields=["slot", "table", "status", "updated_at"])
-    return meeting
-
-
-@transaction.atomic
 def meeting_cancel(*, meeting: Meeting) -> Meeting:
     """Cancel a meeting; its slot, table and seats become free."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)

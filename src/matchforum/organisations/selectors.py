@@ -79,10 +79,6 @@ def organisation_is_public(*, organisation: Organisation) -> bool:
     )
 
 
-def organisation_get_visible(*, user: User, forum: Forum, pk: int) -> Organisation | None:
-    return organisations_visible_to(user=user, forum=forum).filter(pk=pk).first()
-
-
 def organisations_pending_review(*, forum: Forum) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         forum=forum,

@@ -337,7 +337,3 @@ def schedule_from_placements(
         slots.append(slot_number[placement.slot])
         tables.append(table_number.get(placement.table) if placement.table else None)
     return slots, tables
-
-
-def delegate_of_participant(*, mapped: MappedProblem, index: int) -> int:
-    return mapped.delegate_ids[index]
