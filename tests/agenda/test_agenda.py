@@ -18,7 +18,7 @@ def meeting(forum):
     a = DelegateFactory(organisation__forum=forum, organisation__name="Vilnius Optics")
     b = DelegateFactory(organisation__forum=forum, organisation__name="Київ Дрони")
     request = meeting_request_send(sender=a, recipient_organisation=b.organisation)
-    return meeting_request_accept(request=request, responder=b)
+    return meeting_request_accept(meeting_request=request, responder=b)
 
 
 def _slots(forum):

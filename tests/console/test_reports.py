@@ -35,15 +35,15 @@ def small(forum, make_delegate):
     lt = make_delegate(country="LT", kind="investor", name="Vilnius Capital")
     pl = make_delegate(country="PL", kind="buyer", name="Warsaw Procurement")
     held = meeting_request_accept(
-        request=meeting_request_send(sender=ua, recipient_organisation=lt.organisation),
+        meeting_request=meeting_request_send(sender=ua, recipient_organisation=lt.organisation),
         responder=lt,
     )
     missed = meeting_request_accept(
-        request=meeting_request_send(sender=ua, recipient_organisation=pl.organisation),
+        meeting_request=meeting_request_send(sender=ua, recipient_organisation=pl.organisation),
         responder=pl,
     )
     meeting_request_decline(
-        request=meeting_request_send(sender=pl, recipient_organisation=lt.organisation),
+        meeting_request=meeting_request_send(sender=pl, recipient_organisation=lt.organisation),
         responder=lt,
     )
     slots = list(Slot.objects.filter(session__day__forum=forum).order_by("starts_at"))

@@ -205,7 +205,7 @@ def test_the_seeded_forum_works_with_the_meeting_services(fast_hasher):
         for responder in request.recipient_organisation.delegates.all()
         if load[request.sender_id] < free and load[responder.pk] < free
     )
-    meeting = meeting_request_accept(request=pending, responder=responder)
+    meeting = meeting_request_accept(meeting_request=pending, responder=responder)
     assert meeting.status == "accepted" and meeting.pair_low == pending.pair_low
 
     onsite = Meeting.objects.filter(forum=forum, mode="onsite").exclude(pk=meeting.pk).first()

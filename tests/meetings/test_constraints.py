@@ -22,7 +22,7 @@ def _meeting(make_delegate, a=None, b=None):
     a = a or make_delegate()
     b = b or make_delegate()
     request = meeting_request_send(sender=a, recipient_organisation=b.organisation)
-    return meeting_request_accept(request=request, responder=b)
+    return meeting_request_accept(meeting_request=request, responder=b)
 
 
 def _slots(forum):
@@ -136,7 +136,7 @@ def test_meeting_limit_is_checked_on_accept(forum, make_delegate):
     _meeting(make_delegate, b=b)
     request = meeting_request_send(sender=make_delegate(), recipient_organisation=b.organisation)
     with pytest.raises(ValidationError, match="1 meetings"):
-        meeting_request_accept(request=request, responder=b)
+        meeting_request_accept(meeting_request=request, responder=b)
 
 
 def test_only_the_recipient_organisation_may_accept(make_delegate):
@@ -146,7 +146,7 @@ def test_only_the_recipient_organisation_may_accept(make_delegate):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        meeting_request_accept(request=request, responder=outsider)
+        meeting_request_accept(meeting_request=request, responder=outsider)
 
 
 def test_a_non_approved_organisation_cannot_send_requests(make_delegate):

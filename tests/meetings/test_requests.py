@@ -55,9 +55,9 @@ def test_meeting_limit_per_delegate_at_send_and_accept(forum):
     a, b, c = (DelegateFactory(organisation__forum=forum) for _ in range(3))
     first = meeting_request_send(sender=a, recipient_organisation=b.organisation)
     pending = meeting_request_send(sender=c, recipient_organisation=a.organisation)
-    meeting_request_accept(request=first, responder=b)
+    meeting_request_accept(meeting_request=first, responder=b)
     with pytest.raises(ValidationError, match="meetings the forum allows"):
-        meeting_request_accept(request=pending, responder=a)
+        meeting_request_accept(meeting_request=pending, responder=a)
     with pytest.raises(ValidationError, match="meetings the forum allows"):
         meeting_request_send(
             sender=a, recipient_organisation=DelegateFactory(organisation__forum=forum).organisation
@@ -145,6 +145,6 @@ def test_request_received_and_accepted_mails_go_to_the_right_people(
     received = {m.to[0] for m in mailoutbox}
     assert received == {b.user.email, colleague.user.email}
     mailoutbox.clear()
-    meeting_request_accept(request=request, responder=b)
+    meeting_request_accept(meeting_request=request, responder=b)
     assert [m.to for m in mailoutbox] == [[a.user.email]]
     assert "accepted" in mailoutbox[0].subject

@@ -36,7 +36,8 @@ def test_availability_page_saves_slots_and_attendance(client, forum):
 def test_a_slot_with_a_placed_meeting_cannot_be_marked_unavailable(forum):
     a, b = DelegateFactory(organisation__forum=forum), DelegateFactory(organisation__forum=forum)
     meeting = meeting_request_accept(
-        request=meeting_request_send(sender=a, recipient_organisation=b.organisation), responder=b
+        meeting_request=meeting_request_send(sender=a, recipient_organisation=b.organisation),
+        responder=b,
     )
     slot = _slots(forum)[0]
     meeting_place(meeting=meeting, slot=slot, table=Table.objects.get(forum=forum, number=1))

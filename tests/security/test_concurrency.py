@@ -166,7 +166,7 @@ def test_fifty_accepts_of_one_request_give_one_meeting(big_forum):
     )
     outcomes = race(
         [
-            (lambda: meeting_request_accept(request=request, responder=recipient))
+            (lambda: meeting_request_accept(meeting_request=request, responder=recipient))
             for _ in range(THREADS)
         ]
     )

@@ -208,7 +208,7 @@ class MeetingRequestViewSet(
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str | None = None) -> Response:
         meeting = meeting_services.meeting_request_accept(
-            request=self.get_object(), responder=self.caller_delegate()
+            meeting_request=self.get_object(), responder=self.caller_delegate()
         )
         return Response(serializers.MeetingSerializer(meeting).data)
 
@@ -217,7 +217,7 @@ class MeetingRequestViewSet(
         body = serializers.DeclineSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         declined = meeting_services.meeting_request_decline(
-            request=self.get_object(),
+            meeting_request=self.get_object(),
             responder=self.caller_delegate(),
             reason=body.validated_data.get("reason", ""),
         )
@@ -226,7 +226,7 @@ class MeetingRequestViewSet(
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
         withdrawn = meeting_services.meeting_request_withdraw(
-            request=self.get_object(), delegate=self.caller_delegate()
+            meeting_request=self.get_object(), delegate=self.caller_delegate()
         )
         return Response(self.get_serializer(withdrawn).data)
 

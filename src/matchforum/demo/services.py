@@ -320,20 +320,20 @@ def _write_plan(plan: g.ForumPlan) -> tuple[Forum, list[DemoCredential], dict[st
     meetings = [
         Meeting(
             forum=forum,
-            request=request,
-            organisation_a=request.sender_organisation,
-            organisation_b=request.recipient_organisation,
-            delegate_a=request.sender,
-            delegate_b=request.responded_by,
-            pair_low=request.pair_low,
-            pair_high=request.pair_high,
-            session_wish=request.session_wish,
-            priority=request.priority,
+            request=meeting_request,
+            organisation_a=meeting_request.sender_organisation,
+            organisation_b=meeting_request.recipient_organisation,
+            delegate_a=meeting_request.sender,
+            delegate_b=meeting_request.responded_by,
+            pair_low=meeting_request.pair_low,
+            pair_high=meeting_request.pair_high,
+            session_wish=meeting_request.session_wish,
+            priority=meeting_request.priority,
             mode=r.meeting_mode,
             status="accepted",
             created_at=r.responded_at,
         )
-        for request, r in zip(requests, plan.requests, strict=True)
+        for meeting_request, r in zip(requests, plan.requests, strict=True)
         if r.status == "accepted"
     ]
     Meeting.objects.bulk_create(meetings, batch_size=BATCH)

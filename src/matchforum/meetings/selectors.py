@@ -24,7 +24,7 @@ class PairStatus:
 
 def pair_status(*, a: Organisation, b: Organisation) -> PairStatus:
     low, high = ordered_pair(a, b)
-    request = MeetingRequest.objects.filter(
+    open_request = MeetingRequest.objects.filter(
         forum_id=a.forum_id, pair_low=low, pair_high=high, status=RequestStatus.PENDING
     ).first()
     meeting = (
@@ -32,7 +32,7 @@ def pair_status(*, a: Organisation, b: Organisation) -> PairStatus:
         .exclude(status=MeetingStatus.CANCELLED)
         .first()
     )
-    return PairStatus(open_request=request, meeting=meeting)
+    return PairStatus(open_request=open_request, meeting=meeting)
 
 
 def _requests() -> QuerySet[MeetingRequest]:

@@ -98,7 +98,7 @@ def meeting_request_send(
         )
     if session_wish not in SessionWish.values:
         raise ValidationError(f"Unknown session wish {session_wish!r}.")
-    request = MeetingRequest(
+    meeting_request = MeetingRequest(
         forum=forum,
         sender=sender,
         sender_organisation=organisation,
@@ -114,17 +114,17 @@ def meeting_request_send(
     )
     try:
         with transaction.atomic():
-            request.save()
+            meeting_request.save()
     except IntegrityError as exc:
         raise ValidationError(
             _("A meeting request between your organisations is already open.")
         ) from exc
-    events.request_received(request)
-    return request
+    events.request_received(meeting_request)
+    return meeting_request
 
 
-def _lock_pending(request: MeetingRequest) -> MeetingRequest:
-    locked = MeetingRequest.objects.select_for_update().get(pk=request.pk)
+def _lock_pending(meeting_request: MeetingRequest) -> MeetingRequest:
+    locked = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
     if locked.status != RequestStatus.PENDING:
         raise ValidationError(
             _("This request is no longer open (it is %(status)s).")
@@ -135,43 +135,43 @@ def _lock_pending(request: MeetingRequest) -> MeetingRequest:
 
 @transaction.atomic
 def meeting_request_accept(
-    *, request: MeetingRequest, responder: Delegate, now: dt.datetime | None = None
+    *, meeting_request: MeetingRequest, responder: Delegate, now: dt.datetime | None = None
 ) -> Meeting:
     """The recipient accepts: the request becomes a meeting waiting for a slot."""
     now = now or timezone.now()
-    request = _lock_pending(request)
-    if responder.organisation_id != request.recipient_organisation_id:
+    meeting_request = _lock_pending(meeting_request)
+    if responder.organisation_id != meeting_request.recipient_organisation_id:
         raise PermissionDenied(_("Only the invited organisation can accept."))
-    forum = request.forum
-    for delegate in (request.sender, responder):
+    forum = meeting_request.forum
+    for delegate in (meeting_request.sender, responder):
         if _active_meetings_of(delegate).count() >= forum.max_meetings_per_delegate:
             raise ValidationError(
                 _("%(person)s already has the %(limit)s meetings the forum allows.")
                 % {"person": delegate.user, "limit": forum.max_meetings_per_delegate}
             )
-    request.status = RequestStatus.ACCEPTED
-    request.responded_by = responder
-    request.responded_at = now
-    request.save(update_fields=["status", "responded_by", "responded_at"])
+    meeting_request.status = RequestStatus.ACCEPTED
+    meeting_request.responded_by = responder
+    meeting_request.responded_at = now
+    meeting_request.save(update_fields=["status", "responded_by", "responded_at"])
     try:
         with transaction.atomic():
             meeting = Meeting.objects.create(
                 forum=forum,
-                request=request,
-                organisation_a=request.sender_organisation,
-                organisation_b=request.recipient_organisation,
-                delegate_a=request.sender,
+                request=meeting_request,
+                organisation_a=meeting_request.sender_organisation,
+                organisation_b=meeting_request.recipient_organisation,
+                delegate_a=meeting_request.sender,
                 delegate_b=responder,
-                pair_low=request.pair_low,
-                pair_high=request.pair_high,
-                session_wish=request.session_wish,
-                priority=request.priority,
-                mode=_meeting_mode(request.sender, responder),
+                pair_low=meeting_request.pair_low,
+                pair_high=meeting_request.pair_high,
+                session_wish=meeting_request.session_wish,
+                priority=meeting_request.priority,
+                mode=_meeting_mode(meeting_request.sender, responder),
                 created_at=now,
             )
     except IntegrityError as exc:
         raise ValidationError(_("Your organisations already have a meeting.")) from exc
-    events.request_answered(request)
+    events.request_answered(meeting_request)
     return meeting
 
 
@@ -182,34 +182,34 @@ def _meeting_mode(a: Delegate, b: Delegate) -> str:
 @transaction.atomic
 def meeting_request_decline(
     *,
-    request: MeetingRequest,
+    meeting_request: MeetingRequest,
     responder: Delegate,
     reason: str = "",
     now: dt.datetime | None = None,
 ) -> MeetingRequest:
-    request = _lock_pending(request)
-    if responder.organisation_id != request.recipient_organisation_id:
+    meeting_request = _lock_pending(meeting_request)
+    if responder.organisation_id != meeting_request.recipient_organisation_id:
         raise PermissionDenied(_("Only the invited organisation can decline."))
-    request.status = RequestStatus.DECLINED
-    request.decline_reason = reason.strip()[:1000]
-    request.responded_by = responder
-    request.responded_at = now or timezone.now()
-    request.save(update_fields=["status", "decline_reason", "responded_by", "responded_at"])
-    events.request_answered(request)
-    return request
+    meeting_request.status = RequestStatus.DECLINED
+    meeting_request.decline_reason = reason.strip()[:1000]
+    meeting_request.responded_by = responder
+    meeting_request.responded_at = now or timezone.now()
+    meeting_request.save(update_fields=["status", "decline_reason", "responded_by", "responded_at"])
+    events.request_answered(meeting_request)
+    return meeting_request
 
 
 @transaction.atomic
 def meeting_request_withdraw(
-    *, request: MeetingRequest, delegate: Delegate, now: dt.datetime | None = None
+    *, meeting_request: MeetingRequest, delegate: Delegate, now: dt.datetime | None = None
 ) -> MeetingRequest:
-    request = _lock_pending(request)
-    if delegate.organisation_id != request.sender_organisation_id:
+    meeting_request = _lock_pending(meeting_request)
+    if delegate.organisation_id != meeting_request.sender_organisation_id:
         raise PermissionDenied(_("Only the sending organisation can withdraw a request."))
-    request.status = RequestStatus.WITHDRAWN
-    request.responded_at = now or timezone.now()
-    request.save(update_fields=["status", "responded_at"])
-    return request
+    meeting_request.status = RequestStatus.WITHDRAWN
+    meeting_request.responded_at = now or timezone.now()
+    meeting_request.save(update_fields=["status", "responded_at"])
+    return meeting_request
 
 
 def meeting_requests_expire(*, forum: Forum, now: dt.datetime | None = None) -> list[int]:
@@ -225,10 +225,10 @@ def meeting_requests_expire(*, forum: Forum, now: dt.datetime | None = None) -> 
                 status=RequestStatus.EXPIRED, responded_at=now
             )
             if changed:
-                request = MeetingRequest.objects.select_related(
+                meeting_request = MeetingRequest.objects.select_related(
                     "sender__user", "recipient_organisation"
                 ).get(pk=pk)
-                events.request_answered(request)
+                events.request_answered(meeting_request)
                 expired.append(pk)
     return expired
 

@@ -141,7 +141,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     return _answer(
         request,
         item,
-        lambda: meeting_request_accept(request=item, responder=request.delegate),
+        lambda: meeting_request_accept(meeting_request=item, responder=request.delegate),
         _("Accepted. The meeting will be scheduled by the organisers."),
         "inbox",
     )
@@ -158,7 +158,9 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
     return _answer(
         request,
         item,
-        lambda: meeting_request_decline(request=item, responder=request.delegate, reason=reason),
+        lambda: meeting_request_decline(
+            meeting_request=item, responder=request.delegate, reason=reason
+        ),
         _("Declined."),
         "inbox",
     )
@@ -173,7 +175,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return _answer(
         request,
         item,
-        lambda: meeting_request_withdraw(request=item, delegate=request.delegate),
+        lambda: meeting_request_withdraw(meeting_request=item, delegate=request.delegate),
         _("Withdrawn."),
         "outbox",
     )
