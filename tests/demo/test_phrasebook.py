@@ -6,7 +6,7 @@ from importlib.resources import files
 
 import pytest
 
-from matchforum.demo import community, generator
+from matchforum.demo import generator
 from matchforum.demo import phrasebook as module
 from matchforum.demo.phrasebook import DATA_FILES, phrasebook
 from matchforum.forums.taxonomy import TRACK_SLUGS
@@ -55,7 +55,7 @@ def test_a_track_slug_outside_the_taxonomy_is_refused():
         name: {slug: [] for slug in TRACK_SLUGS}
         for name in ("track_base_weights", "track_names", "track_words", "subjects")
     }
-    tables["country_track_bias"] = {}
+    tables |= {"country_track_bias": {}, "threads": [], "articles": []}
     module._check_tracks(tables)
 
     tables["track_words"]["air-defence"] = ["Radar"]
@@ -67,13 +67,18 @@ def test_a_track_slug_outside_the_taxonomy_is_refused():
     with pytest.raises(ValueError, match="air-defence"):
         module._check_tracks(tables)
 
+    tables["country_track_bias"] = {}
+    tables["threads"] = [{"track": "air-defence"}]
+    with pytest.raises(ValueError, match=r"threads names .*air-defence"):
+        module._check_tracks(tables)
+
 
 def test_a_track_left_out_is_refused():
     tables = {
         name: {slug: [] for slug in TRACK_SLUGS}
         for name in ("track_base_weights", "track_names", "track_words", "subjects")
     }
-    tables["country_track_bias"] = {}
+    tables |= {"country_track_bias": {}, "threads": [], "articles": []}
     del tables["subjects"]["space"]
     with pytest.raises(ValueError, match=r"missing: \['space'\]"):
         module._check_tracks(tables)
@@ -83,8 +88,8 @@ def test_every_track_the_demo_names_is_a_taxonomy_track(small_plan):
     known = set(TRACK_SLUGS)
     for _key, _country, _kind, tracks, _state, _role in generator.SPECIAL_ORGS:
         assert set(tracks) <= known
-    assert {slug for slug, *_ in community.THREADS} <= known
-    assert {slug for *_, slugs in community.ARTICLES for slug in slugs} <= known
+    assert {thread["track"] for thread in phrasebook().threads} <= known
+    assert {slug for article in phrasebook().articles for slug in article["tracks"]} <= known
     planned = {slug for org in small_plan.organisations for slug in org.tracks}
     planned |= {slug for profile in small_plan.profiles for slug in profile.tracks}
     assert planned <= known

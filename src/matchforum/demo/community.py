@@ -1,7 +1,8 @@
 """Demo content of the coalitions, news and training pages (deterministic, no e-mails).
 
-Rows are written directly, like the rest of the demo, so that no notification task is
-queued for the demo people.
+The texts are in `data/community.json` (read through `phrasebook()`). Rows are written
+directly, like the rest of the demo, so that no notification task is queued for the
+demo people.
 """
 
 from __future__ import annotations
@@ -19,63 +20,7 @@ from matchforum.organisations.models import Accreditation, Delegate
 from matchforum.training.models import EnrolmentStatus, TrainingProgramme, TrainingRequest
 
 from . import generator as g
-
-THREADS = [
-    (
-        "demining",
-        "lessons",
-        "Lessons from clearing farmland near Izium",
-        [
-            "After three months on farmland we see far more PFM-1 and submunitions in "
-            "tree lines than in open fields. Survey first, then clear: it saved us weeks.",
-            "Same picture in our trials. Drone survey with thermal at dawn found most "
-            "surface items before the teams went in.",
-            "Could you share how you mark the surveyed polygons? We use KML exported "
-            "from the drone software, but the teams' tablets do not read it.",
-        ],
-    ),
-    (
-        "demining",
-        "test_results",
-        "Test results: ground-penetrating radar in wet clay",
-        [
-            "Detection dropped from 96% to 81% after rain; false alarms doubled. "
-            "Full protocol in the attached report for members who ask.",
-            "Contact me privately for a cheaper copy of this detector.",
-        ],
-    ),
-    (
-        "unmanned-systems",
-        "requirements",
-        "Requirements: FPV video links that survive jamming",
-        [
-            "What our units need: frequency hopping over at least 3 bands, latency "
-            "under 60 ms, and a fallback to a relay drone.",
-            "We can show a link with 5 bands at the forum; it is in our offers.",
-        ],
-    ),
-]
-
-ARTICLES = [
-    (
-        "Demining coalition meets on the first morning",
-        "The coalition led by Lithuania meets at 09:00 in room 2. Members present test "
-        "results and the requirements for the next procurement round.",
-        ["demining"],
-    ),
-    (
-        "Test range days for drones and counter-drone systems",
-        "Two range days follow the forum. Producers in the drone and counter-drone "
-        "coalitions may register a system until the end of the forum.",
-        ["unmanned-systems", "counter-uas"],
-    ),
-    (
-        "Mine action test range opens to coalition members",
-        "A test range with reference targets in clay, sand and forest soil is open to "
-        "the members of the demining coalition, including drone survey teams.",
-        ["demining", "unmanned-systems"],
-    ),
-]
+from .phrasebook import phrasebook
 
 
 def _member(forum: Forum, track: CapabilityTrack, skip: set[int]) -> Delegate | None:
@@ -96,8 +41,9 @@ def demo_community_seed(*, forum: Forum) -> dict[str, int]:
     organiser = User.objects.filter(email=f"organiser@{g.EMAIL_DOMAIN}").first()
     counts = {"threads": 0, "posts": 0, "articles": 0, "comments": 0, "programmes": 0}
 
-    for index, (slug, kind, title, bodies) in enumerate(THREADS):
-        track = tracks[slug]
+    content = phrasebook()
+    for index, entry in enumerate(content.threads):
+        track, bodies = tracks[entry["track"]], entry["posts"]
         authors: list[Delegate] = []
         for _body in bodies:
             author = _member(forum, track, {a.organisation_id for a in authors})
@@ -108,8 +54,8 @@ def demo_community_seed(*, forum: Forum) -> dict[str, int]:
         thread = Thread.objects.create(
             forum=forum,
             track=track,
-            kind=kind,
-            title=title,
+            kind=entry["kind"],
+            title=entry["title"],
             author=authors[0].user,
             last_post_at=started,
         )
@@ -129,16 +75,17 @@ def demo_community_seed(*, forum: Forum) -> dict[str, int]:
         thread.save(update_fields=["last_post_at"])
         counts["threads"] += 1
         counts["posts"] += len(posts)
-        if "cheaper copy" in bodies[-1] and len(posts) > 1:
+        if entry["report_last_post"] and len(posts) > 1:
             PostReport.objects.create(
-                post=posts[-1], reporter=authors[0].user, reason="Advertising, not a result."
+                post=posts[-1], reporter=authors[0].user, reason=entry["report_last_post"]
             )
 
-    for index, (title, body, slugs) in enumerate(ARTICLES):
+    for index, entry in enumerate(content.articles):
+        slugs = entry["tracks"]
         article = Article.objects.create(
             forum=forum,
-            title=title,
-            body=body,
+            title=entry["title"],
+            body=entry["body"],
             language="en",
             is_published=True,
             published_at=now - dt.timedelta(days=5 - index),

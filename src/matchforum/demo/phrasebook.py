@@ -1,4 +1,4 @@
-"""Words and sentences the demo generator composes organisations, people and profiles from.
+"""Words and sentences the demo composes organisations, people, profiles and posts from.
 
 The tables are JSON files in `data/`, one per subject, read once by `phrasebook()`.
 Everything in them is invented: organisation names are built from made-up stems, and
@@ -30,6 +30,7 @@ DATA_FILES = (
     "subjects",
     "profiles",
     "requests",
+    "community",
 )
 
 # What an organisation offers or needs in a track: {"kinds": [...], "trl": (low, high),
@@ -40,6 +41,11 @@ Subject = dict[str, Any]
 Names = tuple[list[str], list[str], list[str], list[str] | None]
 # EUR (minimum low, minimum high, maximum factor low, maximum factor high) of a stage.
 Ticket = tuple[int, int, float, float]
+# A coalition thread: {"track", "kind", "title", "posts": [bodies in order],
+# "report_last_post": the reason the first author reports the last post for, or None}.
+Thread = dict[str, Any]
+# A news article: {"title", "body", "tracks": [slugs]}.
+Article = dict[str, Any]
 
 _PEOPLE_FIELDS = ("male_first", "female_first", "male_last", "female_last")
 _SYLLABLE_FIELDS = ("first", "second")
@@ -97,6 +103,9 @@ class Phrasebook:
     decline_reasons: dict[str, list[str]]
     calendar_full: dict[str, str]
     messages: dict[str, list[str]]
+    # community.json: the coalition pages and the news of the demo forum (in English)
+    threads: list[Thread]
+    articles: list[Article]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -118,9 +127,19 @@ def _check_tracks(tables: dict[str, Any]) -> None:
                 f"demo/data: {name} must name exactly the taxonomy's tracks; "
                 f"unknown: {sorted(slugs - known)}, missing: {sorted(known - slugs)}"
             )
-    for country, bias in tables["country_track_bias"].items():
-        if unknown := set(bias) - known:
-            raise ValueError(f"demo/data: country_track_bias[{country}] names {sorted(unknown)}")
+    named = {
+        **{
+            f"country_track_bias[{c}]": set(bias)
+            for c, bias in tables["country_track_bias"].items()
+        },
+        "threads": {thread["track"] for thread in tables["threads"]},
+        "articles": {slug for article in tables["articles"] for slug in article["tracks"]},
+    }
+    for name, slugs in named.items():
+        if unknown := slugs - known:
+            raise ValueError(
+                f"demo/data: {name} names tracks outside the taxonomy: {sorted(unknown)}"
+            )
 
 
 @functools.cache
