@@ -93,3 +93,10 @@ def test_every_track_the_demo_names_is_a_taxonomy_track(small_plan):
     planned = {slug for org in small_plan.organisations for slug in org.tracks}
     planned |= {slug for profile in small_plan.profiles for slug in profile.tracks}
     assert planned <= known
+
+
+def test_a_table_written_in_two_files_is_refused():
+    merged = module._merge({"countries": {"legal_form": {}}, "people": {"people": {}}})
+    assert set(merged) == {"legal_form", "people"}
+    with pytest.raises(ValueError, match=r"people\.json repeats tables: legal_form"):
+        module._merge({"countries": {"legal_form": {}}, "people": {"legal_form": {}}})

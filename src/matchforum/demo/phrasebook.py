@@ -113,12 +113,22 @@ def _read(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+def _merge(parts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The tables of all files in one mapping; a table named in two files is an error."""
+    tables: dict[str, Any] = {}
+    for file_name, part in parts.items():
+        if clash := sorted(set(tables) & set(part)):
+            raise ValueError(f"demo/data/{file_name}.json repeats tables: {', '.join(clash)}")
+        tables.update(part)
+    return tables
+
+
 def _tuples(table: dict[str, dict[str, Any]], fields: tuple[str, ...]) -> dict[str, tuple]:
     return {key: tuple(row[field] for field in fields) for key, row in table.items()}
 
 
 def _check_tracks(tables: dict[str, Any]) -> None:
-    """Every track-keyed table covers exactly the taxonomy's tracks."""
+    """Track-keyed tables cover exactly the taxonomy's tracks; other slugs are among them."""
     known = set(TRACK_SLUGS)
     for name in ("track_base_weights", "track_names", "track_words", "subjects"):
         slugs = set(tables[name])
@@ -145,9 +155,7 @@ def _check_tracks(tables: dict[str, Any]) -> None:
 @functools.cache
 def phrasebook() -> Phrasebook:
     """The demo's tables, read from the package's JSON files on first use."""
-    tables: dict[str, Any] = {}
-    for name in DATA_FILES:
-        tables.update(_read(name))
+    tables = _merge({name: _read(name) for name in DATA_FILES})
     _check_tracks(tables)
     tables["people"] = _tuples(tables["people"], _PEOPLE_FIELDS)
     tables["name_syllables"] = _tuples(tables["name_syllables"], _SYLLABLE_FIELDS)
