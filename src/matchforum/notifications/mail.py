@@ -36,6 +36,8 @@ def templates_message(
 
 
 def mail_send(*, to: str, subject: str, body: str) -> None:
+    """Hand one e-mail to Django. Called by the notification service (after recording) and
+    by `address_mail_send`; everything else tells people through those two."""
     send_mail(
         subject=subject,
         message=body,
@@ -48,4 +50,4 @@ def address_mail_send(*, address: str, language: str, build: MessageBuilder) -> 
     """Write the (subject, body) that `build` returns in `language` and mail it to `address`."""
     with translation.override(language):
         subject, body = build()
-    mail_send(to=address, subject=" ".join(str(subject).split()), body=str(body))
+    mail_send(to=address, subject=str(subject), body=str(body))

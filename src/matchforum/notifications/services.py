@@ -60,7 +60,7 @@ def notification_send(
     return notification_record(
         user=user,
         kind=kind,
-        subject=" ".join(str(subject).split()),
+        subject=str(subject),
         body=str(body),
         dedupe_key=dedupe_key,
         at_once=at_once,
