@@ -202,3 +202,18 @@ def test_signed_in_staff_land_on_their_console_with_an_explanation(
     assert response.status_code == 200
     assert f"You are signed in as {user.email}" in response.content.decode()
     assert Organisation.objects.count() == 0
+
+
+def test_confirmation_and_invitation_links_point_at_the_site_address(
+    client, forum, mailoutbox, immediate_tasks, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://forum.example.org/"
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client)
+    assert _link_in(mailoutbox[0]).startswith("https://forum.example.org/accounts/confirm/")
+    delegate = DelegateFactory(organisation__forum=forum)
+    client.force_login(delegate.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/organisation/delegates/", {"email": "new@example.org", "role": "CTO"})
+    token = Invitation.objects.get(email="new@example.org").token
+    assert f"https://forum.example.org/accounts/invitation/{token}/" in mailoutbox[1].body

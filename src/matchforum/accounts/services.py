@@ -85,8 +85,8 @@ def account_confirmation_resend(*, email: str) -> None:
 
 
 def account_confirmation_mail_send(*, user: User) -> None:
-    """Mail the confirmation link, in the language the person signed up in. The address is
-    not confirmed yet, so this is mail to a bare address, not a notification."""
+    """Mail the confirmation link in the person's language. The address is not confirmed
+    yet, so this is mail to a bare address, not a notification."""
     link = site_url(account_confirmation_path(user=user))
 
     def build() -> tuple[str, str]:
