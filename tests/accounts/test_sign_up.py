@@ -34,9 +34,10 @@ def _link_in(mail):
 
 
 def test_sign_up_creates_an_inactive_account_and_a_pending_organisation(
-    client, forum, mailoutbox, immediate_tasks
+    client, forum, mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
 ):
-    response = _sign_up(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _sign_up(client)
     assert response.status_code == 302
     user = User.objects.get(email="ruta@bdw.example")
     assert not user.is_active
@@ -49,9 +50,10 @@ def test_sign_up_creates_an_inactive_account_and_a_pending_organisation(
 
 
 def test_confirmation_link_activates_signs_in_and_shows_the_status(
-    client, forum, mailoutbox, immediate_tasks
+    client, forum, mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
 ):
-    _sign_up(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client)
     link = _link_in(mailoutbox[0])
     response = client.get(link, follow=True)
     assert response.status_code == 200
@@ -63,8 +65,11 @@ def test_confirmation_link_activates_signs_in_and_shows_the_status(
     assert client.get(link).status_code == 400
 
 
-def test_a_tampered_confirmation_link_is_refused(client, forum, mailoutbox, immediate_tasks):
-    _sign_up(client)
+def test_a_tampered_confirmation_link_is_refused(
+    client, forum, mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client)
     link = _link_in(mailoutbox[0])
     response = client.get(link[:-3] + "zzz/")
     assert response.status_code == 400
@@ -130,10 +135,15 @@ def test_invitation_for_an_existing_account_needs_that_account_signed_in(client,
     assert Delegate.objects.filter(user=existing, organisation=invitation.organisation).exists()
 
 
-def test_delegates_invite_colleagues_by_email(client, forum, mailoutbox, immediate_tasks):
+def test_delegates_invite_colleagues_by_email(
+    client, forum, mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
+):
     delegate = DelegateFactory(organisation__forum=forum)
     client.force_login(delegate.user)
-    response = client.post("/organisation/delegates/", {"email": "new@example.org", "role": "CTO"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/organisation/delegates/", {"email": "new@example.org", "role": "CTO"}
+        )
     assert response.status_code == 302
     invitation = Invitation.objects.get(email="new@example.org")
     assert invitation.organisation == delegate.organisation
@@ -150,11 +160,13 @@ def test_a_delegate_of_another_organisation_cannot_accept_an_invitation(client, 
 
 
 def test_the_confirmation_link_can_be_sent_again_without_revealing_accounts(
-    client, forum, mailoutbox, immediate_tasks
+    client, forum, mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
 ):
-    _sign_up(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client)
     mailoutbox.clear()
-    response = client.post("/accounts/confirm/resend/", {"email": "ruta@bdw.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/confirm/resend/", {"email": "ruta@bdw.example"})
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [["ruta@bdw.example"]]
     assert client.get(_link_in(mailoutbox[0]), follow=True).status_code == 200
@@ -162,7 +174,8 @@ def test_the_confirmation_link_can_be_sent_again_without_revealing_accounts(
     mailoutbox.clear()
     # Unknown and already confirmed addresses get the same answer and no mail.
     for email in ["nobody@example.org", "ruta@bdw.example"]:
-        response = client.post("/accounts/confirm/resend/", {"email": email})
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/accounts/confirm/resend/", {"email": email})
         assert response.status_code == 302 and response["Location"] == "/accounts/sign-up/done/"
     assert mailoutbox == []
 
@@ -189,3 +202,18 @@ def test_signed_in_staff_land_on_their_console_with_an_explanation(
     assert response.status_code == 200
     assert f"You are signed in as {user.email}" in response.content.decode()
     assert Organisation.objects.count() == 0
+
+
+def test_confirmation_and_invitation_links_point_at_the_site_address(
+    client, forum, mailoutbox, immediate_tasks, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://forum.example.org/"
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client)
+    assert _link_in(mailoutbox[0]).startswith("https://forum.example.org/accounts/confirm/")
+    delegate = DelegateFactory(organisation__forum=forum)
+    client.force_login(delegate.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/organisation/delegates/", {"email": "new@example.org", "role": "CTO"})
+    token = Invitation.objects.get(email="new@example.org").token
+    assert f"https://forum.example.org/accounts/invitation/{token}/" in mailoutbox[1].body

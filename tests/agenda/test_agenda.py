@@ -6,8 +6,8 @@ from pypdf import PdfReader
 
 from matchforum.forums.models import Slot, Table
 from matchforum.meetings.services import meeting_place, meeting_request_accept, meeting_request_send
-from matchforum.notifications.events import schedule_publication_notify
 from matchforum.notifications.models import NotificationKind
+from matchforum.schedules.notices import schedule_version_notify
 from tests.factories import CalendarTokenFactory, DelegateFactory, schedule_publish_live
 
 pytestmark = pytest.mark.django_db
@@ -139,13 +139,13 @@ def test_publication_tells_everyone_once_and_movers_what_moved(forum, meeting, i
     table = Table.objects.get(forum=forum, number=1)
     meeting_place(meeting=meeting, slot=slots[0], table=table)
     first = schedule_publish_live(forum=forum)
-    schedule_publication_notify(first)
-    schedule_publication_notify(first)
+    schedule_version_notify(version=first)
+    schedule_version_notify(version=first)
     user = meeting.delegate_a.user
     assert user.notifications.filter(kind=NotificationKind.SCHEDULE_PUBLISHED).count() == 1
     meeting_place(meeting=meeting, slot=slots[2], table=table)
     second = schedule_publish_live(forum=forum)
-    schedule_publication_notify(second)
+    schedule_version_notify(version=second)
     moved = user.notifications.get(kind=NotificationKind.MEETING_MOVED)
     assert "10:00, table 1" in moved.body  # in the forum's time zone
 
@@ -156,9 +156,9 @@ def test_a_moved_meeting_is_told_in_the_recipients_language(forum, meeting, imme
     user.save(update_fields=["preferred_language"])
     slots = _slots(forum)
     meeting_place(meeting=meeting, slot=slots[0], table=None, online=True)
-    schedule_publication_notify(schedule_publish_live(forum=forum))
+    schedule_version_notify(version=schedule_publish_live(forum=forum))
     meeting_place(meeting=meeting, slot=slots[2], table=Table.objects.get(forum=forum, number=1))
-    schedule_publication_notify(schedule_publish_live(forum=forum))
+    schedule_version_notify(version=schedule_publish_live(forum=forum))
     moved = user.notifications.get(kind=NotificationKind.MEETING_MOVED)
     assert "10:00, стіл 1" in moved.body
     assert "table" not in moved.body

@@ -7,8 +7,10 @@ from django.core import mail
 from django.utils import timezone
 
 from matchforum.community.models import Post, PostReport, ReportStatus, Thread
-from matchforum.community.services import thread_reply, thread_start
+from matchforum.community.services import thread_reply, thread_reply_notify, thread_start
 from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.notifications.models import Delivery
+from matchforum.notifications.services import digests_send_all, notification_preference_set
 from matchforum.organisations.models import Accreditation, Visibility
 from tests.factories import CooperationProfileFactory, DelegateFactory, UserFactory
 
@@ -149,6 +151,22 @@ def test_a_reply_emails_earlier_participants_in_their_language(
     assert [m.to for m in mail.outbox] == [[member.user.email]]
     assert mail.outbox[0].subject.startswith("Naujas atsakymas temoje")
     assert colleague.user.email not in mail.outbox[0].body
+
+
+def test_a_reply_is_told_once_and_waits_for_the_digest_of_those_who_chose_it(
+    forum, member, make_delegate, demining, immediate_tasks, django_capture_on_commit_callbacks
+):
+    notification_preference_set(user=member.user, delivery=Delivery.DIGEST)
+    colleague = make_delegate(name="Daugava Demining")
+    colleague.organisation.tracks.add(demining)
+    thread = _thread(forum, demining, member.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        post = thread_reply(user=colleague.user, thread=thread, body="Same in Latgale.")
+    assert mail.outbox == []  # nothing at the event for a digest reader
+    assert thread_reply_notify(post=post) == []  # a second run tells nobody again
+    assert digests_send_all() == 1
+    assert [m.to for m in mail.outbox] == [[member.user.email]]
+    assert "Detector false positives in clay soil" in mail.outbox[0].body
 
 
 def test_no_email_is_sent_inside_the_request(client, forum, member, make_delegate, demining):

@@ -12,11 +12,13 @@ from django.test import Client, override_settings
 from django.utils import translation
 
 from matchforum.core.catalogues import catalogue_completeness, catalogues_compile
-from matchforum.core.emails import email_send_to_user
 from matchforum.core.i18n_catalogues import catalogues_extract_fresh, translated_languages
 from matchforum.forums.models import CapabilityTrack
 from matchforum.forums.taxonomy import TRACKS
 from matchforum.forums.taxonomy_messages import TRACK_DESCRIPTIONS, TRACK_NAMES
+from matchforum.notifications.mail import templates_message
+from matchforum.notifications.models import NotificationKind
+from matchforum.notifications.services import notification_send
 from tests.factories import UserFactory
 
 needs_gettext = pytest.mark.skipif(
@@ -185,11 +187,17 @@ def test_emails_are_rendered_in_the_recipients_language():
         pk=7, title="Mine detectors", track=CapabilityTrack.objects.get(slug="demining")
     )
     with translation.override("en"):
-        email_send_to_user(
+        notification_send(
             user=user,
-            subject_template="community/email/reply_subject.txt",
-            body_template="community/email/reply_body.txt",
-            context={"thread": thread},
+            kind=NotificationKind.THREAD_REPLY,
+            dedupe_key="thread:7",
+            build=templates_message(
+                recipient=user,
+                subject_template="community/email/reply_subject.txt",
+                body_template="community/email/reply_body.txt",
+                context={"thread": thread},
+            ),
+            at_once=True,
         )
         assert translation.get_language() == "en"
     message = mail.outbox[-1]

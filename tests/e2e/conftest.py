@@ -120,6 +120,7 @@ def task_worker(live_server, tmp_path):
     env.update(
         MATCHFORUM_VAR_DIR=str(tmp_path / "var"),
         DEBUG="1",
+        SITE_URL=live_server.url,
         TASKS_BACKEND=("django_tasks_db.DatabaseBackend"),
     )
     log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed below

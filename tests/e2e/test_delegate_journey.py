@@ -31,7 +31,8 @@ PASSWORD = "amber-lighthouse-canal-42"
 
 
 @pytest.fixture
-def journey_settings(settings):
+def journey_settings(settings, live_server):
+    settings.SITE_URL = live_server.url  # the links in the mails lead to the site under test
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     mail.outbox = []

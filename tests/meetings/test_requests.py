@@ -105,12 +105,15 @@ def test_accept_decline_withdraw_through_the_pages(client, forum):
     assert "no longer open" in response.content.decode()
 
 
-def test_expiry_tells_the_sender_once(forum, mailoutbox, immediate_tasks):
+def test_expiry_tells_the_sender_once(
+    forum, mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
+):
     a, b = DelegateFactory(organisation__forum=forum), DelegateFactory(organisation__forum=forum)
     request = meeting_request_send(sender=a, recipient_organisation=b.organisation)
     later = request.expires_at + dt.timedelta(minutes=1)
-    assert meeting_requests_expire(forum=forum, now=later) == [request.pk]
-    assert meeting_requests_expire(forum=forum, now=later) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert meeting_requests_expire(forum=forum, now=later) == [request.pk]
+        assert meeting_requests_expire(forum=forum, now=later) == []
     request.refresh_from_db()
     assert request.status == RequestStatus.EXPIRED
     expired = Notification.objects.filter(user=a.user, kind=NotificationKind.REQUEST_EXPIRED)
@@ -137,14 +140,18 @@ def test_run_periodic_expires_requests_and_reminds_once_a_day(forum, immediate_t
 
 
 def test_request_received_and_accepted_mails_go_to_the_right_people(
-    forum, mailoutbox, immediate_tasks
+    forum, mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
 ):
     a, b = DelegateFactory(organisation__forum=forum), DelegateFactory(organisation__forum=forum)
     colleague = DelegateFactory(organisation=b.organisation)
-    request = meeting_request_send(sender=a, recipient_organisation=b.organisation, message="Hi")
+    with django_capture_on_commit_callbacks(execute=True):
+        request = meeting_request_send(
+            sender=a, recipient_organisation=b.organisation, message="Hi"
+        )
     received = {m.to[0] for m in mailoutbox}
     assert received == {b.user.email, colleague.user.email}
     mailoutbox.clear()
-    meeting_request_accept(meeting_request=request, responder=b)
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_request_accept(meeting_request=request, responder=b)
     assert [m.to for m in mailoutbox] == [[a.user.email]]
     assert "accepted" in mailoutbox[0].subject

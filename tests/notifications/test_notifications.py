@@ -26,10 +26,13 @@ def _record(user, key, now=None):
     )
 
 
-def test_immediate_delivery_sends_one_mail_per_event_and_never_twice(mailoutbox, immediate_tasks):
+def test_immediate_delivery_sends_one_mail_per_event_and_never_twice(
+    mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
+):
     user = UserFactory()
-    assert _record(user, "event-1") is not None
-    assert _record(user, "event-1") is None
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _record(user, "event-1") is not None
+        assert _record(user, "event-1") is None
     assert [m.subject for m in mailoutbox] == ["Subject event-1"]
     assert Notification.objects.get(dedupe_key="event-1").sent_at is not None
 

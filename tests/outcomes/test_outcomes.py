@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 from matchforum.forums.models import Slot
@@ -72,3 +73,20 @@ def test_follow_up_survey_sent_once_when_due_and_answered_by_link(client, forum,
     client.post(reverse("outcomes:survey", args=[survey.token]), {"outcome": "contract"})
     survey.refresh_from_db()
     assert survey.outcome == "contract" and survey.answered_at is not None
+
+
+@override_settings(SITE_URL="https://forum.example.org")
+def test_the_survey_is_written_in_the_recipients_language_with_a_link_to_the_site(forum, held):
+    ukrainian = held.delegate_a.user
+    ukrainian.preferred_language = "uk"
+    ukrainian.save(update_fields=["preferred_language"])
+    due = dt.datetime(2027, 6, 20, tzinfo=dt.UTC)
+    assert follow_up_surveys_send(forum=forum, months=3, now=due) == 2
+    by_address = {message.to[0]: message for message in mail.outbox}
+    survey = FollowUpSurvey.objects.get(delegate=held.delegate_a)
+    in_ukrainian = by_address[ukrainian.email]
+    assert in_ukrainian.subject == f"{forum.name}: що дала ваша зустріч з Tallinn Robotics?"
+    assert "Розкажіть, що з цього вийшло" in in_ukrainian.body
+    assert f"https://forum.example.org/outcomes/survey/{survey.token}/" in in_ukrainian.body
+    in_english = by_address[held.delegate_b.user.email]
+    assert in_english.subject == f"{forum.name}: what came of your meeting with Riga Sensors?"

@@ -256,21 +256,32 @@ def test_waiting_list_fills_a_freed_slot_without_moving_anyone(
     assert {k: v for k, v in after.items() if k != waiting_meeting.pk} == before
 
 
-def test_plain_mail_notice_goes_to_the_delegates_of_changed_meetings_only(
+def test_a_new_version_tells_the_delegates_of_changed_meetings_only_what_moved(
     forum, make_delegate, organiser, immediate_tasks
 ):
+    from matchforum.meetings.services import meeting_place
     from matchforum.schedules.tasks import notify_schedule_published
+    from tests.factories import schedule_publish_live
 
     changed, unchanged = (meeting_build(make_delegate(), make_delegate()) for _ in range(2))
-    _run, version = _published(forum, organiser)
+    _published(forum, organiser)
+    moving, staying = (Meeting.objects.get(pk=m.pk) for m in (changed, unchanged))
+    free_slot = next(
+        slot
+        for slot in forum_slots(forum=forum)
+        if slot.pk not in {moving.slot_id, staying.slot_id}
+    )
+    meeting_place(meeting=moving, slot=free_slot, table=moving.table)
+    version = schedule_publish_live(forum=forum, user=organiser)
     mail.outbox.clear()
     sent = notify_schedule_published.call(version.pk, [changed.pk])
-    assert sent == 2
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+    moved = [m for m in mail.outbox if m.subject == "One of your meetings moved"]
+    assert sent == len(mail.outbox) and len(moved) == 2
+    assert sorted(m.to[0] for m in moved) == sorted(
         [changed.delegate_a.user.email, changed.delegate_b.user.email]
     )
-    assert unchanged.delegate_a.user.email not in {m.to[0] for m in mail.outbox}
-    assert "Table" in mail.outbox[0].body or "table" in mail.outbox[0].body
+    assert unchanged.delegate_a.user.email not in {m.to[0] for m in moved}
+    assert "Table" in moved[0].body or "table" in moved[0].body
 
 
 def test_repair_moves_only_the_meeting_a_new_unavailability_hits(

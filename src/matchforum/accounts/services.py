@@ -7,15 +7,22 @@ from collections.abc import Iterable
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from matchforum.core.enqueue import enqueue_on_commit
+from matchforum.core.language import user_language
+from matchforum.core.links import site_url
 from matchforum.forums.models import CapabilityTrack, Forum
+from matchforum.notifications.mail import address_mail_send
 from matchforum.organisations.models import Organisation
 from matchforum.organisations.services import organisation_register
 
 from .models import User
+from .tasks import send_confirmation_email
 
 
 @transaction.atomic
@@ -34,7 +41,8 @@ def account_sign_up(
 ) -> tuple[User, Organisation]:
     """Create an inactive account and its organisation (pending vetting).
 
-    The account becomes active when the e-mail address is confirmed.
+    The account becomes active when the e-mail address is confirmed; the confirmation
+    link is mailed in the background.
     """
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
@@ -52,12 +60,11 @@ def account_sign_up(
         role=role,
         **organisation_fields,
     )
+    enqueue_on_commit(send_confirmation_email, user.pk)
     return user, organisation
 
 
 def account_confirmation_path(*, user: User) -> str:
-    from django.urls import reverse
-
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     return reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
@@ -68,6 +75,25 @@ def account_unconfirmed(*, email: str) -> User | None:
     return User.objects.filter(
         email__iexact=email.strip(), is_active=False, last_login=None
     ).first()
+
+
+def account_confirmation_resend(*, email: str) -> None:
+    """Mail the confirmation link again to the account waiting at this address, if any."""
+    user = account_unconfirmed(email=email)
+    if user is not None:
+        enqueue_on_commit(send_confirmation_email, user.pk)
+
+
+def account_confirmation_mail_send(*, user: User) -> None:
+    """Mail the confirmation link in the person's language. The address is not confirmed
+    yet, so this is mail to a bare address, not a notification."""
+    link = site_url(account_confirmation_path(user=user))
+
+    def build() -> tuple[str, str]:
+        body = render_to_string("accounts/email/confirm.txt", {"user": user, "link": link})
+        return _("Confirm your e-mail address"), body
+
+    address_mail_send(address=user.email, language=user_language(user), build=build)
 
 
 def account_confirm(*, uidb64: str, token: str) -> User | None:

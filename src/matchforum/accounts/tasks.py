@@ -1,24 +1,18 @@
-"""E-mails about accounts, sent in the background."""
+"""Background tasks of accounts: they take ids, load rows and call a service."""
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import User
-from .services import account_confirmation_path
 
 
 @task()
-def send_confirmation_email(user_id: int, base_url: str) -> bool:
+def send_confirmation_email(user_id: int) -> bool:
+    from .services import account_confirmation_mail_send
+
     user = User.objects.filter(pk=user_id, is_active=False).first()
     if user is None:
         return False
-    link = base_url.rstrip("/") + account_confirmation_path(user=user)
-    with translation.override(user.preferred_language or None):
-        body = render_to_string("accounts/email/confirm.txt", {"user": user, "link": link})
-        send_mail(_("Confirm your e-mail address"), body, None, [user.email])
+    account_confirmation_mail_send(user=user)
     return True

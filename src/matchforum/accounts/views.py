@@ -18,8 +18,7 @@ from matchforum.organisations.selectors import delegate_for_user
 from matchforum.organisations.services import invitation_accept, invitation_open_by_token
 
 from .forms import InvitationAcceptForm, ResendConfirmationForm, SignUpForm
-from .services import account_confirm, account_sign_up, account_unconfirmed
-from .tasks import send_confirmation_email
+from .services import account_confirm, account_confirmation_resend, account_sign_up
 
 BACKEND = "matchforum.accounts.backends.RoleBackend"
 
@@ -53,7 +52,6 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form_add_service_error(form, error)
         else:
-            send_confirmation_email.enqueue(user.pk, request.build_absolute_uri("/"))
             request.session["signed_up_email"] = user.email
             return redirect("accounts:sign_up_done")
     return render(request, "accounts/sign_up.html", {"form": form, "forum": forum})
@@ -100,9 +98,7 @@ def confirm_resend(request: HttpRequest) -> HttpResponse:
     """Send the confirmation link again; the answer never tells whether an account exists."""
     form = ResendConfirmationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = account_unconfirmed(email=form.cleaned_data["email"])
-        if user is not None:
-            send_confirmation_email.enqueue(user.pk, request.build_absolute_uri("/"))
+        account_confirmation_resend(email=form.cleaned_data["email"])
         request.session["signed_up_email"] = form.cleaned_data["email"]
         return redirect("accounts:sign_up_done")
     return render(request, "accounts/confirm_resend.html", {"form": form})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from matchforum.core.tenancy import own_organisations_remember
+from matchforum.core.own_organisations import own_organisations_remember
 from matchforum.forums.models import Forum
 from matchforum.forums.selectors import forum_current
 from matchforum.organisations.models import Delegate

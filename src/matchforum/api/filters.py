@@ -76,7 +76,7 @@ class MeetingRequestFilter(StrictFilterSet):
         fields = ["status", "box"]
 
     def filter_box(self, queryset, name, value):
-        from matchforum.core.tenancy import own_organisation_ids
+        from matchforum.core.own_organisations import own_organisation_ids
 
         from .context import request_forum
 

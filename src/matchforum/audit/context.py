@@ -1,13 +1,15 @@
-"""The request being served, so that services deep down can audit with its address."""
+"""The middleware that makes the request being served known to the audit service."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextvars import ContextVar
 
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 
-current_request: ContextVar[HttpRequest | None] = ContextVar("current_request", default=None)
+from .current import current_request
+from .models import AuditEntry
+from .services import audit_record
 
 
 class AuditContextMiddleware:
@@ -23,12 +25,6 @@ class AuditContextMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         """Record a refusal raised by a view's permission check (403, or 404 for hidden)."""
-        from django.core.exceptions import PermissionDenied
-        from django.http import Http404
-
-        from .models import AuditEntry
-        from .services import audit_record
-
         if isinstance(exception, PermissionDenied):
             audit_record(action=AuditEntry.Action.ACCESS_DENIED, request=request)
         elif isinstance(exception, Http404):

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 
-from .context import current_request
+from .current import current_request
 from .models import AuditEntry
 
 _UNKNOWN: Any = object()  # `actor_organisation` not given: look it up

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,8 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from matchforum.accounts.models import User
-from matchforum.core.emails import email_send_to_user
+from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.forums.models import CapabilityTrack, Forum
+from matchforum.notifications.mail import templates_message
+from matchforum.notifications.models import NotificationKind
+from matchforum.notifications.services import notification_send
 
 from .attachments import attachment_check
 from .models import Attachment, Post, PostReport, ReportStatus, Thread
@@ -24,6 +26,7 @@ from .selectors import (
     coalition_member_delegate,
     thread_participants_to_notify,
 )
+from .tasks import notify_thread_reply
 
 MAX_ATTACHMENTS_PER_POST = 5
 
@@ -125,9 +128,7 @@ def thread_reply(
     post = _create_post(thread=thread, user=user, body=_clean_body(body), files=files)
     thread.last_post_at = post.created_at
     thread.save(update_fields=["last_post_at"])
-    from .tasks import notify_thread_reply
-
-    transaction.on_commit(partial(notify_thread_reply.enqueue, post.pk))
+    enqueue_on_commit(notify_thread_reply, post.pk)
     return post
 
 
@@ -176,18 +177,24 @@ def report_resolve(*, moderator: User, report: PostReport, hide_post: bool) -> P
 
 
 def thread_reply_notify(*, post: Post) -> list[str]:
-    """E-mail the earlier participants of the thread about a reply, each in their language."""
+    """Tell the earlier participants of the thread about a reply, each in their language;
+    returns the addresses of those told."""
     if post.is_hidden:
         return []
-    sent = []
+    told = []
     for user in thread_participants_to_notify(post=post):
         if not coalition_is_member(user=user, forum=post.thread.forum, track=post.thread.track):
             continue
-        email_send_to_user(
+        if notification_send(
             user=user,
-            subject_template="community/email/reply_subject.txt",
-            body_template="community/email/reply_body.txt",
-            context={"post": post, "thread": post.thread},
-        )
-        sent.append(user.email)
-    return sent
+            kind=NotificationKind.THREAD_REPLY,
+            dedupe_key=f"post:{post.pk}:reply",
+            build=templates_message(
+                recipient=user,
+                subject_template="community/email/reply_subject.txt",
+                body_template="community/email/reply_body.txt",
+                context={"post": post, "thread": post.thread},
+            ),
+        ):
+            told.append(user.email)
+    return told

@@ -19,6 +19,12 @@ def language_is_supported(code: str) -> bool:
     return code in {c for c, _name in settings.LANGUAGES}
 
 
+def user_language(user: User) -> str:
+    """The language to write to this user in: their saved choice, else the site's default."""
+    language = user.preferred_language
+    return language if language_is_supported(language) else settings.LANGUAGE_CODE
+
+
 def user_set_preferred_language(*, user: User, language: str) -> None:
     """Save the user's interface language (ignored when not one of the site's languages)."""
     if language_is_supported(language) and user.preferred_language != language:

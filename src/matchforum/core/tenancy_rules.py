@@ -1,4 +1,5 @@
-"""Who sees which organisation-owned rows: one rule per model (see core/tenancy.py).
+"""Who sees which organisation-owned rows: one rule per model in `SCOPE_RULES`
+(applied by core/tenancy.py).
 
 Reads follow organisations/selectors.py: a delegate of a non-approved organisation
 sees only their own organisation's data; approved delegates also see approved, listed
@@ -10,7 +11,9 @@ to the caller's own organisation.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from collections.abc import Callable
+
+from django.db.models import Model, Q, QuerySet
 
 from matchforum.accounts.models import User
 from matchforum.audit.models import AuditEntry
@@ -21,17 +24,17 @@ from matchforum.organisations.models import Accreditation, Delegate, Organisatio
 from matchforum.organisations.selectors import organisations_visible_to
 from matchforum.recommendations.models import Dismissal, Recommendation
 
-from .tenancy import own_organisation_ids, own_organisations_memo, scope_rule
+from .own_organisations import own_organisation_ids, own_organisations_memo
+
+ScopeRule = Callable[[User, Forum, bool], QuerySet]
 
 
-@scope_rule(Organisation)
 def _organisations(user: User, forum: Forum, for_write: bool) -> QuerySet:
     if for_write:
         return Organisation.objects.filter(forum=forum, pk__in=own_organisation_ids(user, forum))
     return organisations_visible_to(user=user, forum=forum, own=own_organisations_memo(user, forum))
 
 
-@scope_rule(CooperationProfile)
 def _profiles(user: User, forum: Forum, for_write: bool) -> QuerySet:
     base = CooperationProfile.objects.filter(organisation__forum=forum)
     own = own_organisation_ids(user, forum)
@@ -45,7 +48,6 @@ def _profiles(user: User, forum: Forum, for_write: bool) -> QuerySet:
     return base.filter(Q(organisation_id__in=own) | Q(organisation_id__in=visible, is_active=True))
 
 
-@scope_rule(Delegate)
 def _delegates(user: User, forum: Forum, for_write: bool) -> QuerySet:
     base = Delegate.objects.filter(organisation__forum=forum)
     if user.can_organise and not for_write:
@@ -53,7 +55,6 @@ def _delegates(user: User, forum: Forum, for_write: bool) -> QuerySet:
     return base.filter(organisation_id__in=own_organisation_ids(user, forum))
 
 
-@scope_rule(MeetingRequest)
 def _requests(user: User, forum: Forum, for_write: bool) -> QuerySet:
     base = MeetingRequest.objects.filter(forum=forum)
     if user.can_organise and not for_write:
@@ -62,7 +63,6 @@ def _requests(user: User, forum: Forum, for_write: bool) -> QuerySet:
     return base.filter(Q(sender_organisation_id__in=own) | Q(recipient_organisation_id__in=own))
 
 
-@scope_rule(Meeting)
 def _meetings(user: User, forum: Forum, for_write: bool) -> QuerySet:
     base = Meeting.objects.filter(forum=forum)
     if user.can_organise and not for_write:
@@ -71,7 +71,6 @@ def _meetings(user: User, forum: Forum, for_write: bool) -> QuerySet:
     return base.filter(Q(organisation_a_id__in=own) | Q(organisation_b_id__in=own))
 
 
-@scope_rule(AuditEntry)
 def _audit(user: User, forum: Forum, for_write: bool) -> QuerySet:
     """Organisers see every entry; an organisation sees who looked at its profile."""
     if for_write:
@@ -84,7 +83,6 @@ def _audit(user: User, forum: Forum, for_write: bool) -> QuerySet:
     )
 
 
-@scope_rule(Recommendation)
 def _recommendations(user: User, forum: Forum, for_write: bool) -> QuerySet:
     """An approved organisation's own list; nobody else's, organisers' neither (it is the
     organisation's private view of the market; organisers have the console's why-not)."""
@@ -96,9 +94,20 @@ def _recommendations(user: User, forum: Forum, for_write: bool) -> QuerySet:
     return Recommendation.objects.filter(forum=forum, organisation_id__in=approved_own)
 
 
-@scope_rule(Dismissal)
 def _dismissals(user: User, forum: Forum, for_write: bool) -> QuerySet:
     """The counterparts the caller's own organisation said it is not interested in."""
     return Dismissal.objects.filter(
         organisation__forum=forum, organisation_id__in=own_organisation_ids(user, forum)
     )
+
+
+SCOPE_RULES: dict[type[Model], ScopeRule] = {
+    Organisation: _organisations,
+    CooperationProfile: _profiles,
+    Delegate: _delegates,
+    MeetingRequest: _requests,
+    Meeting: _meetings,
+    AuditEntry: _audit,
+    Recommendation: _recommendations,
+    Dismissal: _dismissals,
+}

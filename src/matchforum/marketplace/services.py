@@ -8,8 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.forums.models import CapabilityTrack
 from matchforum.organisations.models import Delegate, Organisation
+from matchforum.recommendations.tasks import recompute_organisation_recommendations
 
 from .models import CooperationProfile
 
@@ -37,12 +39,8 @@ def _check_editor(editor: Delegate, organisation: Organisation) -> None:
 
 def _after_change(organisation: Organisation) -> None:
     """Recommendations follow profile edits: recomputed in the background, never here."""
-    from matchforum.recommendations.tasks import recompute_organisation_recommendations
-
     if organisation.is_approved:
-        transaction.on_commit(
-            lambda: recompute_organisation_recommendations.enqueue(organisation.pk)
-        )
+        enqueue_on_commit(recompute_organisation_recommendations, organisation.pk)
 
 
 def _apply(profile: CooperationProfile, fields: dict[str, object]) -> None:

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.forums.models import Forum, Slot, Table
-from matchforum.notifications import events
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 
+from . import notices
 from .models import (
     ACTIVE_MEETING_STATUSES,
     Meeting,
@@ -119,7 +119,7 @@ def meeting_request_send(
         raise ValidationError(
             _("A meeting request between your organisations is already open.")
         ) from exc
-    events.request_received(meeting_request)
+    notices.request_received_notify(meeting_request=meeting_request)
     return meeting_request
 
 
@@ -171,7 +171,7 @@ def meeting_request_accept(
             )
     except IntegrityError as exc:
         raise ValidationError(_("Your organisations already have a meeting.")) from exc
-    events.request_answered(meeting_request)
+    notices.request_answered_notify(meeting_request=meeting_request)
     return meeting
 
 
@@ -195,7 +195,7 @@ def meeting_request_decline(
     meeting_request.responded_by = responder
     meeting_request.responded_at = now or timezone.now()
     meeting_request.save(update_fields=["status", "decline_reason", "responded_by", "responded_at"])
-    events.request_answered(meeting_request)
+    notices.request_answered_notify(meeting_request=meeting_request)
     return meeting_request
 
 
@@ -228,7 +228,7 @@ def meeting_requests_expire(*, forum: Forum, now: dt.datetime | None = None) -> 
                 meeting_request = MeetingRequest.objects.select_related(
                     "sender__user", "recipient_organisation"
                 ).get(pk=pk)
-                events.request_answered(meeting_request)
+                notices.request_answered_notify(meeting_request=meeting_request)
                 expired.append(pk)
     return expired
 
@@ -242,7 +242,7 @@ def meeting_requests_remind(*, forum: Forum, now: dt.datetime | None = None) -> 
         counts[organisation_id] = counts.get(organisation_id, 0) + 1
     told = 0
     for delegate in Delegate.objects.filter(organisation_id__in=counts).select_related("user"):
-        told += events.pending_requests_reminder(
+        told += notices.pending_requests_remind(
             user=delegate.user, count=counts[delegate.organisation_id], now=now
         )
     return told

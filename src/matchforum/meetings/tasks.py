@@ -6,12 +6,12 @@ from django_tasks import task
 
 from matchforum.forums.models import Forum
 
-from .services import meeting_requests_expire
-
 
 @task()
 def expire_meeting_requests(forum_id: int) -> list[int]:
     """Expire the forum's unanswered requests that are past their time."""
+    from .services import meeting_requests_expire
+
     forum = Forum.objects.get(pk=forum_id)
     return meeting_requests_expire(forum=forum)
 

@@ -36,6 +36,10 @@ class NotificationKind(models.TextChoices):
     SCHEDULE_PUBLISHED = "schedule_published", _("Schedule published")
     MEETING_MOVED = "meeting_moved", _("Meeting moved")
     REMINDER = "reminder", _("Reminder")
+    THREAD_REPLY = "thread_reply", _("Reply in a coalition thread")
+    TRAINING_REQUEST = "training_request", _("Request to join a training programme")
+    TRAINING_DECISION = "training_decision", _("Answer to a training request")
+    FOLLOW_UP_SURVEY = "follow_up_survey", _("Follow-up survey")
     DIGEST = "digest", _("Daily digest")
 
 

@@ -1,24 +1,29 @@
-"""Recording and sending notifications through Django's e-mail layer.
+"""The one way to tell a person something: record it once, then deliver it.
 
-Services record a `Notification` (unique per person and dedupe key, so an event or a
-day's reminder is never recorded twice) and enqueue its delivery; the e-mail itself is
-sent by a task. People who chose the daily digest get one mail a day with everything
-not yet sent.
+`notification_send` writes the message in the recipient's language, records a
+`Notification` (unique per person and dedupe key, so an event or a day's reminder is
+never recorded twice) and delivers it: an e-mail by a task enqueued when the
+transaction commits, or, for people who chose the daily digest, in the next digest.
+The texts are written beside the app whose event causes them (for instance
+meetings/notices.py); every e-mail leaves through notifications/mail.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.core.enqueue import enqueue_on_commit
+from matchforum.core.language import user_language
 
+from .mail import MessageBuilder, mail_send
 from .models import Delivery, Notification, NotificationKind, NotificationPreference
+from .tasks import deliver_notification
 
 
 def notification_delivery_of(*, user: User) -> str:
@@ -35,6 +40,45 @@ def notification_preference_set(*, user: User, delivery: str) -> NotificationPre
     return preference
 
 
+def notification_send(
+    *,
+    user: User,
+    kind: str,
+    dedupe_key: str,
+    build: MessageBuilder,
+    at_once: bool = False,
+    now: dt.datetime | None = None,
+) -> Notification | None:
+    """Tell `user` the (subject, body) that `build` writes, in the user's language; None
+    when this was told before.
+
+    `at_once` delivers in this call instead of by another task: for callers that already
+    run in the background and record that the message went out (the survey run).
+    """
+    with translation.override(user_language(user)):
+        subject, body = build()
+    return notification_record(
+        user=user,
+        kind=kind,
+        subject=str(subject),
+        body=str(body),
+        dedupe_key=dedupe_key,
+        at_once=at_once,
+        now=now,
+    )
+
+
+def notifications_send(
+    *, users: Iterable[User], kind: str, dedupe_key: str, build: MessageBuilder
+) -> int:
+    """Tell each of `users` once (see `notification_send`); returns how many were told."""
+    told = 0
+    for user in {u.pk: u for u in users}.values():
+        if notification_send(user=user, kind=kind, dedupe_key=dedupe_key, build=build):
+            told += 1
+    return told
+
+
 def notification_record(
     *,
     user: User,
@@ -42,11 +86,11 @@ def notification_record(
     subject: str,
     body: str,
     dedupe_key: str,
+    at_once: bool = False,
     now: dt.datetime | None = None,
 ) -> Notification | None:
-    """Record a notification and enqueue its e-mail; None when it was recorded before."""
-    from .tasks import deliver_notification
-
+    """Record a notification written already and deliver it; None when it was recorded
+    before."""
     now = now or timezone.now()
     try:
         with transaction.atomic():
@@ -61,12 +105,11 @@ def notification_record(
     except IntegrityError:
         return None
     if notification_delivery_of(user=user) == Delivery.IMMEDIATE:
-        deliver_notification.enqueue(notification.pk)
+        if at_once:
+            notification_deliver(notification=notification, now=now)
+        else:
+            enqueue_on_commit(deliver_notification, notification.pk)
     return notification
-
-
-def _language_of(user: User) -> str:
-    return user.preferred_language or settings.LANGUAGE_CODE
 
 
 def notification_deliver(*, notification: Notification, now: dt.datetime | None = None) -> bool:
@@ -76,12 +119,7 @@ def notification_deliver(*, notification: Notification, now: dt.datetime | None 
     )
     if not claimed:
         return False
-    send_mail(
-        subject=notification.subject,
-        message=notification.body,
-        from_email=None,
-        recipient_list=[notification.user.email],
-    )
+    mail_send(to=notification.user.email, subject=notification.subject, body=notification.body)
     return True
 
 
@@ -96,7 +134,7 @@ def digest_send(*, user: User, now: dt.datetime | None = None) -> Notification |
     if not pending:
         return None
     day = timezone.localdate(now)
-    with translation.override(_language_of(user)):
+    with translation.override(user_language(user)):
         subject = _("Your matchforum digest for %(day)s") % {"day": day.isoformat()}
         parts = [f"— {n.subject}\n{n.body}" for n in pending]
         body = "\n\n".join(parts)
@@ -114,7 +152,7 @@ def digest_send(*, user: User, now: dt.datetime | None = None) -> Notification |
     except IntegrityError:
         return None
     Notification.objects.filter(pk__in=[n.pk for n in pending]).update(sent_at=now)
-    send_mail(subject=subject, message=body, from_email=None, recipient_list=[user.email])
+    mail_send(to=user.email, subject=subject, body=body)
     return digest
 
 
@@ -125,7 +163,3 @@ def digests_send_all(*, now: dt.datetime | None = None) -> int:
         notifications__sent_at__isnull=True,
     ).distinct()
     return sum(1 for user in users if digest_send(user=user, now=now) is not None)
-
-
-def site_url(path: str = "") -> str:
-    return settings.SITE_URL.rstrip("/") + path

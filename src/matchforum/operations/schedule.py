@@ -7,7 +7,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.management import call_command
 
 
@@ -46,9 +45,5 @@ JOBS: tuple[Job, ...] = (
     # Request expiry, reminders and daily digests (enqueued for the worker).
     Job("run_periodic", dt.timedelta(minutes=15), _command("run_periodic")),
     # Follow-up surveys 3 and 6 months after each forum.
-    Job(
-        "send_outcome_surveys",
-        dt.timedelta(days=1),
-        lambda: _command("send_outcome_surveys", base_url=settings.SITE_URL)(),
-    ),
+    Job("send_outcome_surveys", dt.timedelta(days=1), _command("send_outcome_surveys")),
 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.utils import timezone
 from django_tasks import task
 
-from .services import worker_heartbeat_record
-
 
 @task()
 def record_worker_heartbeat() -> str:
+    from .services import worker_heartbeat_record
+
     beat = worker_heartbeat_record(now=timezone.now())
     return beat.isoformat()

@@ -7,15 +7,22 @@ import secrets
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
 from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
+from matchforum.core.enqueue import enqueue_on_commit
+from matchforum.core.links import site_url
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
+from matchforum.notifications.mail import address_mail_send
+from matchforum.recommendations.tasks import recompute_organisation_recommendations
 
 from .models import (
     Accreditation,
@@ -25,6 +32,7 @@ from .models import (
     Invitation,
     Organisation,
 )
+from .tasks import send_invitation_email
 
 INVITATION_VALID_DAYS = 14
 
@@ -89,11 +97,7 @@ def organisation_decide_accreditation(
     )
     if Accreditation.APPROVED in (entry.previous, decision):
         # Entering or leaving the approved set changes recommendations (in the background).
-        from matchforum.recommendations.tasks import recompute_organisation_recommendations
-
-        transaction.on_commit(
-            lambda: recompute_organisation_recommendations.enqueue(organisation.pk)
-        )
+        enqueue_on_commit(recompute_organisation_recommendations, organisation.pk)
     audit_record(
         action=AuditEntry.Action.VETTING_DECISION,
         actor=reviewer,
@@ -165,7 +169,8 @@ def invitation_create(
     role: str = "",
     now: dt.datetime | None = None,
 ) -> Invitation:
-    """A delegate invites a colleague; an open invitation to the same address is replaced."""
+    """A delegate invites a colleague; an open invitation to the same address is replaced.
+    The invitation is mailed in the background."""
     if invited_by.organisation_id != organisation.pk:
         raise PermissionDenied(_("Only the organisation's own delegates invite colleagues."))
     now = now or timezone.now()
@@ -177,7 +182,7 @@ def invitation_create(
     Invitation.objects.filter(
         organisation=organisation, email__iexact=email, accepted_at__isnull=True, revoked_at=None
     ).update(revoked_at=now)
-    return Invitation.objects.create(
+    invitation = Invitation.objects.create(
         organisation=organisation,
         email=email,
         role=role.strip(),
@@ -186,6 +191,25 @@ def invitation_create(
         created_at=now,
         expires_at=now + dt.timedelta(days=INVITATION_VALID_DAYS),
     )
+    enqueue_on_commit(send_invitation_email, invitation.pk)
+    return invitation
+
+
+def invitation_mail_send(*, invitation: Invitation) -> None:
+    """Mail the invitation link. The invitee may have no account, so this is mail to a bare
+    address, written in the site's default language."""
+    link = site_url(reverse("accounts:invitation", kwargs={"token": invitation.token}))
+
+    def build() -> tuple[str, str]:
+        body = render_to_string(
+            "organisations/email/invitation.txt", {"invitation": invitation, "link": link}
+        )
+        subject = _("You are invited to represent %(organisation)s") % {
+            "organisation": invitation.organisation.name
+        }
+        return subject, body
+
+    address_mail_send(address=invitation.email, language=settings.LANGUAGE_CODE, build=build)
 
 
 def invitation_open_by_token(*, token: str, now: dt.datetime | None = None) -> Invitation | None:

@@ -21,7 +21,6 @@ from .services import (
     invitation_revoke,
     organisation_update,
 )
-from .tasks import send_invitation_email
 
 
 @delegate_required
@@ -73,7 +72,6 @@ def delegates(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form_add_service_error(form, error)
         else:
-            send_invitation_email.enqueue(invitation.pk, request.build_absolute_uri("/"))
             messages.success(
                 request,
                 _("An invitation is on its way to %(email)s.") % {"email": invitation.email},

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchforum.core.links import site_url
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.notifications.mail import MessageBuilder
+from matchforum.notifications.models import NotificationKind
+from matchforum.notifications.services import notification_send
 from matchforum.organisations.models import Delegate
 
 from .models import FollowUpSurvey, MeetingOutcome, OutcomeKind
@@ -87,10 +89,22 @@ def follow_up_surveys_create(
     return created
 
 
-def follow_up_surveys_send(
-    *, forum: Forum, months: int, base_url: str = "", now: dt.datetime | None = None
-) -> int:
-    """Create the due surveys and e-mail every one not sent yet; returns how many were sent."""
+def _survey_message(*, forum: Forum, other: object, months: int, link: str) -> MessageBuilder:
+    def build() -> tuple[str, str]:
+        return (
+            _("%(forum)s: what came of your meeting with %(other)s?")
+            % {"forum": forum.name, "other": other},
+            _("%(months)s months ago you met %(other)s. Tell us what came of it: %(link)s")
+            % {"months": months, "other": other, "link": link},
+        )
+
+    return build
+
+
+def follow_up_surveys_send(*, forum: Forum, months: int, now: dt.datetime | None = None) -> int:
+    """Create the due surveys and tell every delegate whose survey is not sent yet, in their
+    language; returns how many were sent. Runs in the background (a daily command), so
+    each survey is delivered at once and marked sent."""
     now = now or timezone.now()
     if not surveys_due(forum=forum, months=months, now=now):
         return 0
@@ -106,17 +120,18 @@ def follow_up_surveys_send(
             if survey.organisation_id == meeting.organisation_a_id
             else meeting.organisation_a
         )
-        link = base_url.rstrip("/") + reverse("outcomes:survey", args=[survey.token])
-        send_mail(
-            _("%(forum)s: what came of your meeting with %(other)s?")
-            % {"forum": forum.name, "other": other},
-            _("%(months)s months ago you met %(other)s. Tell us what came of it: %(link)s")
-            % {"months": months, "other": other, "link": link},
-            settings.DEFAULT_FROM_EMAIL,
-            [survey.delegate.user.email],
+        link = site_url(reverse("outcomes:survey", args=[survey.token]))
+        told = notification_send(
+            user=survey.delegate.user,
+            kind=NotificationKind.FOLLOW_UP_SURVEY,
+            dedupe_key=f"survey:{survey.pk}",
+            build=_survey_message(forum=forum, other=other, months=months, link=link),
+            at_once=True,
+            now=now,
         )
         FollowUpSurvey.objects.filter(pk=survey.pk).update(sent_at=now)
-        sent += 1
+        if told is not None:
+            sent += 1
     return sent
 
 

@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
 from matchforum.meetings.services import DoubleBooking, meeting_place
@@ -34,6 +34,7 @@ from .mapping import (
     unscheduled_from_schedule,
 )
 from .models import RunKind, RunStatus, ScheduleVersion, SchedulingRun, VersionStatus
+from .tasks import notify_schedule_published, solve_scheduling_run
 
 DEFAULT_TIME_LIMIT = 30
 MAX_TIME_LIMIT = 600
@@ -76,8 +77,6 @@ def scheduling_run_start(
     *, forum: Forum, user: User, options: dict[str, Any], kind: str = RunKind.SOLVE
 ) -> SchedulingRun:
     """Queue a run with its options; the solving happens in the `solve_scheduling_run` task."""
-    from .tasks import solve_scheduling_run
-
     _require_organiser(user)
     cleaned = _clean_options(options)
     run = SchedulingRun.objects.create(
@@ -87,7 +86,7 @@ def scheduling_run_start(
         created_by=user,
         base_version=schedule_version_published(forum=forum),
     )
-    transaction.on_commit(lambda: solve_scheduling_run.enqueue(run.pk))
+    enqueue_on_commit(solve_scheduling_run, run.pk)
     return run
 
 
@@ -382,7 +381,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     version = schedule_version_create(
         forum=forum, run=run, user=user, placements=after, changed=changed
     )
-    transaction.on_commit(lambda: _notify(version.pk, changed))
+    _notify(version, changed)
     return version
 
 
@@ -420,16 +419,10 @@ def schedule_version_create(
     )
 
 
-def _notify(version_id: int, changed_meeting_ids: list[int]) -> None:
-    """Tell the affected delegates: through the notifications app when it is installed
-    (its task has the same signature), else by the plain e-mails of `schedules.tasks`."""
-    if not changed_meeting_ids:
-        return
-    if apps.is_installed("matchforum.notifications"):
-        from matchforum.notifications.tasks import notify_schedule_published
-    else:
-        from .tasks import notify_schedule_published
-    notify_schedule_published.enqueue(version_id, changed_meeting_ids)
+def _notify(version: ScheduleVersion, changed_meeting_ids: list[int]) -> None:
+    """Tell the affected delegates in the background, once the version is committed."""
+    if changed_meeting_ids:
+        enqueue_on_commit(notify_schedule_published, version.pk, changed_meeting_ids)
 
 
 # ---------------------------------------------------------------------- waiting list
@@ -528,5 +521,5 @@ def _published_touch(*, forum: Forum, user: User, changed: list[int]) -> Schedul
     version = schedule_version_create(
         forum=forum, run=None, user=user, placements=live_placements(forum=forum), changed=changed
     )
-    transaction.on_commit(lambda: _notify(version.pk, changed))
+    _notify(version, changed)
     return version

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,11 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from matchforum.accounts.models import User
-from matchforum.core.emails import email_send_to_user
+from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.marketplace.models import CooperationProfile, ProfileKind
+from matchforum.notifications.mail import templates_message
+from matchforum.notifications.models import NotificationKind
+from matchforum.notifications.services import notification_send
 
 from .models import EnrolmentStatus, TrainingProgramme, TrainingRequest
 from .selectors import programme_places_taken, provider_delegate, requester_delegate
+from .tasks import notify_training_decision, notify_training_request
 
 
 def training_programme_save(
@@ -80,9 +83,7 @@ def training_request_send(
         participants=participants,
         message=message.strip(),
     )
-    from .tasks import notify_training_request
-
-    transaction.on_commit(partial(notify_training_request.enqueue, training_request.pk))
+    enqueue_on_commit(notify_training_request, training_request.pk)
     return training_request
 
 
@@ -106,19 +107,23 @@ def training_request_decide(
     training_request.decided_by = decider
     training_request.decided_at = timezone.now()
     training_request.save(update_fields=["status", "decided_by", "decided_at"])
-    from .tasks import notify_training_decision
-
-    transaction.on_commit(partial(notify_training_decision.enqueue, training_request.pk))
+    enqueue_on_commit(notify_training_decision, training_request.pk)
     return training_request
 
 
 def training_decision_notify(*, training_request: TrainingRequest) -> None:
     """Tell the requesting delegate the provider's answer, in their language."""
-    email_send_to_user(
-        user=training_request.delegate.user,
-        subject_template="training/email/decision_subject.txt",
-        body_template="training/email/decision_body.txt",
-        context={"training_request": training_request, "programme": training_request.programme},
+    user = training_request.delegate.user
+    notification_send(
+        user=user,
+        kind=NotificationKind.TRAINING_DECISION,
+        dedupe_key=f"training-request:{training_request.pk}:{training_request.status}",
+        build=templates_message(
+            recipient=user,
+            subject_template="training/email/decision_subject.txt",
+            body_template="training/email/decision_body.txt",
+            context={"training_request": training_request, "programme": training_request.programme},
+        ),
     )
 
 
@@ -128,10 +133,18 @@ def training_request_notify_provider(*, training_request: TrainingRequest) -> li
     delegates = organisation.delegates.select_related("user").filter(user__is_active=True)
     recipients = [d.user for d in delegates if d.is_contact] or [d.user for d in delegates]
     for user in recipients:
-        email_send_to_user(
+        notification_send(
             user=user,
-            subject_template="training/email/request_subject.txt",
-            body_template="training/email/request_body.txt",
-            context={"training_request": training_request, "programme": training_request.programme},
+            kind=NotificationKind.TRAINING_REQUEST,
+            dedupe_key=f"training-request:{training_request.pk}:received",
+            build=templates_message(
+                recipient=user,
+                subject_template="training/email/request_subject.txt",
+                body_template="training/email/request_body.txt",
+                context={
+                    "training_request": training_request,
+                    "programme": training_request.programme,
+                },
+            ),
         )
     return [user.email for user in recipients]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django_tasks import task
 
 from .models import TrainingRequest
-from .services import training_decision_notify, training_request_notify_provider
 
 
 @task()
 def notify_training_decision(training_request_id: int) -> None:
+    from .services import training_decision_notify
+
     training_request = TrainingRequest.objects.select_related(
         "delegate__user", "programme__profile"
     ).get(pk=training_request_id)
@@ -18,6 +19,8 @@ def notify_training_decision(training_request_id: int) -> None:
 
 @task()
 def notify_training_request(training_request_id: int) -> list[str]:
+    from .services import training_request_notify_provider
+
     training_request = TrainingRequest.objects.select_related(
         "organisation", "programme__profile__organisation"
     ).get(pk=training_request_id)

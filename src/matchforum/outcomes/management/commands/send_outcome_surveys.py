@@ -11,12 +11,9 @@ from matchforum.outcomes.services import SURVEY_MONTHS, follow_up_surveys_send
 class Command(BaseCommand):
     help = "E-mail the follow-up surveys due 3 and 6 months after each forum."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--base-url", default="", help="Site address for the survey links")
-
-    def handle(self, *args, base_url: str = "", **options):
+    def handle(self, *args, **options):
         total = 0
         for forum in Forum.objects.all():
             for months in SURVEY_MONTHS:
-                total += follow_up_surveys_send(forum=forum, months=months, base_url=base_url)
+                total += follow_up_surveys_send(forum=forum, months=months)
         self.stdout.write(f"{total} survey e-mails sent.")
