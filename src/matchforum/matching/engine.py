@@ -10,7 +10,7 @@ development set (docs/matching.md, "Fitting on real partnerships").
 from __future__ import annotations
 
 from matchforum.matching.channels import ChannelWeights, OrgChannels
-from matchforum.matching.embedding import Progress, SemanticTextModel, VectorStore
+from matchforum.matching.embedding import E5Embedder, Progress, SemanticTextModel, VectorStore
 from matchforum.matching.exposure import ExposurePolicy
 from matchforum.matching.features import Weights
 from matchforum.matching.index import MatchIndex
@@ -44,6 +44,7 @@ PRODUCT_EXPOSURE = ExposurePolicy(diversity=0.1)
 def product_index(
     store: VectorStore | None = None,
     progress: Progress | None = None,
+    embedder: E5Embedder | None = None,
     weights: Weights | None = None,
     channels: ChannelWeights | None = None,
     **kwargs: object,
@@ -53,7 +54,7 @@ def product_index(
     kwargs.setdefault("imbalance", PRODUCT_IMBALANCE)
     kwargs.setdefault("exposure", PRODUCT_EXPOSURE)
     return MatchIndex(  # type: ignore[arg-type]
-        text_model=SemanticTextModel(store=store, progress=progress),
+        text_model=SemanticTextModel(store=store, progress=progress, embedder=embedder),
         weights=weights or PRODUCT_WEIGHTS,
         channels=OrgChannels(channels or PRODUCT_CHANNELS),
         **kwargs,
@@ -64,10 +65,11 @@ def build_product(
     forum: Forum,
     store: VectorStore | None = None,
     progress: Progress | None = None,
+    embedder: E5Embedder | None = None,
     **kwargs: object,
 ) -> MatchIndex:
     """Load, embed (through the cache), and score a whole forum with the product engine."""
-    idx = product_index(store=store, progress=progress, **kwargs)
+    idx = product_index(store=store, progress=progress, embedder=embedder, **kwargs)
     idx.load(forum)
     idx.fit_text()
     idx.vectorise()
