@@ -186,3 +186,25 @@ def test_the_explanation_is_worded_in_the_readers_language(client, forum):
     assert "Ground penetrating radar mine detector" in ukrainian  # user content as written
     assert "shared tracks" not in ukrainian.lower()
     assert "cross-border" not in ukrainian and "producer meets buyer" not in ukrainian
+
+
+def test_a_model_failure_keeps_the_previous_lists_and_says_why(forum, settings, tmp_path):
+    from matchforum.recommendations.models import MatchingStatus
+
+    buyer, producer = _pair(forum)
+    assert recommendations_recompute_forum(forum=forum) > 0
+    before = list(Recommendation.objects.values_list("organisation_id", "counterpart_id"))
+    CooperationProfileFactory(
+        organisation=producer.organisation,
+        side="offer",
+        kind="product",
+        title="Demining drones with magnetometers",
+        description="A text no model has embedded yet.",
+    )
+    settings.EMBEDDING_MODEL_PATH = str(tmp_path / "missing-model.bin")
+    assert recommendations_recompute_forum(forum=forum) == 0
+    after = list(Recommendation.objects.values_list("organisation_id", "counterpart_id"))
+    assert after == before
+    status = MatchingStatus.objects.get(forum=forum)
+    assert status.state == MatchingStatus.State.FAILED
+    assert "could not be loaded" in status.message
