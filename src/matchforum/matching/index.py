@@ -184,7 +184,7 @@ class MatchIndex:
         texts, langs = [], []
         for ps in self.profiles.values():
             for p in ps:
-                texts.append(_doc(p))
+                texts.append(profile_text(p))
                 langs.append(p.language)
         if not texts:
             texts, langs = ["empty"], ["en"]
@@ -209,8 +209,9 @@ class MatchIndex:
             self._text_dim = int(dim) if dim else self.text_model.transform(["x"], ["en"]).shape[1]
             dim = self._text_dim + DIM_META
             self.needs, self.offers = _Rows(dim), _Rows(dim)
+        docs = [profile_text(p) for _, p in todo]
         tv = (
-            self.text_model.transform([_doc(p) for _, p in todo], [p.language for _, p in todo])
+            self.text_model.transform(docs, [p.language for _, p in todo])
             if todo
             else np.zeros((0, self._text_dim or 1), np.float32)
         )
@@ -756,7 +757,7 @@ class MatchIndex:
         return self._text_dim or 0
 
 
-def _doc(p: Profile) -> str:
+def profile_text(p: Profile) -> str:
     """The text of a profile: its title, then its description unless that repeats the title."""
     title, text = p.title.strip(), p.text.strip()
     if not text or text.startswith(title.rstrip(".")):
@@ -766,7 +767,7 @@ def _doc(p: Profile) -> str:
 
 def _tokens(profiles: Sequence[Profile]) -> list[str]:
     """Lexical tokens of a set of profiles (one organisation document)."""
-    return LexicalIndex.doc_tokens([(_doc(p), p.language) for p in profiles])
+    return LexicalIndex.doc_tokens([(profile_text(p), p.language) for p in profiles])
 
 
 def _compact(rows: _Rows) -> tuple[np.ndarray, np.ndarray]:
