@@ -93,7 +93,8 @@ def test_the_incremental_update_equals_a_full_rebuild_for_the_changed_organisati
     new_offer = _p("o3", "lv_jam", "offer", "Thermal camera modules for night surveillance")
     changed = [p for p in base.profiles if p.org_id == "lv_jam"] + [new_offer]
     idx.upsert_org(base.organisations[1], changed)
-    full = engine.build_product(Forum(base.organisations, [*base.profiles, new_offer]), store=store, k=2)
+    grown = Forum(base.organisations, [*base.profiles, new_offer])
+    full = engine.build_product(grown, store=store, k=2)
     for org in ("lv_jam", "ua_buyer"):
         got = [r.counterpart_id for r in idx.recommend(org)]
         want = [r.counterpart_id for r in full.recommend(org)]

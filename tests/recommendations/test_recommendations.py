@@ -157,7 +157,7 @@ def test_one_click_request_and_not_interested_with_htmx(client, forum):
 
 
 def test_no_reason_is_given_from_a_term_that_did_not_score(client, forum):
-    buyer, producer = _pair(forum)
+    buyer, _producer = _pair(forum)
     buyer.organisation.profiles.update(countries_of_interest=[])
     recommendations_recompute_forum(forum=forum)
     client.force_login(buyer.user)
@@ -191,7 +191,7 @@ def test_the_explanation_is_worded_in_the_readers_language(client, forum):
 def test_a_model_failure_keeps_the_previous_lists_and_says_why(forum, settings, tmp_path):
     from matchforum.recommendations.models import MatchingStatus
 
-    buyer, producer = _pair(forum)
+    _buyer, producer = _pair(forum)
     assert recommendations_recompute_forum(forum=forum) > 0
     before = list(Recommendation.objects.values_list("organisation_id", "counterpart_id"))
     CooperationProfileFactory(
