@@ -208,3 +208,41 @@ def test_a_model_failure_keeps_the_previous_lists_and_says_why(forum, settings, 
     status = MatchingStatus.objects.get(forum=forum)
     assert status.state == MatchingStatus.State.FAILED
     assert "could not be loaded" in status.message
+
+
+def test_an_edit_updates_the_cached_index_in_place_and_equals_a_full_rebuild(forum):
+    from matchforum.recommendations import services
+
+    buyer, producer = _pair(forum)
+    third = DelegateFactory(organisation__forum=forum, organisation__country="PL")
+    CooperationProfileFactory(
+        organisation=third.organisation,
+        side="offer",
+        kind="product",
+        title="Metal detectors for demining",
+        description="Pulse induction metal detectors for humanitarian demining teams.",
+    )
+    recommendations_recompute_forum(forum=forum)
+    cached = services._INDEXES[forum.pk]
+    CooperationProfileFactory(
+        organisation=third.organisation,
+        side="need",
+        kind="investment",
+        title="Growth capital for detector production",
+        description="We seek an investor to expand production of demining detectors.",
+    )
+    recommendations_recompute_organisation(organisation=third.organisation)
+    assert services._INDEXES[forum.pk] is cached  # updated in place, not rebuilt
+    incremental = {
+        org: list(
+            Recommendation.objects.filter(organisation_id=org).values_list("counterpart_id", "rank")
+        )
+        for org in (third.organisation_id, buyer.organisation_id, producer.organisation_id)
+    }
+    services._INDEXES.clear()
+    recommendations_recompute_forum(forum=forum)
+    for org, lists in incremental.items():
+        full = list(
+            Recommendation.objects.filter(organisation_id=org).values_list("counterpart_id", "rank")
+        )
+        assert lists == full, org

@@ -39,15 +39,55 @@ def matching_status_set(*, forum: Forum, state: str, **fields: object) -> Matchi
     return status
 
 
-def _index_for(forum: Forum) -> matching.MatchIndex | None:
+# The last index each worker process built, by forum: an edit that changed nothing else
+# updates it in place (only that organisation's texts are embedded and its row and column
+# rescored) instead of rebuilding the forum. Compared with the database on every use, so it
+# can never serve a state that is not the current one.
+_INDEXES: dict[int, matching.MatchIndex] = {}
+
+
+def _updated_in_place(
+    *, index: matching.MatchIndex, data: matching.Forum, key: str
+) -> matching.MatchIndex | None:
+    """The cached index with only organisation ``key`` replaced, or None if more changed."""
+    new_orgs = {o.id: o for o in data.organisations}
+    old_orgs = {o.id: o for o in index.orgs if o is not None}
+    if set(new_orgs) - {key} != set(old_orgs) - {key}:
+        return None
+    by_org = data.profiles_by_org()
+    for oid, org in new_orgs.items():
+        if oid != key and (old_orgs[oid] != org or index.profiles.get(oid) != by_org.get(oid, [])):
+            return None
+    old, new = index.exclusions, data.exclusions
+    kinds = ("requested", "declined", "not_interested")
+    if any(not getattr(old, kind) <= getattr(new, kind) for kind in kinds):
+        return None  # an exclusion was lifted: rebuild
+    for kind in kinds:
+        for a, b in getattr(new, kind) - getattr(old, kind):
+            index.add_exclusion(kind, a, b)
+    if key in new_orgs:
+        index.upsert_org(new_orgs[key], by_org.get(key, []))
+    elif key in old_orgs:
+        index.remove_org(key)
+    return index
+
+
+def _index_for(forum: Forum, changed: str | None = None) -> matching.MatchIndex | None:
     """The product engine over the forum, embedding through the database cache.
 
-    Raises :class:`EmbeddingModelError` (the caller keeps the previous lists) when the model
-    cannot run; progress is written as texts are embedded.
+    With ``changed`` (an organisation key) the worker's cached index is updated in place when
+    nothing else changed. Raises :class:`EmbeddingModelError` (the caller keeps the previous
+    lists) when the model cannot run; progress is written as texts are embedded.
     """
     data = forum_to_matcher(forum)
     if len(data.organisations) < 2:
+        _INDEXES.pop(forum.pk, None)
         return None
+    cached = _INDEXES.get(forum.pk)
+    if changed is not None and cached is not None:
+        updated = _updated_in_place(index=cached, data=data, key=changed)
+        if updated is not None:
+            return updated
 
     def progress(done: int, total: int) -> None:
         if done == total or done % PROGRESS_EVERY == 0:
@@ -67,14 +107,18 @@ def _index_for(forum: Forum) -> matching.MatchIndex | None:
         k=RECOMMENDATIONS_PER_ORGANISATION,
     )
     matching_status_set(forum=forum, state=MatchingStatus.State.SCORING)
+    _INDEXES[forum.pk] = index
     return index
 
 
-def _index_or_failure(forum: Forum) -> tuple[matching.MatchIndex | None, bool]:
+def _index_or_failure(
+    forum: Forum, changed: str | None = None
+) -> tuple[matching.MatchIndex | None, bool]:
     """(index, failed): a model failure is recorded and leaves the stored lists alone."""
     try:
-        return _index_for(forum), False
+        return _index_for(forum, changed), False
     except EmbeddingModelError as exc:
+        _INDEXES.pop(forum.pk, None)
         matching_status_set(forum=forum, state=MatchingStatus.State.FAILED, message=str(exc)[:500])
         return None, True
 
@@ -139,7 +183,7 @@ def recommendations_recompute_organisation(
     """
     now = now or timezone.now()
     forum = organisation.forum
-    index, failed = _index_or_failure(forum)
+    index, failed = _index_or_failure(forum, changed=organisation_key(organisation.pk))
     if failed:
         return 0
     with transaction.atomic():
