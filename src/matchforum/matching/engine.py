@@ -25,7 +25,7 @@ SEMANTIC_PAIR_SD = 0.036
 # set to about one standard deviation of the text score, applied only when both sides state them.
 PRODUCT_WEIGHTS = Weights(
     text=0.25 / SEMANTIC_PAIR_SD,
-    tracks=0.5,
+    tracks=0.25,
     profile_kind=0.5,
     trl=1.0,
     ticket=1.0,
@@ -33,7 +33,7 @@ PRODUCT_WEIGHTS = Weights(
     org_kind=0.1,
     cross_border=0.3,
 )
-PRODUCT_CHANNELS = ChannelWeights(semantic=1.0, lexical=0.5)
+PRODUCT_CHANNELS = ChannelWeights(semantic=1.0, lexical=0.25)
 # Reciprocity: the counterpart's direction counts a quarter, on the list owner's scale, and a
 # one-sided match loses a little; the diversity penalty is mild. Fitted like the weights.
 PRODUCT_RECIPROCITY = 0.25
