@@ -246,3 +246,12 @@ def test_an_edit_updates_the_cached_index_in_place_and_equals_a_full_rebuild(for
             Recommendation.objects.filter(organisation_id=org).values_list("counterpart_id", "rank")
         )
         assert lists == full, org
+
+
+def test_the_organiser_sees_where_the_recommendation_run_stands(client, forum, organiser):
+    _pair(forum)
+    recommendations_recompute_forum(forum=forum)
+    client.force_login(organiser)
+    page = client.get("/console/").content.decode()
+    assert 'id="matching-status"' in page
+    assert "Ready" in page
