@@ -105,3 +105,15 @@ def test_a_missing_model_file_gives_a_clear_error(tmp_path):
     embedder = E5Embedder(model_path=str(tmp_path / "missing.bin"))
     with pytest.raises(EmbeddingModelError, match="could not be loaded"):
         embedder.embed(["Thermal cameras"])
+
+
+def test_two_processes_embed_what_one_would():
+    texts = [f"Drone detection radar, variant {i}, for border guards" for i in range(66)]
+    one = SemanticTextModel(store=MemoryVectorStore()).transform(texts[:4], ["en"] * 4)
+    seen: list[tuple[int, int]] = []
+    two = SemanticTextModel(
+        store=MemoryVectorStore(), processes=2, progress=lambda d, n: seen.append((d, n))
+    )
+    vecs = two.transform(texts, ["en"] * len(texts))
+    assert two.embedded == 66 and seen[-1] == (66, 66)
+    assert np.allclose(vecs[:4], one, atol=1e-5)

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -168,6 +168,20 @@ class E5Embedder:
         return out / np.maximum(norms, 1e-12)
 
 
+_WORKER_EMBEDDER: E5Embedder | None = None
+
+
+def _embed_in_worker(texts: list[str], model_path: str | None) -> np.ndarray:
+    """One chunk in a pool process (each process loads the model once)."""
+    global _WORKER_EMBEDDER
+    if _WORKER_EMBEDDER is None:
+        _WORKER_EMBEDDER = E5Embedder(threads=1, model_path=model_path)
+    return _WORKER_EMBEDDER.embed(texts)
+
+
+PARALLEL_FROM = 64  # fewer missing texts than this are embedded in the calling process
+
+
 class SemanticTextModel:
     """Text model of the pretrained embeddings: cached, batched, with progress.
 
@@ -181,11 +195,13 @@ class SemanticTextModel:
         embedder: E5Embedder | None = None,
         progress: Progress | None = None,
         batch: int = BATCH,
+        processes: int = 1,
     ) -> None:
         self.store: VectorStore = store if store is not None else shared_memory_store()
         self.embedder = embedder or E5Embedder()
         self.progress = progress
         self.batch = batch
+        self.processes = max(1, processes)
         self.version = model_version()
         self.dim = DIM
         self.answer_floor = ANSWER_FLOOR
@@ -209,9 +225,8 @@ class SemanticTextModel:
         todo = sorted({t for t, k in zip(prepared, keys, strict=True) if k not in have})
         self.cache_hits += len(set(keys)) - len(todo)
         done = 0
-        for i in range(0, len(todo), self.batch):
-            chunk = todo[i : i + self.batch]
-            vecs = self.embedder.embed(chunk)
+        chunks = [todo[i : i + self.batch] for i in range(0, len(todo), self.batch)]
+        for chunk, vecs in zip(chunks, self._embed_chunks(chunks), strict=True):
             fresh = {text_key(t, self.version): v for t, v in zip(chunk, vecs, strict=True)}
             self.store.put_many(fresh)  # saved batch by batch: a restart resumes here
             have.update(fresh)
@@ -222,3 +237,25 @@ class SemanticTextModel:
         if not texts:
             return np.zeros((0, DIM), np.float32)
         return np.stack([have[k] for k in keys]).astype(np.float32, copy=False)
+
+    def _embed_chunks(self, chunks: list[list[str]]) -> Iterator[np.ndarray]:
+        """Vectors of each chunk in order; one process per core for a large first run."""
+        total = sum(map(len, chunks))
+        if self.processes == 1 or total < PARALLEL_FROM:
+            for chunk in chunks:
+                yield self.embedder.embed(chunk)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: the children import only this pure module, never the parent's open state
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=self.processes, mp_context=ctx) as pool:
+            try:
+                yield from pool.map(
+                    _embed_in_worker, chunks, [self.embedder.model_path] * len(chunks)
+                )
+            except EmbeddingModelError:
+                raise
+            except Exception as exc:
+                raise EmbeddingModelError(f"The text-embedding processes failed: {exc}") from exc

@@ -45,6 +45,7 @@ def product_index(
     store: VectorStore | None = None,
     progress: Progress | None = None,
     embedder: E5Embedder | None = None,
+    processes: int = 1,
     weights: Weights | None = None,
     channels: ChannelWeights | None = None,
     **kwargs: object,
@@ -54,7 +55,9 @@ def product_index(
     kwargs.setdefault("imbalance", PRODUCT_IMBALANCE)
     kwargs.setdefault("exposure", PRODUCT_EXPOSURE)
     return MatchIndex(  # type: ignore[arg-type]
-        text_model=SemanticTextModel(store=store, progress=progress, embedder=embedder),
+        text_model=SemanticTextModel(
+            store=store, progress=progress, embedder=embedder, processes=processes
+        ),
         weights=weights or PRODUCT_WEIGHTS,
         channels=OrgChannels(channels or PRODUCT_CHANNELS),
         **kwargs,
@@ -66,10 +69,13 @@ def build_product(
     store: VectorStore | None = None,
     progress: Progress | None = None,
     embedder: E5Embedder | None = None,
+    processes: int = 1,
     **kwargs: object,
 ) -> MatchIndex:
     """Load, embed (through the cache), and score a whole forum with the product engine."""
-    idx = product_index(store=store, progress=progress, embedder=embedder, **kwargs)
+    idx = product_index(
+        store=store, progress=progress, embedder=embedder, processes=processes, **kwargs
+    )
     idx.load(forum)
     idx.fit_text()
     idx.vectorise()

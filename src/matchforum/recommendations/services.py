@@ -104,6 +104,7 @@ def _index_for(forum: Forum, changed: str | None = None) -> matching.MatchIndex 
         store=DatabaseVectorStore(),
         progress=progress,
         embedder=E5Embedder(model_path=settings.EMBEDDING_MODEL_PATH or None),
+        processes=settings.EMBEDDING_PROCESSES,
         k=RECOMMENDATIONS_PER_ORGANISATION,
     )
     matching_status_set(forum=forum, state=MatchingStatus.State.SCORING)
