@@ -62,7 +62,7 @@ def product_engine(sf: SyntheticForum) -> Lists:
     store = SqliteVectorStore(
         str(Path(__file__).resolve().parents[1] / "var" / "bench-vectors.sqlite")
     )
-    return _lists(build_product(sf.forum, store=store))
+    return _lists(build_product(sf.forum, store=store, processes=2))
 
 
 NO_EXTRAS = Weights(
