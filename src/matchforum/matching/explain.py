@@ -175,17 +175,29 @@ def _sentence(idx: MatchIndex, pm: PairMatch, needer: str, offerer: str, you_nee
         return f"Only a partial fit: {you_n} need *{n.title}* and {you_o} offer *{o.title}*" + (
             f" share tracks {', '.join(pm.shared_tracks)}." if pm.shared_tracks else "."
         )
+    if n.kind == "investment" and o.kind == "investment":
+        # an investor's reasons name the sector fit before the stage and the ticket
+        need = f"*{n.title}*"
+        bits = [b for b in (ticket_text(n), STAGE_WORDS.get(n.stage or "", "")) if b]
+        if bits:
+            need += f" ({', '.join(bits)})"
+        sector = pm.shared_tracks or [f"“{w}”" for w in pm.shared_terms]
+        inv = "invest"
+        if sector:
+            inv += f" in {', '.join(sector)}"
+        terms = []
+        if ticket_text(o) and pm.components.get("ticket", 0) == 0:
+            terms.append(ticket_text(o))
+        if o.stage and pm.components.get("stage", 0) == 0:
+            terms.append(f"at {STAGE_WORDS[o.stage]} stage")
+        if terms:
+            inv += f" — {' '.join(terms)}"
+        return f"{who_n} need {need}; {who_o} {inv} (*{o.title}*)."
     extra = []
-    # sector fit first (tracks, words), then the investor's or the buyer's terms
     if pm.shared_tracks:
         extra.append("tracks: " + ", ".join(pm.shared_tracks))
     if pm.shared_terms:
         extra.append("both use " + ", ".join(f"“{w}”" for w in pm.shared_terms))
-    if n.kind == "investment" and o.kind == "investment":
-        if ticket_text(o) and pm.components.get("ticket", 0) == 0:
-            extra.append(f"ticket {ticket_text(o)}")
-        if o.stage and pm.components.get("stage", 0) == 0:
-            extra.append(f"{STAGE_WORDS[o.stage]} stage")
     trl = trl_text(n, o)
     if trl and pm.components.get("trl", 0) == 0:
         extra.append(trl)
