@@ -52,6 +52,19 @@ def engine(**kw: object) -> Callable[[SyntheticForum], Lists]:
     return run
 
 
+def product_engine(sf: SyntheticForum) -> Lists:
+    """The product configuration (pretrained embedding, BM25), vectors cached in var/."""
+    from pathlib import Path
+
+    from matchforum.matching.embedding import SqliteVectorStore
+    from matchforum.matching.engine import build_product
+
+    store = SqliteVectorStore(
+        str(Path(__file__).resolve().parents[1] / "var" / "bench-vectors.sqlite")
+    )
+    return _lists(build_product(sf.forum, store=store, processes=2))
+
+
 NO_EXTRAS = Weights(
     tracks=0.0, profile_kind=0.0, trl=0.0, ticket=0.0, stage=0.0, org_kind=0.0, cross_border=0.0
 )
@@ -59,6 +72,7 @@ OFF = ExposurePolicy(enabled=False, diversity=0.0)
 
 METHODS: list[tuple[str, str, Callable[[SyntheticForum], Lists]]] = [
     ("engine", "full engine", engine()),
+    ("engine", "product engine (pretrained embedding, BM25)", product_engine),
     ("baseline", "random", random_baseline),
     ("baseline", "popularity", popularity_baseline),
     (

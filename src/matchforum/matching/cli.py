@@ -1,6 +1,6 @@
 """Command line: recommend from a JSON forum, generate a synthetic forum, evaluate quickly.
 
-python -m matchforum.matching recommend PROFILES.json [--top K] [--out RECS.json]
+python -m matchforum.matching recommend PROFILES.json [--top K] [--out RECS.json] [--vectors DB]
 python -m matchforum.matching generate --orgs 300 --seed 1 --out forum.json
 python -m matchforum.matching evaluate --orgs 1000 --seed 1
 """
@@ -9,18 +9,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
+from matchforum.matching.embedding import SqliteVectorStore, VectorStore
+from matchforum.matching.engine import build_product
 from matchforum.matching.explain import explain
 from matchforum.matching.index import MatchIndex
 from matchforum.matching.model import forum_from_dict
 
+DEFAULT_VECTORS = os.path.join("~", ".cache", "matchforum", "vectors.sqlite")
 
-def recommend_json(data: dict, top: int = 10, with_explanations: bool = True) -> dict:
-    """Run the engine on the JSON input format and return the JSON output format."""
+
+def recommend_json(
+    data: dict,
+    top: int = 10,
+    with_explanations: bool = True,
+    store: VectorStore | None = None,
+) -> dict:
+    """Run the product engine on the JSON input format and return the JSON output format."""
     forum = forum_from_dict(data)
-    idx = MatchIndex.build(forum, k=top)
+    idx = build_product(forum, store=store, k=top)
     out: dict[str, list[dict]] = {}
     for oid, recs in idx.recommend_all().items():
         rows = []
@@ -65,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     rec.add_argument("--top", type=int, default=10)
     rec.add_argument("--out", help="write the recommendations JSON here (default: stdout)")
     rec.add_argument("--no-explanations", action="store_true")
+    rec.add_argument(
+        "--vectors",
+        default=os.environ.get("MATCHFORUM_VECTORS", DEFAULT_VECTORS),
+        help="file that caches text embeddings between runs (default: %(default)s)",
+    )
     gen = sub.add_parser("generate", help="write a synthetic forum in the input format")
     gen.add_argument("--orgs", type=int, default=300)
     gen.add_argument("--seed", type=int, default=0)
@@ -77,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.cmd == "recommend":
         with open(args.profiles, encoding="utf-8") as f:
             data = json.load(f)
-        result = recommend_json(data, args.top, not args.no_explanations)
+        store = SqliteVectorStore(os.path.expanduser(args.vectors))
+        result = recommend_json(data, args.top, not args.no_explanations, store)
         _write(result, args.out)
     elif args.cmd == "generate":
         from matchforum.matching.synthetic import generate_dicts

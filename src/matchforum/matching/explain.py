@@ -1,9 +1,11 @@
 """Explanations built from the terms that actually scored, and why-not answers for organisers.
 
 An explanation names the best-scoring need x offer pair in each direction (ids and titles),
-the tracks they share, the lexicon concepts both texts mention, and the constraint checks
-(ticket size, stage, TRL) that passed; the rendered English sentence is made only from those
-facts, so it cannot claim a reason the score did not use.
+the tracks they share, the words both texts use, and the constraint checks (ticket size,
+stage, TRL) that passed; the rendered English sentence is made only from those facts, so it
+cannot claim a reason the score did not use. A pair is said to *answer* a need only when its
+text similarity reaches the text model's floor (for the pretrained model: the level above
+which real pairs became partners at three times the base rate, docs/matching.md).
 """
 
 from __future__ import annotations
@@ -14,11 +16,10 @@ import numpy as np
 
 from matchforum.matching.features import pair_components, profile_tracks
 from matchforum.matching.index import MatchIndex
-from matchforum.matching.lexicon import concept_label
 from matchforum.matching.model import Profile
-from matchforum.matching.text import default_matcher
+from matchforum.matching.text import tokens
 
-WEAK_TEXT = 0.15  # text cosine below which a need/offer pair is called a partial fit
+WEAK_TEXT = 0.15  # floor of text models that do not state their own ``answer_floor``
 STAGE_WORDS = {
     "idea": "idea",
     "seed": "seed",
@@ -39,7 +40,9 @@ class PairMatch:
     score: float
     components: dict[str, float]
     shared_tracks: list[str]
-    shared_concepts: list[str]
+    shared_terms: list[str]
+    similarity: float = 0.0
+    answers: bool = False
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Explanation:
     shared_tracks: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     text: str = ""
+    facts: dict[str, object] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -116,9 +120,7 @@ def _best_pair(idx: MatchIndex, needer: str, offerer: str) -> PairMatch | None:
     nt = list(profile_tracks(n, idx.org(needer)))
     ot = {t.lower() for t in profile_tracks(o, idx.org(offerer))}
     shared = [t for t in nt if t.lower() in ot]
-    m = default_matcher()
-    oc = set(m.concepts(o.title + ". " + o.text, o.language))
-    concepts = [c for c in m.concepts(n.title + ". " + n.text, n.language) if c in oc]
+    floor = float(getattr(idx.text_model, "answer_floor", WEAK_TEXT))
     return PairMatch(
         need_id=n.id,
         need_title=n.title,
@@ -127,51 +129,81 @@ def _best_pair(idx: MatchIndex, needer: str, offerer: str) -> PairMatch | None:
         score=round(float(s[i, j]), 4),
         components={k_: round(v, 4) for k_, v in comps.items()},
         shared_tracks=shared,
-        shared_concepts=concepts,
+        shared_terms=shared_words(n, o),
+        similarity=round(text_cos, 4),
+        answers=text_cos >= floor and comps["profile_kind"] >= 0,
     )
+
+
+def shared_words(need: Profile, offer: Profile, limit: int = 3) -> list[str]:
+    """Words of the need (as written) whose normalised form the offer uses too."""
+    theirs = set(tokens(f"{offer.title}. {offer.text}", offer.language))
+    out: list[str] = []
+    seen: set[str] = set()
+    for word in f"{need.title}. {need.text}".split():
+        word = word.strip(".,;:!?()[]\"'«»“”")
+        norm = tokens(word, need.language)
+        if len(word) < 4 or not norm or norm[0] in seen or norm[0] not in theirs:
+            continue
+        seen.add(norm[0])
+        out.append(word)
+        if len(out) == limit:
+            break
+    return out
 
 
 def _profile(idx: MatchIndex, org_id: str, pid: str) -> Profile:
     return next(p for p in idx.profiles[org_id] if p.id == pid)
 
 
+def trl_text(need: Profile, offer: Profile) -> str:
+    """The TRL comparison in the right direction ("" when either side does not state it)."""
+    if need.trl is None or offer.trl is None:
+        return ""
+    if offer.trl >= need.trl:
+        return f"TRL {offer.trl} meets the TRL {need.trl} asked"
+    return f"TRL {offer.trl} is {need.trl - offer.trl} below the TRL {need.trl} asked"
+
+
 def _sentence(idx: MatchIndex, pm: PairMatch, needer: str, offerer: str, you_need: bool) -> str:
     n = _profile(idx, needer, pm.need_id)
     o = _profile(idx, offerer, pm.offer_id)
     who_n, who_o = ("You", "they") if you_need else ("They", "you")
-    if n.kind == "investment" and o.kind == "investment":
-        need = f"*{n.title}*"
-        bits = [b for b in (ticket_text(n), STAGE_WORDS.get(n.stage or "", "")) if b]
-        if bits:
-            need += f" ({', '.join(bits)})"
-        inv = "invest"
-        if ticket_text(o):
-            inv += f" {ticket_text(o)}"
-        if o.stage:
-            inv += f" at {STAGE_WORDS[o.stage]} stage"
-        tracks = pm.shared_tracks or list(profile_tracks(o, idx.org(offerer)))
-        if tracks:
-            inv += f" in {', '.join(tracks)}"
-        s = f"{who_n} need {need}; {who_o} {inv} (*{o.title}*)"
-    elif pm.components.get("profile_kind", 0) < 0 or pm.components.get("text", 0) < WEAK_TEXT:
+    if not pm.answers:
         you_n = "your" if you_need else "their"
         you_o = "their" if you_need else "your"
         return f"Only a partial fit: {you_n} need *{n.title}* and {you_o} offer *{o.title}*" + (
             f" share tracks {', '.join(pm.shared_tracks)}." if pm.shared_tracks else "."
         )
-    else:
-        s = f"{who_n} need *{n.title}*; {who_o} offer *{o.title}*"
-        extra = []
-        if pm.shared_tracks:
-            extra.append("tracks: " + ", ".join(pm.shared_tracks))
-        if pm.shared_concepts:
-            extra.append(
-                "both mention " + ", ".join(concept_label(c) for c in pm.shared_concepts[:3])
-            )
-        if n.trl is not None and o.trl is not None and pm.components.get("trl", 0) == 0:
-            extra.append(f"TRL {o.trl} fits the TRL {n.trl} asked")
-        if extra:
-            s += f" ({'; '.join(extra)})"
+    if n.kind == "investment" and o.kind == "investment":
+        # an investor's reasons name the sector fit before the stage and the ticket
+        need = f"*{n.title}*"
+        bits = [b for b in (ticket_text(n), STAGE_WORDS.get(n.stage or "", "")) if b]
+        if bits:
+            need += f" ({', '.join(bits)})"
+        sector = pm.shared_tracks or [f"“{w}”" for w in pm.shared_terms]
+        inv = "invest"
+        if sector:
+            inv += f" in {', '.join(sector)}"
+        terms = []
+        if ticket_text(o) and pm.components.get("ticket", 0) == 0:
+            terms.append(ticket_text(o))
+        if o.stage and pm.components.get("stage", 0) == 0:
+            terms.append(f"at {STAGE_WORDS[o.stage]} stage")
+        if terms:
+            inv += f" — {' '.join(terms)}"
+        return f"{who_n} need {need}; {who_o} {inv} (*{o.title}*)."
+    extra = []
+    if pm.shared_tracks:
+        extra.append("tracks: " + ", ".join(pm.shared_tracks))
+    if pm.shared_terms:
+        extra.append("both use " + ", ".join(f"“{w}”" for w in pm.shared_terms))
+    trl = trl_text(n, o)
+    if trl and pm.components.get("trl", 0) == 0:
+        extra.append(trl)
+    s = f"{who_n} need *{n.title}*; {who_o} offer *{o.title}*"
+    if extra:
+        s += f" ({'; '.join(extra)})"
     return s + "."
 
 
@@ -184,38 +216,60 @@ def explain(idx: MatchIndex, a: str, b: str) -> Explanation:
     shared = [t for t in oa.tracks if t.lower() in {x.lower() for x in ob.tracks}]
     reasons: list[str] = []
     parts: list[str] = []
-    if fwd is not None:
+    if fwd is not None and fwd.answers:
         parts.append(_sentence(idx, fwd, a, b, you_need=True))
         reasons.append(f"their offer '{fwd.offer_title}' answers your need '{fwd.need_title}'")
     else:
-        parts.append("None of your listed needs is answered by their offers.")
-    if bwd is not None:
+        parts.append("None of your listed needs is clearly answered by their offers.")
+    if bwd is not None and bwd.answers:
         parts.append(_sentence(idx, bwd, b, a, you_need=False))
         reasons.append(f"your offer '{bwd.offer_title}' answers their need '{bwd.need_title}'")
     else:
-        parts.append("They list no need that your offers answer.")
+        parts.append("They list no need that your offers clearly answer.")
     if shared:
         reasons.append("shared tracks: " + ", ".join(shared))
-    if oa.country != ob.country:
+    facts = _org_facts(idx, a, b)
+    if facts["cross_border"]:
         reasons.append(f"cross-border: {oa.country}–{ob.country}")
-    kinds = {oa.kind, ob.kind}
-    if kinds == {"producer", "buyer"}:
-        reasons.append("producer meets buyer")
-    elif kinds == {"producer", "investor"}:
-        reasons.append("producer meets investor")
-    elif kinds == {"producer", "research"}:
-        reasons.append("research institution meets producer")
+    if facts["kind_pairing"]:
+        reasons.append(str(facts["kind_pairing"]))
     return Explanation(
         org_id=a,
         counterpart_id=b,
         score_ab=round(d_ab, 4),
         score_ba=round(d_ba, 4),
-        they_answer_you=fwd,
-        you_answer_them=bwd,
+        they_answer_you=fwd if fwd is not None and fwd.answers else None,
+        you_answer_them=bwd if bwd is not None and bwd.answers else None,
         shared_tracks=shared,
         reasons=reasons,
         text=" ".join(parts),
+        facts=facts,
     )
+
+
+KIND_PAIRINGS = {
+    frozenset({"producer", "buyer"}): "producer meets buyer",
+    frozenset({"producer", "investor"}): "producer meets investor",
+    frozenset({"producer", "research"}): "research institution meets producer",
+}
+
+
+def _org_facts(idx: MatchIndex, a: str, b: str) -> dict[str, object]:
+    """Organisation-level terms that scored for this pair (nothing that did not score)."""
+    oa, ob = idx.org(a), idx.org(b)
+    w = idx.weights
+    interest_ab = {c for p in idx.profiles.get(a, []) for c in p.countries_of_interest}
+    interest_ba = {c for p in idx.profiles.get(b, []) for c in p.countries_of_interest}
+    cross = bool(w.cross_border) and (ob.country in interest_ab or oa.country in interest_ba)
+    pairing = KIND_PAIRINGS.get(frozenset({oa.kind, ob.kind})) if w.org_kind else None
+    ra, rb = idx.row[a], idx.row[b]
+    channels = idx.channels.raw(ra, rb) if idx.channels is not None else {}
+    return {
+        "cross_border": cross and oa.country != ob.country,
+        "kind_pairing": pairing,
+        "profile_similarity": round(float(channels.get("semantic_z", 0.0)), 3),
+        "word_overlap": round(float(channels.get("lexical_z", 0.0)), 3),
+    }
 
 
 def why_not(idx: MatchIndex, a: str, b: str) -> WhyNot:

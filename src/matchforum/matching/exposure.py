@@ -28,9 +28,13 @@ class ExposurePolicy:
     diversity: float = 0.25
     enabled: bool = True
 
-    def budget(self, capacity: int | None) -> int:
+    list_length: int = 10  # the budget is set for lists of this length
+
+    def budget(self, capacity: int | None, k: int | None = None) -> int:
+        """Lists an organisation may appear in; longer lists than ``list_length`` scale it."""
         cap = self.default_capacity if capacity is None else capacity
-        return max(self.min_budget, math.ceil(self.factor * cap))
+        base = max(self.min_budget, math.ceil(self.factor * cap))
+        return math.ceil(base * max(1.0, (k or self.list_length) / self.list_length))
 
 
 def pick_diverse(

@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from matchforum.matching.channels import OrgChannels
 from matchforum.matching.exposure import ExposurePolicy, allocate, pick_diverse
 from matchforum.matching.features import DIM_META, Weights, need_meta, offer_meta, track_bucket
+from matchforum.matching.lexical import LexicalIndex
 from matchforum.matching.model import Exclusions, Forum, Organisation, Profile
-from matchforum.matching.scoring import IMBALANCE, KIND_INDEX, ORG_KIND_MATRIX, combine
+from matchforum.matching.scoring import IMBALANCE, KIND_INDEX, ORG_KIND_MATRIX, RECIPROCITY, combine
 from matchforum.matching.text import HybridTextModel, TextModel
 
 N_COUNTRY = 26 * 26
@@ -93,10 +95,13 @@ class MatchIndex:
         exposure: ExposurePolicy | None = None,
         imbalance: float = IMBALANCE,
         reciprocal: bool = True,
+        reciprocity: float = RECIPROCITY,
         use_tracks: bool = True,
         seed: int = 0,
+        channels: OrgChannels | None = None,
     ) -> None:
         self.text_model: TextModel = text_model or HybridTextModel(seed=seed)
+        self.channels = channels
         w = weights or Weights()
         if not use_tracks:
             w = Weights(**{**w.__dict__, "tracks": 0.0})
@@ -105,6 +110,7 @@ class MatchIndex:
         self.n_candidates = max(candidates, k)
         self.exposure = exposure or ExposurePolicy()
         self.imbalance = imbalance
+        self.reciprocity = reciprocity
         self.reciprocal = reciprocal
         self.seed = seed
         self.exclusions = Exclusions()
@@ -178,11 +184,17 @@ class MatchIndex:
         texts, langs = [], []
         for ps in self.profiles.values():
             for p in ps:
-                texts.append(_doc(p))
+                texts.append(profile_text(p))
                 langs.append(p.language)
         if not texts:
             texts, langs = ["empty"], ["en"]
         self.text_model.fit(texts, langs)
+        if self.channels is not None:
+            docs = []
+            for ps in self.profiles.values():
+                for side in ("need", "offer"):
+                    docs.append(_tokens([p for p in ps if p.side == side]))
+            self.channels.fit(docs)
         self._text_dim = None
         self.needs = self.offers = None
         self.need_rows, self.offer_rows, self.profile_row = {}, {}, {}
@@ -193,12 +205,13 @@ class MatchIndex:
         ids = sorted(self.pending if org_ids is None else set(org_ids))
         todo = [(oid, p) for oid in ids for p in self.profiles.get(oid, [])]
         if self.needs is None:
-            probe = self.text_model.transform(["x"], ["en"])
-            self._text_dim = probe.shape[1]
+            dim = getattr(self.text_model, "dim", None)
+            self._text_dim = int(dim) if dim else self.text_model.transform(["x"], ["en"]).shape[1]
             dim = self._text_dim + DIM_META
             self.needs, self.offers = _Rows(dim), _Rows(dim)
+        docs = [profile_text(p) for _, p in todo]
         tv = (
-            self.text_model.transform([_doc(p) for _, p in todo], [p.language for _, p in todo])
+            self.text_model.transform(docs, [p.language for _, p in todo])
             if todo
             else np.zeros((0, self._text_dim or 1), np.float32)
         )
@@ -218,7 +231,31 @@ class MatchIndex:
                 (row,) = self.offers.append(vec[None, :], r)
                 self.offer_rows.setdefault(r, []).append(row)
             self.profile_row[p.id] = (p.side, row)
+        if self.channels is not None:
+            self._set_channels(ids, todo, tv)
         self.pending -= set(ids)
+
+    def _set_channels(
+        self, ids: Sequence[str], todo: Sequence[tuple[str, Profile]], tv: np.ndarray
+    ) -> None:
+        assert self.channels is not None
+        dim = self._text_dim or 1
+        by_org: dict[str, dict[str, list]] = {oid: {"need": [], "offer": []} for oid in ids}
+        for (oid, p), t in zip(todo, tv, strict=True):
+            by_org[oid][p.side].append((p, t))
+        for oid in ids:
+            sides = by_org[oid]
+            vecs = {
+                side: np.array([t for _, t in items], np.float32).reshape(-1, dim)
+                for side, items in sides.items()
+            }
+            self.channels.set_org(
+                self.row[oid],
+                vecs["need"],
+                vecs["offer"],
+                _tokens([p for p, _ in sides["need"]]),
+                _tokens([p for p, _ in sides["offer"]]),
+            )
 
     def _drop_vectors(self, oid: str) -> None:
         r = self.row[oid]
@@ -289,7 +326,7 @@ class MatchIndex:
         self._kind[r] = KIND_INDEX[o.kind]
         self._country[r] = country_index(o.country)
         self._track[r] = self._main_track(o)
-        self._budget[r] = self.exposure.budget(o.capacity)
+        self._budget[r] = self.exposure.budget(o.capacity, self.k)
         self._interest_sets[r] = self._interest(o)
 
     def add_exclusion(self, kind: str, a: str, b: str) -> None:
@@ -345,6 +382,8 @@ class MatchIndex:
         for r0 in range(0, n, block):
             r1 = min(n, r0 + block)
             D[r0:r1, :n] = okm[self._kind[r0:r1]][:, self._kind] + interest[r0:r1][:, self._country]
+            if self.channels is not None:
+                D[r0:r1, :n] += self.channels.block(r0, r1, n, self._live)
             # needs of organisations r0..r1-1 are contiguous in nd
             orgs_here = nd_orgs_all[(nd_orgs_all >= r0) & (nd_orgs_all < r1)]
             if len(orgs_here) == 0 or len(of_orgs) == 0:
@@ -384,8 +423,10 @@ class MatchIndex:
         z_ab = (self.D[r, :n] - mu[r]) / sd[r]
         if not self.reciprocal:
             return z_ab.astype(np.float64)
-        z_ba = (self.D[:n, r] - mu) / sd
-        return combine(z_ab, z_ba, self.imbalance).astype(np.float64)
+        # both directions on the list owner's scale: how well b answers a and a answers b,
+        # without penalising counterparts that fit many others (see scoring.py)
+        z_ba = (self.D[:n, r] - mu[r]) / sd[r]
+        return combine(z_ab, z_ba, self.imbalance, self.reciprocity).astype(np.float64)
 
     def _mask_row(self, r: int) -> np.ndarray:
         ok = self._live & self._eligible
@@ -428,8 +469,8 @@ class MatchIndex:
             r1 = min(n, r0 + block)
             z_ab = (self.D[r0:r1, :n] - mu[r0:r1, None]) / sd[r0:r1, None]
             if self.reciprocal:
-                z_ba = ((self.D[:n, r0:r1] - mu[:, None]) / sd[:, None]).T
-                c = combine(z_ab, z_ba, self.imbalance)
+                z_ba = (self.D[:n, r0:r1].T - mu[r0:r1, None]) / sd[r0:r1, None]
+                c = combine(z_ab, z_ba, self.imbalance, self.reciprocity)
             else:
                 c = z_ab
             c = np.where(ok_cols[None, :], c, -np.inf)
@@ -511,6 +552,8 @@ class MatchIndex:
             self.s1[: self._n] -= col_old
             self.s2[: self._n] -= col_old**2
         self.orgs[r] = None
+        if self.channels is not None:
+            self.channels.remove_org(r)
         del self.profiles[org_id]
         self.pending.discard(org_id)
         if self._scored:
@@ -557,7 +600,11 @@ class MatchIndex:
             row = row + self._pair_best(
                 self.offers.mat[: self.offers.n], self.offers.org[: self.offers.n], a_needs, n
             )
+        if self.channels is not None:
+            row = row + self.channels.row(r, n, self._live)
         col = self._org_terms_col(r)
+        if self.channels is not None:
+            col = col + self.channels.column(r, n, self._live)
         a_offers = self.offers.mat[self.offer_rows.get(r, [])]
         if len(a_offers):
             col = col + self._pair_best(
@@ -580,8 +627,8 @@ class MatchIndex:
         mu, sd = self._stats()
         if self.reciprocal:
             z_ab = (self.D[:n, r] - mu) / sd
-            z_ba = (self.D[r, :n] - mu[r]) / sd[r]
-            c = combine(z_ab, z_ba, self.imbalance)
+            z_ba = (self.D[r, :n] - mu) / sd
+            c = combine(z_ab, z_ba, self.imbalance, self.reciprocity)
         else:
             c = (self.D[:n, r] - mu) / sd
         newly = np.flatnonzero(c > self._threshold[:n])
@@ -710,8 +757,17 @@ class MatchIndex:
         return self._text_dim or 0
 
 
-def _doc(p: Profile) -> str:
-    return f"{p.title}. {p.text}"
+def profile_text(p: Profile) -> str:
+    """The text of a profile: its title, then its description unless that repeats the title."""
+    title, text = p.title.strip(), p.text.strip()
+    if not text or text.startswith(title.rstrip(".")):
+        return text or title
+    return f"{title}. {text}"
+
+
+def _tokens(profiles: Sequence[Profile]) -> list[str]:
+    """Lexical tokens of a set of profiles (one organisation document)."""
+    return LexicalIndex.doc_tokens([(profile_text(p), p.language) for p in profiles])
 
 
 def _compact(rows: _Rows) -> tuple[np.ndarray, np.ndarray]:

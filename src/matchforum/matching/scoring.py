@@ -63,11 +63,17 @@ ORG_KIND_MATRIX = np.array(
 )
 
 IMBALANCE = 0.35  # weight of |z_ab - z_ba|; 0.5 would make the combination min(z_ab, z_ba)
+RECIPROCITY = 0.5  # weight of the other direction in the mean (0.5: both count alike)
 
 
-def combine(z_ab: np.ndarray, z_ba: np.ndarray, imbalance: float = IMBALANCE) -> np.ndarray:
+def combine(
+    z_ab: np.ndarray,
+    z_ba: np.ndarray,
+    imbalance: float = IMBALANCE,
+    reciprocity: float = RECIPROCITY,
+) -> np.ndarray:
     """Reciprocal score from the two per-organisation-normalised directions."""
-    return 0.5 * (z_ab + z_ba) - imbalance * np.abs(z_ab - z_ba)
+    return (1.0 - reciprocity) * z_ab + reciprocity * z_ba - imbalance * np.abs(z_ab - z_ba)
 
 
 def zscores(row: np.ndarray, mean: float, std: float) -> np.ndarray:

@@ -67,3 +67,39 @@ class Dismissal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ✕ {self.counterpart}"
+
+
+class TextEmbedding(models.Model):
+    """A cached text vector of the pretrained model, keyed by a hash of model and text.
+
+    Shared by every forum: the same text under the same model always has the same vector, so
+    an edit embeds only what changed and a restart embeds nothing it has seen.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)
+    vector = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.key[:12]
+
+
+class MatchingStatus(models.Model):
+    """Progress of a forum's recommendation run, shown to organisers and delegates."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting to start")
+        EMBEDDING = "embedding", _("Reading the profiles")
+        SCORING = "scoring", _("Scoring the pairs")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    forum = models.OneToOneField(Forum, on_delete=models.CASCADE, related_name="matching_status")
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    texts_done = models.PositiveIntegerField(default=0)
+    texts_total = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=500, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.forum}: {self.state}"

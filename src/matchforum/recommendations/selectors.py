@@ -7,10 +7,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
 
-from .models import Dismissal, Recommendation
+from .models import Dismissal, MatchingStatus, Recommendation
 
 
 def recommendations_for(
@@ -114,12 +115,21 @@ def explanation_reasons(*, explanation: dict, own: Organisation, other: Organisa
     tracks = track_names_shown(explanation.get("shared_tracks") or [])
     if tracks:
         reasons.append(_("Shared tracks: %(tracks)s.") % {"tracks": ", ".join(tracks)})
-    if own.country != other.country:
+    facts = explanation.get("facts")
+    cross_border = own.country != other.country if facts is None else facts.get("cross_border")
+    if cross_border:
         reasons.append(
             _("Across borders: %(own)s and %(other)s.")
             % {"own": own.country.name, "other": other.country.name}
         )
     pairing = KIND_PAIRINGS.get(frozenset({own.kind, other.kind}))
+    if facts is not None and not facts.get("kind_pairing"):
+        pairing = None  # the kind term did not score for this pair
     if pairing:
         reasons.append(str(pairing))
     return reasons
+
+
+def matching_status(*, forum: Forum) -> MatchingStatus | None:
+    """Where the forum's recommendation run stands (None before the first run)."""
+    return MatchingStatus.objects.filter(forum=forum).first()

@@ -17,6 +17,7 @@ from .selectors import (
     dismissed_by,
     explanation_prose,
     explanation_reasons,
+    matching_status,
     recommendations_for,
     track_names_shown,
 )
@@ -42,6 +43,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         "items": items,
         "dismissed": dismissed_by(organisation=organisation),
         "has_profiles": organisation.profiles.filter(is_active=True).exists(),
+        "status": matching_status(forum=organisation.forum),
     }
     return render(request, "recommendations/list.html", context)
 

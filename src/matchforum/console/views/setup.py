@@ -13,6 +13,7 @@ from matchforum.forums.models import Session, Table
 from matchforum.forums.selectors import forum_current
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.selectors import organisations_pending_review
+from matchforum.recommendations.selectors import matching_status
 from matchforum.schedules.services import schedule_version_published
 
 from ..access import console_forum, organiser_required, vetting_required
@@ -39,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
             accepted=meetings.filter(status=MeetingStatus.ACCEPTED).count(),
             scheduled=meetings.filter(status=MeetingStatus.SCHEDULED).count(),
             version=schedule_version_published(forum=forum),
+            matching=matching_status(forum=forum),
         )
     return render(request, "console/home.html", context)
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from matchforum.demo.generator import SIZES
 from matchforum.demo.selectors import demo_forum_digest
 from matchforum.demo.services import DemoForumExists, demo_credentials_table, demo_forum_seed
+from matchforum.demo.vectors import demo_vectors_load
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             result = demo_forum_seed(size=size, seed=seed, replace=replace)
         except DemoForumExists as exc:
             raise CommandError(str(exc)) from exc
+        shipped = demo_vectors_load()
         counts = ", ".join(f"{value:,} {name}" for name, value in result.counts.items())
         verb = "Replaced and seeded" if result.replaced else "Seeded"
         self.stdout.write(
@@ -37,6 +39,7 @@ class Command(BaseCommand):
                 f"{counts}."
             )
         )
+        self.stdout.write(f"{shipped:,} text vectors of the demo loaded into the matcher's cache.")
         if digest:
             self.stdout.write(f"Digest: {demo_forum_digest(forum=result.forum)}")
         self.stdout.write("\nSign-in details (random passwords, new on every seeding):\n")

@@ -1,0 +1,119 @@
+"""The product engine on real text: cross-language recall, true explanations, the vector cache."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from matchforum.matching import engine
+from matchforum.matching.embedding import (
+    E5Embedder,
+    EmbeddingModelError,
+    MemoryVectorStore,
+    SemanticTextModel,
+)
+from matchforum.matching.explain import explain, trl_text
+from matchforum.matching.model import Forum, Organisation, Profile
+
+
+def _org(oid: str, country: str, kind: str = "producer") -> Organisation:
+    return Organisation(id=oid, name=oid, country=country, kind=kind)
+
+
+def _p(pid: str, org: str, side: str, title: str, lang: str = "en", **kw) -> Profile:
+    return Profile(id=pid, org_id=org, side=side, kind="product", title=title, language=lang, **kw)
+
+
+@pytest.fixture(scope="module")
+def store() -> MemoryVectorStore:
+    return MemoryVectorStore()
+
+
+def test_a_ukrainian_need_finds_the_english_offer_on_its_subject(store):
+    model = SemanticTextModel(store=store)
+    need = "Шукаємо тепловізійні камери для безпілотників"
+    offers = [
+        "Thermal imaging cameras for drones",
+        "Legal advice on public procurement contracts",
+        "Catering and hotel rooms for conference guests",
+    ]
+    v = model.transform([need, *offers], ["uk", "en", "en", "en"])
+    sims = v[1:] @ v[0]
+    assert int(np.argmax(sims)) == 0, sims
+
+
+def test_a_lithuanian_need_finds_the_polish_offer_on_its_subject(store):
+    model = SemanticTextModel(store=store)
+    need = "Ieškome minų paieškos radarų humanitariniam išminavimui"
+    offers = ["Usługi cateringowe na konferencje", "Radary do wykrywania min lądowych"]
+    v = model.transform([need, *offers], ["lt", "pl", "pl"])
+    sims = v[1:] @ v[0]
+    assert int(np.argmax(sims)) == 1, sims
+
+
+def _forum() -> Forum:
+    orgs = [_org("ua_buyer", "UA", "buyer"), _org("lv_jam", "LV"), _org("pl_cam", "PL")]
+    profiles = [
+        _p("n1", "ua_buyer", "need", "Thermal camera modules 640x512", trl=9),
+        _p("o1", "lv_jam", "offer", "Wideband jamming modules against FPV drones", trl=8),
+        _p("o2", "pl_cam", "offer", "Uncooled thermal camera cores, 640x512 pixels", trl=8),
+    ]
+    return Forum(orgs, profiles)
+
+
+def test_a_dissimilar_pair_is_never_said_to_answer_a_need(store):
+    idx = engine.build_product(_forum(), store=store, k=2)
+    jam = explain(idx, "ua_buyer", "lv_jam")
+    assert jam.they_answer_you is None
+    assert "answers your need" not in " ".join(jam.reasons)
+    cam = explain(idx, "ua_buyer", "pl_cam")
+    assert cam.they_answer_you is not None
+    assert cam.they_answer_you.offer_id == "o2"
+    assert "TRL 8 is 1 below the TRL 9 asked" in cam.text
+
+
+def test_the_trl_comparison_reads_in_the_right_direction():
+    need = _p("n", "a", "need", "x", trl=9)
+    assert trl_text(need, _p("o", "b", "offer", "y", trl=8)) == "TRL 8 is 1 below the TRL 9 asked"
+    assert trl_text(need, _p("o", "b", "offer", "y", trl=9)) == "TRL 9 meets the TRL 9 asked"
+    assert trl_text(need, _p("o", "b", "offer", "y")) == ""
+
+
+def test_a_second_build_embeds_nothing(store):
+    first = engine.build_product(_forum(), store=store, k=2)
+    again = engine.build_product(_forum(), store=store, k=2)
+    assert first.text_model.embedded + first.text_model.cache_hits > 0
+    assert again.text_model.embedded == 0
+    assert again.text_model.cache_hits == 3
+
+
+def test_the_incremental_update_equals_a_full_rebuild_for_the_changed_organisation(store):
+    base = _forum()
+    idx = engine.build_product(base, store=store, k=2)
+    new_offer = _p("o3", "lv_jam", "offer", "Thermal camera modules for night surveillance")
+    changed = [p for p in base.profiles if p.org_id == "lv_jam"] + [new_offer]
+    idx.upsert_org(base.organisations[1], changed)
+    grown = Forum(base.organisations, [*base.profiles, new_offer])
+    full = engine.build_product(grown, store=store, k=2)
+    for org in ("lv_jam", "ua_buyer"):
+        got = [r.counterpart_id for r in idx.recommend(org)]
+        want = [r.counterpart_id for r in full.recommend(org)]
+        assert got == want, org
+
+
+def test_a_missing_model_file_gives_a_clear_error(tmp_path):
+    embedder = E5Embedder(model_path=str(tmp_path / "missing.bin"))
+    with pytest.raises(EmbeddingModelError, match="could not be loaded"):
+        embedder.embed(["Thermal cameras"])
+
+
+def test_two_processes_embed_what_one_would():
+    texts = [f"Drone detection radar, variant {i}, for border guards" for i in range(66)]
+    one = SemanticTextModel(store=MemoryVectorStore()).transform(texts[:4], ["en"] * 4)
+    seen: list[tuple[int, int]] = []
+    two = SemanticTextModel(
+        store=MemoryVectorStore(), processes=2, progress=lambda d, n: seen.append((d, n))
+    )
+    vecs = two.transform(texts, ["en"] * len(texts))
+    assert two.embedded == 66 and seen[-1] == (66, 66)
+    assert np.allclose(vecs[:4], one, atol=1e-5)
