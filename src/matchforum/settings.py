@@ -9,6 +9,7 @@ refuses to start without a real SECRET_KEY.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import secrets
 import sys
 from pathlib import Path
@@ -243,6 +244,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The client address of every lockout, throttle and audit entry (core/addresses.py).
+AXES_CLIENT_IP_CALLABLE = "matchforum.core.addresses.client_address"
+# Against password spraying (one password tried on many accounts from one address): this
+# many failed sign-ins of any accounts from one address within the window pause sign-in
+# from that address until the window has passed (0 turns it off).
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=20)
+SIGN_IN_ADDRESS_WINDOW = dt.timedelta(minutes=env.int("SIGN_IN_ADDRESS_WINDOW_MINUTES", default=15))
+
+# --- Client addresses behind a reverse proxy ---
+# X-Forwarded-For is believed only from these proxies (addresses or networks, e.g.
+# "127.0.0.1,10.0.0.0/8"); by default from none, and REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:  # a typo here must stop the start, not trust nobody silently
+    ipaddress.ip_network(_proxy.strip(), strict=False)
 
 # --- REST API ---
 REST_FRAMEWORK = {
