@@ -40,8 +40,16 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     counterpart = marketplace_organisation(
         user=request.user, forum=request.forum, pk=organisation_pk
     )
-    if counterpart is None or counterpart.pk == request.delegate.organisation_id:
+    if counterpart is None:
         raise Http404(_("No such organisation."))
+    if counterpart.pk == request.delegate.organisation_id:
+        # No page offers this; a hand-made request is told why rather than "not found".
+        return render(
+            request,
+            "core/bad_request.html",
+            {"message": _("You cannot request a meeting with your own organisation.")},
+            status=400,
+        )
     form = MeetingRequestForm(request.POST)
     error = ""
     if form.is_valid():
