@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -53,6 +54,35 @@ def account_sign_up(
         **organisation_fields,
     )
     return user, organisation
+
+
+def account_for_sign_up_address(*, email: str) -> User | None:
+    """The account that already uses this address, if any (never shown to the visitor)."""
+    return User.objects.filter(email__iexact=email.strip()).first()
+
+
+def account_sign_up_cost_equalise(*, password: str) -> None:
+    """Spend what a real sign-up spends on hashing, so the answer's timing tells nothing."""
+    make_password(password)
+
+
+def account_sign_up_attempt_notify(*, user: User, base_url: str) -> int:
+    """Tell an account's owner that someone tried to sign up with their address.
+
+    The sign-up page answers the same whether the address is taken or not; the owner
+    learns it here, with the way back in.
+    """
+    from django.urls import reverse
+
+    from matchforum.core.emails import email_send_to_user
+
+    base = base_url.rstrip("/")
+    return email_send_to_user(
+        user=user,
+        subject_template="accounts/email/sign_up_attempt_subject.txt",
+        body_template="accounts/email/sign_up_attempt_body.txt",
+        context={"sign_in_link": base + reverse("accounts:login")},
+    )
 
 
 def account_confirmation_path(*, user: User) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import User
-from .services import account_confirmation_path
+from .services import account_confirmation_path, account_sign_up_attempt_notify
 
 
 @task()
@@ -21,4 +21,13 @@ def send_confirmation_email(user_id: int, base_url: str) -> bool:
     with translation.override(user.preferred_language or None):
         body = render_to_string("accounts/email/confirm.txt", {"user": user, "link": link})
         send_mail(_("Confirm your e-mail address"), body, None, [user.email])
+    return True
+
+
+@task()
+def send_sign_up_attempt_email(user_id: int, base_url: str) -> bool:
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    account_sign_up_attempt_notify(user=user, base_url=base_url)
     return True

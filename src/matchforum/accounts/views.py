@@ -18,8 +18,15 @@ from matchforum.organisations.selectors import delegate_for_user
 from matchforum.organisations.services import invitation_accept, invitation_open_by_token
 
 from .forms import InvitationAcceptForm, ResendConfirmationForm, SignUpForm
-from .services import account_confirm, account_sign_up, account_unconfirmed
-from .tasks import send_confirmation_email
+from .models import User
+from .services import (
+    account_confirm,
+    account_for_sign_up_address,
+    account_sign_up,
+    account_sign_up_cost_equalise,
+    account_unconfirmed,
+)
+from .tasks import send_confirmation_email, send_sign_up_attempt_email
 
 BACKEND = "matchforum.accounts.backends.RoleBackend"
 
@@ -36,6 +43,11 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None, forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        existing = account_for_sign_up_address(email=data["email"])
+        if existing is not None:
+            return _sign_up_address_taken(
+                request, existing, email=data["email"], password=data["password1"]
+            )
         try:
             user, _organisation = account_sign_up(
                 forum=forum,
@@ -51,12 +63,34 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
             )
         except ValidationError as error:
+            existing = account_for_sign_up_address(email=data["email"])
+            if existing is not None:  # taken at the same moment by another sign-up
+                return _sign_up_address_taken(request, existing, email=data["email"], password=None)
             form_add_service_error(form, error)
         else:
             send_confirmation_email.enqueue(user.pk, request.build_absolute_uri("/"))
             request.session["signed_up_email"] = user.email
             return redirect("accounts:sign_up_done")
     return render(request, "accounts/sign_up.html", {"form": form, "forum": forum})
+
+
+def _sign_up_address_taken(
+    request: HttpRequest, user: User, *, email: str, password: str | None
+) -> HttpResponse:
+    """The same answer as a sign-up; the owner hears of it by e-mail.
+
+    An owner who never confirmed gets the confirmation link again, the others a note
+    with the way to sign in. Nothing is created or changed.
+    """
+    if password is not None:
+        account_sign_up_cost_equalise(password=password)
+    base_url = request.build_absolute_uri("/")
+    if not user.is_active and user.last_login is None:
+        send_confirmation_email.enqueue(user.pk, base_url)
+    else:
+        send_sign_up_attempt_email.enqueue(user.pk, base_url)
+    request.session["signed_up_email"] = email
+    return redirect("accounts:sign_up_done")
 
 
 def _signed_in_landing(request: HttpRequest, forum: Forum) -> HttpResponse:
