@@ -252,6 +252,15 @@ AXES_CLIENT_IP_CALLABLE = "matchforum.core.addresses.client_address"
 SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=20)
 SIGN_IN_ADDRESS_WINDOW = dt.timedelta(minutes=env.int("SIGN_IN_ADDRESS_WINDOW_MINUTES", default=15))
 
+# Password reset: a link works once and for this long; requests are limited per address
+# and per e-mail address within the window (the answer is the same for any address).
+PASSWORD_RESET_LINK_MINUTES = env.int("PASSWORD_RESET_LINK_MINUTES", default=60)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=10)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_WINDOW = dt.timedelta(
+    minutes=env.int("PASSWORD_RESET_LIMIT_WINDOW_MINUTES", default=60)
+)
+
 # --- Client addresses behind a reverse proxy ---
 # X-Forwarded-For is believed only from these proxies (addresses or networks, e.g.
 # "127.0.0.1,10.0.0.0/8"); by default from none, and REMOTE_ADDR is the client.

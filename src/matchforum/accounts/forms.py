@@ -108,3 +108,7 @@ class InvitationAcceptForm(PasswordPairMixin):
 
 class ResendConfirmationForm(forms.Form):
     email = forms.EmailField(label=_("Your e-mail address"))
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -81,8 +82,58 @@ def account_sign_up_attempt_notify(*, user: User, base_url: str) -> int:
         user=user,
         subject_template="accounts/email/sign_up_attempt_subject.txt",
         body_template="accounts/email/sign_up_attempt_body.txt",
-        context={"sign_in_link": base + reverse("accounts:login")},
+        context={
+            "sign_in_link": base + reverse("accounts:login"),
+            "password_reset_link": base + reverse("accounts:password_reset"),
+        },
     )
+
+
+def account_password_reset_send(*, email: str, base_url: str) -> int:
+    """E-mail a one-time password-reset link to the account at this address, if any.
+
+    Only active accounts with a password get one (as Django's own reset form does);
+    returns how many messages were sent (0 or 1), which the visitor is never told.
+    """
+    from django.urls import reverse
+
+    from matchforum.core.emails import email_send_to_user
+
+    from .tokens import password_reset_token_generator
+
+    sent = 0
+    for user in User.objects.filter(email__iexact=email.strip(), is_active=True):
+        if not user.has_usable_password():
+            continue
+        path = reverse(
+            "accounts:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": password_reset_token_generator.make_token(user),
+            },
+        )
+        sent += email_send_to_user(
+            user=user,
+            subject_template="accounts/email/password_reset_subject.txt",
+            body_template="accounts/email/password_reset_body.txt",
+            context={
+                "link": base_url.rstrip("/") + path,
+                "minutes": settings.PASSWORD_RESET_LINK_MINUTES,
+            },
+        )
+    return sent
+
+
+def account_password_reset_complete(*, user: User) -> None:
+    """After a reset, nothing signed in with the old password keeps working.
+
+    Sessions end by themselves (their hash follows the password); API tokens do not, so
+    they are revoked here (each revocation audited).
+    """
+    from matchforum.api.services import api_token_revoke
+
+    for token in user.api_tokens.all():
+        api_token_revoke(token=token)
 
 
 def account_confirmation_path(*, user: User) -> str:

@@ -9,7 +9,11 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import User
-from .services import account_confirmation_path, account_sign_up_attempt_notify
+from .services import (
+    account_confirmation_path,
+    account_password_reset_send,
+    account_sign_up_attempt_notify,
+)
 
 
 @task()
@@ -31,3 +35,10 @@ def send_sign_up_attempt_email(user_id: int, base_url: str) -> bool:
         return False
     account_sign_up_attempt_notify(user=user, base_url=base_url)
     return True
+
+
+@task()
+def send_password_reset_email(email: str, base_url: str) -> int:
+    """Takes the address as typed, not a row id: the request never looks the address up,
+    so its answer and its timing are the same whether an account has it or not."""
+    return account_password_reset_send(email=email, base_url=base_url)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,16 +19,24 @@ from matchforum.forums.selectors import forum_current
 from matchforum.organisations.selectors import delegate_for_user
 from matchforum.organisations.services import invitation_accept, invitation_open_by_token
 
-from .forms import InvitationAcceptForm, ResendConfirmationForm, SignUpForm
+from .address_limit import password_reset_request_allowed
+from .forms import (
+    InvitationAcceptForm,
+    PasswordResetRequestForm,
+    ResendConfirmationForm,
+    SignUpForm,
+)
 from .models import User
 from .services import (
     account_confirm,
     account_for_sign_up_address,
+    account_password_reset_complete,
     account_sign_up,
     account_sign_up_cost_equalise,
     account_unconfirmed,
 )
-from .tasks import send_confirmation_email, send_sign_up_attempt_email
+from .tasks import send_confirmation_email, send_password_reset_email, send_sign_up_attempt_email
+from .tokens import password_reset_token_generator
 
 BACKEND = "matchforum.accounts.backends.RoleBackend"
 
@@ -197,3 +207,38 @@ def _account_exists(email: str) -> bool:
     from .models import User
 
     return User.objects.filter(email__iexact=email).exists()
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link. The answer is the same for any address: the lookup and the
+    e-mail happen in a task. Requests are limited per address and per e-mail address."""
+
+    form_class = PasswordResetRequestForm
+    template_name = "accounts/password_reset_form.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if not password_reset_request_allowed(request=self.request, email=email):
+            return render(self.request, "accounts/password_reset_limited.html", status=429)
+        send_password_reset_email.enqueue(email, self.request.build_absolute_uri("/"))
+        return redirect(self.get_success_url())
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    token_generator = password_reset_token_generator
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account_password_reset_complete(user=form.user)
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
