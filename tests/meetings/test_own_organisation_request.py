@@ -27,3 +27,14 @@ def test_an_unknown_organisation_is_still_not_found(client, forum):
     delegate = DelegateFactory(organisation__forum=forum)
     client.force_login(delegate.user)
     assert client.post("/meetings/request/999999/", {"session_wish": "any"}).status_code == 404
+
+
+def test_marking_ones_own_organisation_not_interesting_is_a_bad_request(client, forum):
+    from matchforum.recommendations.models import Dismissal
+
+    delegate = DelegateFactory(organisation__forum=forum)
+    client.force_login(delegate.user)
+    response = client.post(f"/recommendations/{delegate.organisation.pk}/not-interested/")
+    assert response.status_code == 400
+    assert "You cannot dismiss your own organisation." in response.content.decode()
+    assert not Dismissal.objects.exists()

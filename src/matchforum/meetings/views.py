@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
+from matchforum.core.shortcuts import bad_request
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.recommendations.selectors import pair_topics
 
@@ -44,12 +45,7 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
         raise Http404(_("No such organisation."))
     if counterpart.pk == request.delegate.organisation_id:
         # No page offers this; a hand-made request is told why rather than "not found".
-        return render(
-            request,
-            "core/bad_request.html",
-            {"message": _("You cannot request a meeting with your own organisation.")},
-            status=400,
-        )
+        return bad_request(request, _("You cannot request a meeting with your own organisation."))
     form = MeetingRequestForm(request.POST)
     error = ""
     if form.is_valid():
