@@ -61,6 +61,17 @@ def test_the_answer_is_the_same_whether_the_address_has_an_account(
     assert [m.to for m in mailoutbox] == [["known@example.org"]]
 
 
+def test_the_link_points_at_the_site_whatever_the_host_header_says(
+    client, mailoutbox, immediate_tasks, settings
+):
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.SITE_URL = "https://forum.example.org"
+    UserFactory(email="known@example.org")
+    _ask(client, "known@example.org", HTTP_HOST="evil.example")
+    assert _link_in(mailoutbox[0]).startswith("https://forum.example.org/accounts/")
+    assert "evil.example" not in mailoutbox[0].body
+
+
 def test_no_email_is_sent_inside_the_request(client, mailoutbox):
     UserFactory(email="known@example.org")
     _ask(client, "known@example.org")

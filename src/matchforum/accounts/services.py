@@ -89,11 +89,13 @@ def account_sign_up_attempt_notify(*, user: User, base_url: str) -> int:
     )
 
 
-def account_password_reset_send(*, email: str, base_url: str) -> int:
+def account_password_reset_send(*, email: str) -> int:
     """E-mail a one-time password-reset link to the account at this address, if any.
 
     Only active accounts with a password get one (as Django's own reset form does);
-    returns how many messages were sent (0 or 1), which the visitor is never told.
+    returns how many messages were sent (0 or 1), which the visitor is never told. The
+    link is built on `SITE_URL`, never on the request's Host header, so a forged Host
+    cannot send someone a link to another site.
     """
     from django.urls import reverse
 
@@ -117,7 +119,7 @@ def account_password_reset_send(*, email: str, base_url: str) -> int:
             subject_template="accounts/email/password_reset_subject.txt",
             body_template="accounts/email/password_reset_body.txt",
             context={
-                "link": base_url.rstrip("/") + path,
+                "link": settings.SITE_URL.rstrip("/") + path,
                 "minutes": settings.PASSWORD_RESET_LINK_MINUTES,
             },
         )

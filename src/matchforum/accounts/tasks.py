@@ -38,7 +38,7 @@ def send_sign_up_attempt_email(user_id: int, base_url: str) -> bool:
 
 
 @task()
-def send_password_reset_email(email: str, base_url: str) -> int:
+def send_password_reset_email(email: str) -> int:
     """Takes the address as typed, not a row id: the request never looks the address up,
     so its answer and its timing are the same whether an account has it or not."""
-    return account_password_reset_send(email=email, base_url=base_url)
+    return account_password_reset_send(email=email)

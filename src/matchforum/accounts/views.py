@@ -221,7 +221,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         email = form.cleaned_data["email"]
         if not password_reset_request_allowed(request=self.request, email=email):
             return render(self.request, "accounts/password_reset_limited.html", status=429)
-        send_password_reset_email.enqueue(email, self.request.build_absolute_uri("/"))
+        send_password_reset_email.enqueue(email)
         return redirect(self.get_success_url())
 
 
