@@ -32,6 +32,7 @@ def fast_hashing(settings):
 def no_throttles(settings):
     """For tests that call endpoints many times in a row."""
     settings.API_THROTTLE_RATES = {"anon": None, "user": None, "sign_in": None}
+    settings.SIGN_IN_ADDRESS_FAILURE_LIMIT = 0
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ refuses to start without a real SECRET_KEY.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import os
 import secrets
 import sys
@@ -249,6 +250,29 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The client address of every lockout, throttle and audit entry (core/addresses.py).
+AXES_CLIENT_IP_CALLABLE = "matchforum.core.addresses.client_address"
+# Against password spraying (one password tried on many accounts from one address): this
+# many failed sign-ins of any accounts from one address within the window pause sign-in
+# from that address until the window has passed (0 turns it off).
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=20)
+SIGN_IN_ADDRESS_WINDOW = dt.timedelta(minutes=env.int("SIGN_IN_ADDRESS_WINDOW_MINUTES", default=15))
+
+# Password reset: a link works once and for this long; requests are limited per address
+# and per e-mail address within the window (the answer is the same for any address).
+PASSWORD_RESET_LINK_MINUTES = env.int("PASSWORD_RESET_LINK_MINUTES", default=60)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=10)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_WINDOW = dt.timedelta(
+    minutes=env.int("PASSWORD_RESET_LIMIT_WINDOW_MINUTES", default=60)
+)
+
+# --- Client addresses behind a reverse proxy ---
+# X-Forwarded-For is believed only from these proxies (addresses or networks, e.g.
+# "127.0.0.1,10.0.0.0/8"); by default from none, and REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:  # a typo here must stop the start, not trust nobody silently
+    ipaddress.ip_network(_proxy.strip(), strict=False)
 
 # --- REST API ---
 REST_FRAMEWORK = {

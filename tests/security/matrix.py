@@ -291,6 +291,15 @@ MATRIX: dict[str, list[Op]] = {
     "accounts:confirm": [
         Op("GET", same(400), kwargs=lambda w: {"uidb64": "x", "token": "forged"}, label="forged")
     ],
+    "accounts:password_reset": [
+        Op("GET", PUBLIC),
+        Op("POST", PUBLIC, form=True, label="empty form re-rendered"),
+    ],
+    "accounts:password_reset_done": [Op("GET", PUBLIC)],
+    "accounts:password_reset_confirm": [
+        Op("GET", PUBLIC, kwargs=lambda w: {"uidb64": "x", "token": "forged"}, label="forged")
+    ],
+    "accounts:password_reset_complete": [Op("GET", PUBLIC)],
     "accounts:invitation": [
         Op("GET", PUBLIC, kwargs=lambda w: {"token": w.invitation.token}),
         Op("GET", same(404), kwargs=lambda w: {"token": "guessed"}, label="unknown token"),

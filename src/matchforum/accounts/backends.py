@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from django.contrib.auth.backends import ModelBackend
+
+from .address_limit import sign_in_address_blocked
 
 VETTING_APPS = {"organisations", "marketplace"}
 
@@ -36,14 +39,20 @@ class RoleBackend(ModelBackend):
 
 
 class LockoutBackend(AxesStandaloneBackend):
-    """django-axes' lockout for web and API sign-ins.
+    """django-axes' lockout for web and API sign-ins, and the per-address limit.
 
     Axes refuses an `authenticate()` without a request; programmatic checks that have
     none (management commands, the test client's `login`) are not network sign-ins,
     so they pass through here to the next backend instead of raising.
+
+    An address over its failure limit (`address_limit.py`) is refused the way axes
+    refuses a locked pair: axes' middleware answers with the lockout page (429).
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
+        if sign_in_address_blocked(request):
+            request.axes_locked_out = True
+            raise AxesBackendPermissionDenied("Too many failed sign-ins from this address.")
         return super().authenticate(request, username=username, password=password, **kwargs)

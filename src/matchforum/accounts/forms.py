@@ -82,12 +82,9 @@ class SignUpForm(PasswordPairMixin):
         self.forum = forum
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address exists already. Sign in instead.")
-            )
-        return email
+        # Whether the address has an account is never said here (the view tells the owner
+        # by e-mail instead), or the form would tell anyone who has an account.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_organisation_name(self) -> str:
         name = self.cleaned_data["organisation_name"].strip()
@@ -111,3 +108,7 @@ class InvitationAcceptForm(PasswordPairMixin):
 
 class ResendConfirmationForm(forms.Form):
     email = forms.EmailField(label=_("Your e-mail address"))
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)

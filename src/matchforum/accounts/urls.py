@@ -12,4 +12,20 @@ urlpatterns = [
     path("confirm/resend/", views.confirm_resend, name="confirm_resend"),
     path("confirm/<str:uidb64>/<str:token>/", views.confirm, name="confirm"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<str:uidb64>/<str:token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]

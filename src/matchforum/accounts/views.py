@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,8 +19,25 @@ from matchforum.forums.selectors import forum_current
 from matchforum.organisations.selectors import delegate_for_user
 from matchforum.organisations.services import invitation_accept, invitation_open_by_token
 
-from .forms import InvitationAcceptForm, ResendConfirmationForm, SignUpForm
-from .services import account_confirm, account_confirmation_resend, account_sign_up
+from .address_limit import password_reset_request_allowed
+from .forms import (
+    InvitationAcceptForm,
+    PasswordResetRequestForm,
+    ResendConfirmationForm,
+    SignUpForm,
+)
+from .models import User
+from .services import (
+    account_confirm,
+    account_confirmation_resend,
+    account_for_sign_up_address,
+    account_password_reset_complete,
+    account_password_reset_request,
+    account_sign_up,
+    account_sign_up_address_taken,
+    account_sign_up_cost_equalise,
+)
+from .tokens import password_reset_token_generator
 
 BACKEND = "matchforum.accounts.backends.RoleBackend"
 
@@ -35,6 +54,11 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None, forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        existing = account_for_sign_up_address(email=data["email"])
+        if existing is not None:
+            return _sign_up_address_taken(
+                request, existing, email=data["email"], password=data["password1"]
+            )
         try:
             user, _organisation = account_sign_up(
                 forum=forum,
@@ -50,11 +74,29 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
             )
         except ValidationError as error:
+            existing = account_for_sign_up_address(email=data["email"])
+            if existing is not None:  # taken at the same moment by another sign-up
+                return _sign_up_address_taken(request, existing, email=data["email"], password=None)
             form_add_service_error(form, error)
         else:
             request.session["signed_up_email"] = user.email
             return redirect("accounts:sign_up_done")
     return render(request, "accounts/sign_up.html", {"form": form, "forum": forum})
+
+
+def _sign_up_address_taken(
+    request: HttpRequest, user: User, *, email: str, password: str | None
+) -> HttpResponse:
+    """The same answer as a sign-up; the owner hears of it by e-mail.
+
+    An owner who never confirmed gets the confirmation link again, the others a note
+    with the way to sign in. Nothing is created or changed.
+    """
+    if password is not None:
+        account_sign_up_cost_equalise(password=password)
+    account_sign_up_address_taken(user=user)
+    request.session["signed_up_email"] = email
+    return redirect("accounts:sign_up_done")
 
 
 def _signed_in_landing(request: HttpRequest, forum: Forum) -> HttpResponse:
@@ -159,3 +201,38 @@ def _account_exists(email: str) -> bool:
     from .models import User
 
     return User.objects.filter(email__iexact=email).exists()
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link. The answer is the same for any address: the lookup and the
+    e-mail happen in a task. Requests are limited per address and per e-mail address."""
+
+    form_class = PasswordResetRequestForm
+    template_name = "accounts/password_reset_form.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if not password_reset_request_allowed(request=self.request, email=email):
+            return render(self.request, "accounts/password_reset_limited.html", status=429)
+        account_password_reset_request(email=email)
+        return redirect(self.get_success_url())
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    token_generator = password_reset_token_generator
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account_password_reset_complete(user=form.user)
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"

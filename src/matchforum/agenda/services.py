@@ -39,9 +39,10 @@ def calendar_token_revoke(*, delegate: Delegate) -> None:
 
 
 def calendar_token_delegate(*, token: str) -> Delegate | None:
+    """The delegate whose feed this secret opens; None once their account is closed."""
     found = (
         CalendarToken.objects.select_related("delegate__organisation__forum", "delegate__user")
-        .filter(token=token)
+        .filter(token=token, delegate__user__is_active=True)
         .first()
     )
     return found.delegate if found else None

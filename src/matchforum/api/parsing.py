@@ -1,7 +1,12 @@
 """Input hygiene shared by every API view.
 
-PostgreSQL text cannot hold NUL (0x00) characters: a request carrying one must be
-refused as bad input (400), never reach a query and fail there (500).
+Every malformed body is bad input (400), never a server error (500):
+- PostgreSQL text cannot hold NUL (0x00) characters: a request carrying one must be
+  refused, never reach a query and fail there.
+- Python's JSON decoder recurses once per nesting level, so a body such as `{"a":`
+  repeated thousands of times raises RecursionError rather than ValueError; no
+  endpoint takes anything nested deeper than a few levels, so bodies deeper than
+  `MAX_JSON_DEPTH` are refused before they reach a serializer.
 """
 
 from __future__ import annotations
@@ -12,22 +17,43 @@ from rest_framework.exceptions import ParseError
 from rest_framework.filters import SearchFilter
 from rest_framework.parsers import JSONParser
 
+MAX_JSON_DEPTH = 32
 
-def _contains_nul(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_contains_nul(item) for item in value)
-    return False
+TOO_DEEP = f"The JSON body is nested too deeply (more than {MAX_JSON_DEPTH} levels)."
+HAS_NUL = "Text must not contain NUL characters."
+
+
+def json_problem(data: Any) -> str | None:
+    """Why a decoded body is refused (too deep, or text with NUL), or None when it is fine.
+
+    Iterative, so that checking a deep value cannot itself exhaust the stack.
+    """
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return HAS_NUL
+        elif isinstance(value, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                return TOO_DEEP
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str) and "\x00" in key:
+                    return HAS_NUL
+                pending.append((item, depth + 1))
+    return None
 
 
 class StrictJSONParser(JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        data = super().parse(stream, media_type, parser_context)
-        if _contains_nul(data):
-            raise ParseError("Text must not contain NUL characters.")
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(TOO_DEEP) from None
+        problem = json_problem(data)
+        if problem:
+            raise ParseError(problem)
         return data
 
 

@@ -9,7 +9,13 @@ from rest_framework import serializers
 
 from matchforum.api.models import ApiToken
 from matchforum.forums.models import CapabilityTrack
-from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
+from matchforum.marketplace.models import (
+    MAX_COUNTRIES_OF_INTEREST,
+    CooperationProfile,
+    ProfileKind,
+    Side,
+    validate_country_codes,
+)
 from matchforum.meetings.models import Meeting, MeetingRequest, Priority, SessionWish
 from matchforum.organisations.models import Organisation
 from matchforum.recommendations.models import Dismissal, Recommendation
@@ -66,7 +72,10 @@ class ProfileSerializer(serializers.ModelSerializer):
         slug_field="slug", many=True, queryset=CapabilityTrack.objects.all(), required=False
     )
     countries_of_interest = serializers.ListField(
-        child=serializers.RegexField(r"^[A-Z]{2}$"), max_length=60, required=False
+        child=serializers.RegexField(r"^[A-Z]{2}$"),
+        max_length=MAX_COUNTRIES_OF_INTEREST,
+        required=False,
+        validators=[validate_country_codes],
     )
 
     class Meta:

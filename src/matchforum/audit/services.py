@@ -11,6 +11,8 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 
+from matchforum.core.addresses import client_address
+
 from .current import current_request
 from .models import AuditEntry
 
@@ -32,12 +34,6 @@ def _scrub(data: dict[str, Any] | None) -> dict[str, Any]:
             value = str(value)
         clean[str(name)] = value
     return clean
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """REMOTE_ADDR, which the reverse proxy (trusted, in front of gunicorn) sets."""
-    address = request.META.get("REMOTE_ADDR") or None
-    return address
 
 
 def _organisation_of(actor: Any) -> Any:
@@ -91,7 +87,7 @@ def audit_record(
         target_type=target._meta.label if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         target_label=str(target)[:200] if target is not None else "",
-        ip_address=client_ip(request) if request is not None else None,
+        ip_address=client_address(request) if request is not None else None,
         path=request.path[:300] if request is not None else "",
         data=_scrub(data),
     )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import secrets
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,13 @@ class ReplyForm(forms.Form):
         label=_("Attachments"),
         help_text=_("PDF, PNG, JPEG, DOCX or XLSX; checked on their content."),
         widget=MultipleFileField.widget(attrs={"accept": ALLOWED_EXTENSIONS}),
+    )
+    # A fresh key each time the form is shown; the service makes one post per key.
+    submission_key = forms.CharField(
+        widget=forms.HiddenInput,
+        required=False,
+        max_length=64,
+        initial=lambda: secrets.token_urlsafe(24),
     )
 
 

@@ -56,9 +56,19 @@ class Post(models.Model):
     )
     hidden_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The one-time key of the form the post was sent from: sending the same form twice
+    # (a double click, a resent request) makes one post ("" for posts made otherwise).
+    submission_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="post_one_per_submission",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.thread}: {self.author}"

@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -71,14 +71,39 @@ def _check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]
     return checked
 
 
-def _create_post(*, thread: Thread, user: User, body: str, files: Sequence[UploadedFile]) -> Post:
+def _post_already_sent(*, user: User, body: str, submission_key: str) -> Post | None:
+    """The post this very form made before, when it is sent again with the same message.
+
+    A key sent again with another message (an old page reused) makes a new post: nothing
+    the person wrote is dropped.
+    """
+    if not submission_key:
+        return None
+    return Post.objects.filter(author=user, submission_key=submission_key, body=body).first()
+
+
+def _key_is_free(*, user: User, submission_key: str) -> bool:
+    return not Post.objects.filter(author=user, submission_key=submission_key).exists()
+
+
+def _create_post(
+    *,
+    thread: Thread,
+    user: User,
+    body: str,
+    files: Sequence[UploadedFile],
+    submission_key: str = "",
+) -> Post:
     checked = _check_files(files)
     delegate = coalition_member_delegate(user=user, forum=thread.forum, track=thread.track)
+    if submission_key and not _key_is_free(user=user, submission_key=submission_key):
+        submission_key = ""
     post = Post.objects.create(
         thread=thread,
         author=user,
         author_organisation=delegate.organisation if delegate else None,
         body=body,
+        submission_key=submission_key,
     )
     for upload, content_type in checked:
         Attachment.objects.create(
@@ -91,7 +116,6 @@ def _create_post(*, thread: Thread, user: User, body: str, files: Sequence[Uploa
     return post
 
 
-@transaction.atomic
 def thread_start(
     *,
     user: User,
@@ -101,31 +125,69 @@ def thread_start(
     title: str,
     body: str,
     files: Sequence[UploadedFile] = (),
+    submission_key: str = "",
 ) -> Thread:
-    """Open a thread in the coalition with its first post."""
+    """Open a thread in the coalition with its first post.
+
+    The same form sent twice (`submission_key`) opens one thread: the second answer is
+    the thread the first one opened, also when both arrive at the same moment.
+    """
     _require_member(user=user, forum=forum, track=track)
     title, body = title.strip(), _clean_body(body)
     if not title:
         raise ValidationError({"title": _("Give the thread a title.")})
-    thread = Thread(
-        forum=forum, track=track, kind=kind, title=title, author=user, last_post_at=timezone.now()
-    )
-    thread.full_clean()
-    thread.save()
-    _create_post(thread=thread, user=user, body=body, files=files)
+    earlier = _post_already_sent(user=user, body=body, submission_key=submission_key)
+    if earlier is not None:
+        return earlier.thread
+    try:
+        with transaction.atomic():
+            thread = Thread(
+                forum=forum,
+                track=track,
+                kind=kind,
+                title=title,
+                author=user,
+                last_post_at=timezone.now(),
+            )
+            thread.full_clean()
+            thread.save()
+            _create_post(
+                thread=thread, user=user, body=body, files=files, submission_key=submission_key
+            )
+    except IntegrityError:
+        # The same form, sent at the same moment, won the race; its thread is the answer.
+        earlier = _post_already_sent(user=user, body=body, submission_key=submission_key)
+        if earlier is None:
+            raise
+        return earlier.thread
     return thread
 
 
 @transaction.atomic
 def thread_reply(
-    *, user: User, thread: Thread, body: str, files: Sequence[UploadedFile] = ()
+    *,
+    user: User,
+    thread: Thread,
+    body: str,
+    files: Sequence[UploadedFile] = (),
+    submission_key: str = "",
 ) -> Post:
-    """Reply to a thread; earlier participants are told by e-mail (in a task)."""
+    """Reply to a thread; earlier participants are told by e-mail (in a task).
+
+    The same form sent twice (`submission_key`) posts once; the thread's row lock
+    orders two sends that arrive together, so the second finds the first's post.
+    """
     _require_member(user=user, forum=thread.forum, track=thread.track)
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     if thread.is_locked:
         raise ValidationError(_("This thread is locked; no more replies."))
-    post = _create_post(thread=thread, user=user, body=_clean_body(body), files=files)
+    body = _clean_body(body)
+    earlier = _post_already_sent(user=user, body=body, submission_key=submission_key)
+    if earlier is not None:
+        return earlier
+    post = _create_post(
+        thread=thread, user=user, body=body, files=files, submission_key=submission_key
+    )
     thread.last_post_at = post.created_at
     thread.save(update_fields=["last_post_at"])
     enqueue_on_commit(notify_thread_reply, post.pk)

@@ -53,6 +53,7 @@ def thread_new(request: HttpRequest, slug: str) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 files=form.cleaned_data["attachments"],
+                submission_key=form.cleaned_data["submission_key"],
             )
         except ValidationError as error:
             form_add_service_error(form, error)
@@ -74,6 +75,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 thread=thread,
                 body=form.cleaned_data["body"],
                 files=form.cleaned_data["attachments"],
+                submission_key=form.cleaned_data["submission_key"],
             )
         except ValidationError as error:
             form_add_service_error(form, error)

@@ -43,11 +43,8 @@ class ForumSetupForm(forms.ModelForm):
             "schedule_publication_at": DateTimeInput,
         }
 
-    def clean(self):
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The last day cannot be before the first."))
-        return data
+    # Every rule of a setting lives on the model (forums/validators.py, Forum.clean), so the
+    # admin and any other form refuse the same values.
 
 
 class SessionForm(forms.ModelForm):

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from .validators import (
+    validate_languages,
+    validate_online_meeting_url_template,
+    validate_time_zone,
+)
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 
@@ -49,30 +56,41 @@ class Forum(models.Model):
     slug = models.SlugField(unique=True)
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
-    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Kyiv")
-    languages = models.JSONField(_("languages"), default=default_languages)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Kyiv", validators=[validate_time_zone]
+    )
+    languages = models.JSONField(
+        _("languages"), default=default_languages, validators=[validate_languages]
+    )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     request_deadline = models.DateTimeField(_("meeting request deadline"), null=True, blank=True)
     schedule_publication_at = models.DateTimeField(_("schedule publication"), null=True, blank=True)
     max_requests_per_delegate = models.PositiveSmallIntegerField(
-        _("meeting requests a delegate may send"), default=30
+        _("meeting requests a delegate may send"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
     )
     max_meetings_per_delegate = models.PositiveSmallIntegerField(
-        _("meetings a delegate may have"), default=16
+        _("meetings a delegate may have"),
+        default=16,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
     )
     request_expiry_hours = models.PositiveSmallIntegerField(
-        _("hours before an unanswered request expires"), default=72
+        _("hours before an unanswered request expires"),
+        default=72,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 365)],
     )
     online_capacity_per_slot = models.PositiveSmallIntegerField(
-        _("online meetings per slot"), default=0
+        _("online meetings per slot"), default=0, validators=[MaxValueValidator(1000)]
     )
     online_meeting_url_template = models.CharField(
         _("online meeting link template"),
         max_length=300,
         blank=True,
         help_text=_("Use {meeting} for the meeting number."),
+        validators=[validate_online_meeting_url_template],
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -87,6 +105,10 @@ class Forum(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The last day cannot be before the first.")})
 
 
 class ForumDay(models.Model):

@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from matchforum.forums.models import CapabilityTrack
 from matchforum.organisations.models import Organisation
+
+MAX_COUNTRIES_OF_INTEREST = 60
+
+
+def validate_country_codes(value: object) -> None:
+    """A list of ISO 3166-1 alpha-2 codes of real countries (not e.g. the reserved ZZ)."""
+    if not isinstance(value, list):
+        raise ValidationError(_("Give a list of country codes."), code="not_a_list")
+    if len(value) > MAX_COUNTRIES_OF_INTEREST:
+        raise ValidationError(
+            _("Choose at most %(limit)d countries."),
+            code="too_many_countries",
+            params={"limit": MAX_COUNTRIES_OF_INTEREST},
+        )
+    unknown = [str(code) for code in value if not isinstance(code, str) or code not in countries]
+    if unknown:
+        raise ValidationError(
+            _("Unknown country code: %(codes)s."),
+            code="unknown_country",
+            params={"codes": ", ".join(unknown)},
+        )
 
 
 class Side(models.TextChoices):
@@ -60,7 +83,9 @@ class CooperationProfile(models.Model):
     stage = models.CharField(
         _("investment stage"), max_length=16, choices=InvestmentStage.choices, blank=True
     )
-    countries_of_interest = models.JSONField(_("countries of interest"), default=list, blank=True)
+    countries_of_interest = models.JSONField(
+        _("countries of interest"), default=list, blank=True, validators=[validate_country_codes]
+    )
     is_active = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

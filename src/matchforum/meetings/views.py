@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
+from matchforum.core.shortcuts import bad_request
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.recommendations.selectors import pair_topics
 
@@ -40,8 +41,11 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     counterpart = marketplace_organisation(
         user=request.user, forum=request.forum, pk=organisation_pk
     )
-    if counterpart is None or counterpart.pk == request.delegate.organisation_id:
+    if counterpart is None:
         raise Http404(_("No such organisation."))
+    if counterpart.pk == request.delegate.organisation_id:
+        # No page offers this; a hand-made request is told why rather than "not found".
+        return bad_request(request, _("You cannot request a meeting with your own organisation."))
     form = MeetingRequestForm(request.POST)
     error = ""
     if form.is_valid():

@@ -142,3 +142,15 @@ def follow_up_survey_answer(*, survey: FollowUpSurvey, outcome: str, note: str =
     survey.note = note.strip()[:2000]
     survey.answered_at = timezone.now()
     survey.save(update_fields=["outcome", "note", "answered_at"])
+
+
+def follow_up_survey_links_revoke(*, delegate: Delegate) -> int:
+    """Make every survey link sent to this delegate stop working (a fresh, unsent secret).
+
+    The answers already given stay; returns how many links were revoked.
+    """
+    surveys = list(FollowUpSurvey.objects.filter(delegate=delegate))
+    for survey in surveys:
+        survey.token = secrets.token_urlsafe(32)
+    FollowUpSurvey.objects.bulk_update(surveys, ["token"])
+    return len(surveys)

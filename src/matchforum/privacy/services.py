@@ -15,11 +15,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from matchforum.accounts.models import User
+from matchforum.agenda.services import calendar_token_revoke
 from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingRequest
-from matchforum.organisations.models import Delegate
+from matchforum.organisations.models import Delegate, Invitation
+from matchforum.outcomes.services import follow_up_survey_links_revoke
 
 
 def _iso(value: Any) -> Any:
@@ -92,6 +94,10 @@ def user_export_data(*, user: User) -> dict[str, Any]:
 
 
 def _anonymise_user(user: User) -> None:
+    # Open invitations to the address would let whoever reads that mailbox back in.
+    Invitation.objects.filter(email__iexact=user.email, accepted_at=None, revoked_at=None).update(
+        revoked_at=timezone.now()
+    )
     user.email = f"deleted-{user.pk}@deleted.invalid"
     user.full_name = ""
     user.first_name = ""
@@ -124,6 +130,9 @@ def _erase_delegate(delegate: Delegate) -> None:
     delegate.role = ""
     delegate.languages = []
     delegate.save(update_fields=["role", "languages"])
+    # Every secret link issued to the seat stops working with the account.
+    calendar_token_revoke(delegate=delegate)
+    follow_up_survey_links_revoke(delegate=delegate)
     MeetingRequest.objects.filter(sender=delegate).update(message="")
     MeetingRequest.objects.filter(responded_by=delegate).update(decline_reason="")
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
+from matchforum.core.shortcuts import bad_request
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.meetings.selectors import pair_status
 from matchforum.organisations.selectors import organisations_visible_to
@@ -54,9 +56,12 @@ def dismiss(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     counterpart = marketplace_organisation(
         user=request.user, forum=request.forum, pk=organisation_pk
     )
-    if counterpart is None or counterpart.pk == request.delegate.organisation_id:
+    if counterpart is None:
         raise Http404
-    dismissal_create(delegate=request.delegate, counterpart=counterpart)
+    try:
+        dismissal_create(delegate=request.delegate, counterpart=counterpart)
+    except ValidationError as error:  # e.g. one's own organisation: no page offers that
+        return bad_request(request, " ".join(error.messages))
     if request.htmx:
         return HttpResponse("")
     messages.success(
