@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import translation
 
@@ -21,7 +21,9 @@ OLD_PASSWORD = "correct horse battery staple"
 
 
 def _ask(client, email: str, **extra):
-    return client.post(reverse("accounts:password_reset"), {"email": email}, **extra)
+    # the mail is enqueued when the request's transaction commits, as in production
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("accounts:password_reset"), {"email": email}, **extra)
 
 
 def _link_in(message) -> str:

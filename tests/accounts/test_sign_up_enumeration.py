@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import TestCase
 
 from matchforum.accounts.models import User
 from matchforum.organisations.models import Organisation
@@ -16,6 +17,12 @@ GOOD_PASSWORD = "plausible-cobalt-harbour-17"
 
 
 def _sign_up(client, email: str, organisation_name: str):
+    # mail is enqueued when the sign-up's transaction commits, as in production
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return _post_sign_up(client, email, organisation_name)
+
+
+def _post_sign_up(client, email: str, organisation_name: str):
     return client.post(
         "/accounts/sign-up/",
         {
