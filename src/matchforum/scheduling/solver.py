@@ -205,8 +205,6 @@ def _anytime(
     if len(problem.meetings) > EXACT_MEETINGS:
         from .lns import improve_lns
 
-        if not quick_q[0]:
-            return _restamp(quick, stats, t0)
         best = improve_lns(
             problem,
             quick,
