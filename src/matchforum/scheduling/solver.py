@@ -234,6 +234,12 @@ def _anytime(
     exact_q = quality(problem, exact, fairness)
     if exact_q >= quick_q or (exact.status == "INFEASIBLE" and not quick_q[0]):
         stats["chosen"] = "exact"
+        everything = len(problem.meetings)
+        if exact.n_scheduled == quick.n_scheduled == everything and quick.bound > exact.bound:
+            # the heuristic's bound is for all meetings; the exact search may have proven less
+            exact.bound = quick.bound
+            if exact.breaks <= exact.bound and exact_q[0]:
+                exact.proven_optimal, exact.status = True, "OPTIMAL"
         return _restamp(exact, stats, t0)
     stats["chosen"] = "heuristic"
     if not problem.allow_unscheduled and exact.status != "INFEASIBLE":
@@ -250,6 +256,7 @@ def _restamp(sched: Schedule, stats: dict[str, object], t0: float) -> Schedule:
 def _heuristic(
     problem: Problem, fairness: int | None, time_limit: float, stats: dict[str, object], t0: float
 ) -> Schedule:
+    from .bounds import lower_bound
     from .heuristic import greedy_schedule, improve, make_fair, simple_lower_bound
 
     slots = greedy_schedule(problem)
@@ -258,7 +265,7 @@ def _heuristic(
     budget = max(0.0, min(time_limit * 0.8, time_limit - (time.perf_counter() - t0) - 2))
     slots = improve(problem, slots, budget)
     slots = make_fair(problem, slots, fairness, max(0.5, budget))
-    lb = simple_lower_bound(problem)
+    lb = max(simple_lower_bound(problem), lower_bound(problem, slots, time_limit=max(0.5, budget)))
     status = "FEASIBLE" if all(s is not None for s in slots) else "UNKNOWN"
     sched = _finish(problem, slots, fairness, status, False, lb, stats, t0)
     if sched.breaks == lb and status == "FEASIBLE":
