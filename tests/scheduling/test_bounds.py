@@ -3,6 +3,7 @@ participant's own meetings force a gap."""
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from matchforum.scheduling import Meeting, Participant, Problem, Session, read_dzn, solve
-from matchforum.scheduling.bounds import lower_bound
+from matchforum.scheduling.bounds import lower_bound, participant_gaps
 from matchforum.scheduling.heuristic import simple_lower_bound
 
 from .helpers import brute_force_min_breaks, small_problems
@@ -116,3 +117,30 @@ def test_on_a_real_instance_the_bound_is_stronger_than_the_simple_one_and_below_
     problem = read_dzn(BENCH / "forum-13crafb.dzn")
     bound = lower_bound(problem)
     assert simple_lower_bound(problem) < bound <= 6  # 6: the proven optimum (docs)
+
+
+def test_one_participant_s_least_gaps_are_exact():
+    rng = random.Random(7)
+    day_slots = {1: [1, 2, 3, 4, 5], 2: [6, 7, 8, 9]}
+    day = {s: d for d, ss in day_slots.items() for s in ss}
+    checked = positive = 0
+    for _ in range(150):
+        masks = [
+            sum(1 << s for s in rng.sample(range(1, 10), rng.randint(1, 4)))
+            for _ in range(rng.randint(2, 5))
+        ]
+        options = [[s for s in range(1, 10) if m >> s & 1] for m in masks]
+        best = None
+        for combo in itertools.product(*options):
+            if len(set(combo)) == len(combo):
+                ordered = sorted(combo)
+                gaps = sum(
+                    1 for x, y in itertools.pairwise(ordered) if day[x] == day[y] and y > x + 1
+                )
+                best = gaps if best is None else min(best, gaps)
+        if best is None:
+            continue
+        checked += 1
+        positive += best > 0
+        assert participant_gaps(masks, day_slots, 10**6) == best, masks
+    assert checked > 50 and positive > 5

@@ -7,13 +7,12 @@ meeting per slot -- and dropping the partner's other meetings, table counts and
 precedences. Every real schedule gives each participant such a placement, so the sum of
 the participants' least idle gaps in the relaxation is at most the real optimum.
 
-A participant's least gaps are found exactly:
-
-- 0 when its meetings fit one run of consecutive slots per day: run lengths are tried
-  day by day, and a bipartite matching (meetings to the run's slots) decides each try;
-- otherwise by a small CP-SAT model of that participant alone (its objective is exactly
-  the gaps: block starts minus busy days); when that is not solved in its time, the
-  solver's proven bound is used, which is still a valid bound.
+A participant's least gaps are found exactly, in pure Python (the small instances'
+whole-process time has no room for loading a solver): gap counts 0, 1, ... are refuted
+in turn; for each, every set of its usable slots with exactly that many gaps (runs of
+consecutive slots, day by day) is tried with a bipartite matching of its meetings to the
+set's slots. A participant whose sets exceed :data:`MAX_TRIES` gets the last count
+refuted plus one, still a bound.
 
 The bound is for a given set of meetings (all of them, or those placed): a schedule that
 leaves a meeting out may have fewer gaps, so with oversubscription the bound is the one
@@ -22,16 +21,13 @@ for schedules placing the same meetings.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Sequence
 
 from .model import Problem
 
-#: Run-length combinations tried per participant before the exact model decides.
-MAX_TRIES = 3000
-#: Time for one participant's exact model (seconds).
-PARTICIPANT_SECONDS = 0.5
+#: Sets of slots tried (one matching each) per participant; past it, a weaker bound.
+MAX_TRIES = 20000
 
 
 def lower_bound(
@@ -55,58 +51,75 @@ def lower_bound(
             continue
         if time.perf_counter() > end:
             break  # the participants not reached count 0: the sum stays a bound
-        total += participant_gaps(
-            masks, day_slots, max(0.05, min(PARTICIPANT_SECONDS, end - time.perf_counter()))
-        )
+        total += participant_gaps(masks, day_slots, MAX_TRIES)
     return total
 
 
-def participant_gaps(masks: Sequence[int], day_slots: dict[int, list[int]], seconds: float) -> int:
+def participant_gaps(masks: Sequence[int], day_slots: dict[int, list[int]], tries: int) -> int:
     """Least idle gaps of one participant whose meetings may use the slots in ``masks``
-    (bit ``s`` = slot ``s``), one meeting per slot; a bound when not solved in time."""
-    if _fits_one_run_per_day(masks, day_slots):
-        return 0
-    return _exact(masks, day_slots, seconds)
+    (bit ``s`` = slot ``s``), one meeting per slot.
 
-
-def _fits_one_run_per_day(masks: Sequence[int], day_slots: dict[int, list[int]]) -> bool:
+    Gap counts ``b = 0, 1, ...`` are refuted in turn: every set of slots with exactly
+    ``b`` gaps (runs of usable slots, day by day) is tried with a bipartite matching of
+    meetings to its slots. After ``tries`` matchings the last refuted count plus one is
+    returned, which is still a bound."""
     usable = 0
     for m in masks:
         usable |= m
-    days = [d for d in sorted(day_slots) if usable & sum(1 << s for s in day_slots[d])]
+    days = [day_slots[d] for d in sorted(day_slots) if usable & sum(1 << s for s in day_slots[d])]
     need = len(masks)
-    tries = 0
+    budget = [tries]
 
-    def runs(d: int, length: int) -> list[int]:
-        ss = day_slots[d]
-        out = []
-        for i in range(len(ss) - length + 1):
-            run = 0
-            for s in ss[i : i + length]:
-                run |= 1 << s
-            if run & usable == run:
-                out.append(run)
-        return out
+    def day_sets(ss: list[int], size: int, runs: int):  # type: ignore[no-untyped-def]
+        """Masks of ``runs`` runs of usable slots in one day, ``size`` slots in all."""
 
-    def go(i: int, left: int, chosen: int) -> bool:
-        nonlocal tries
-        if left == 0:
-            tries += 1
+        def rec(pos: int, left: int, runs_left: int, acc: int):  # type: ignore[no-untyped-def]
+            if runs_left == 0:
+                if left == 0:
+                    yield acc
+                return
+            for start in range(pos, len(ss)):
+                run = 0
+                for length in range(1, left - runs_left + 2):
+                    i = start + length - 1
+                    if i >= len(ss) or not usable >> ss[i] & 1:
+                        break
+                    run |= 1 << ss[i]
+                    yield from rec(start + length + 1, left - length, runs_left - 1, acc | run)
+
+        yield from rec(0, size, runs, 0)
+
+    def feasible(i: int, left: int, gaps_left: int, chosen: int) -> bool | None:
+        """Is there a set with exactly ``gaps_left`` more gaps? ``None``: out of tries."""
+        if i == len(days):
+            if left or gaps_left:
+                return False
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None
             return _perfect_matching(masks, chosen)
-        if i == len(days) or tries > MAX_TRIES:
-            return False
-        room = sum(len(day_slots[d]) for d in days[i:])
+        room = sum(len(d) for d in days[i:])
         if room < left:
             return False
-        for length in range(min(left, len(day_slots[days[i]])), -1, -1):
-            for run in runs(days[i], length) if length else [0]:
-                if go(i + 1, left - length, chosen | run):
-                    return True
-                if tries > MAX_TRIES:
-                    return False
+        ss = days[i]
+        for runs in range(0, gaps_left + 2):
+            spent = max(0, runs - 1)
+            for size in range(min(left, len(ss)), -1, -1):
+                if (runs == 0) != (size == 0) or size < runs:
+                    continue
+                for mask in day_sets(ss, size, runs) if runs else [0]:
+                    got = feasible(i + 1, left - size, gaps_left - spent, chosen | mask)
+                    if got or got is None:
+                        return got
         return False
 
-    return go(0, need, 0)
+    for b in range(need):
+        got = feasible(0, need, b, 0)
+        if got:
+            return b
+        if got is None:
+            return b  # every count below b is refuted
+    return 0  # more meetings than usable slots: not schedulable, nothing to bound
 
 
 def _perfect_matching(masks: Sequence[int], slots_mask: int) -> bool:
@@ -133,52 +146,3 @@ def _perfect_matching(masks: Sequence[int], slots_mask: int) -> bool:
         if not augment(k, 0)[0]:
             return False
     return True
-
-
-def _exact(masks: Sequence[int], day_slots: dict[int, list[int]], seconds: float) -> int:
-    from ortools.sat.python import cp_model
-
-    model = cp_model.CpModel()
-    busy: dict[int, list[cp_model.IntVar]] = {}
-    for k, mask in enumerate(masks):
-        lits = []
-        s = mask
-        while s:
-            bit = s & -s
-            s ^= bit
-            slot = bit.bit_length() - 1
-            v = model.NewBoolVar(f"x{k}_{slot}")
-            lits.append(v)
-            busy.setdefault(slot, []).append(v)
-        model.AddExactlyOne(lits)
-    starts = []
-    days_used = []
-    for d, ss in day_slots.items():
-        here = [s for s in ss if s in busy]
-        if not here:
-            continue
-        used = model.NewBoolVar(f"day{d}")
-        b = {}
-        for s in here:
-            b[s] = model.NewBoolVar(f"b{s}")
-            model.Add(sum(busy[s]) == b[s])
-        model.Add(used <= sum(b.values()))
-        days_used.append(used)
-        for s in here:
-            st = model.NewBoolVar(f"st{s}")
-            prev = b.get(s - 1) if s - 1 in ss else None
-            if prev is None:
-                model.Add(st >= b[s])
-            else:
-                model.Add(st >= b[s] - prev)
-            starts.append(st)
-    model.Minimize(sum(starts) - sum(days_used))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = seconds
-    solver.parameters.num_workers = 1
-    status = solver.Solve(model)
-    if status == cp_model.OPTIMAL:
-        return round(solver.ObjectiveValue())
-    if status == cp_model.INFEASIBLE:  # more meetings than slots: the placed set decides
-        return 0
-    return max(0, math.ceil(solver.BestObjectiveBound() - 1e-6))
