@@ -32,7 +32,7 @@ from .breaks import breaks_per_participant
 from .errors import SchedulingError
 from .localsearch import anneal
 from .model import Problem, Schedule
-from .satsearch import Progress
+from .progress import Progress
 
 #: Share of the time the annealing phase takes; the exact steps get the rest.
 ANNEAL_SHARE = 0.8

@@ -33,19 +33,10 @@ from pysat.solvers import Solver
 
 from .breaks import breaks_per_participant
 from .model import Problem
+from .progress import Progress
 from .satenc import Encoding, attach_totalizer, encode
 
 SAT_SOLVER = "cd19"
-
-
-@dataclass
-class Progress:
-    """What a progress callback receives."""
-
-    best: int | None
-    bound: int
-    elapsed: float
-    phase: str = "breaks"
 
 
 @dataclass
