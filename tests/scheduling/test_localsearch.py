@@ -7,11 +7,11 @@ import random
 
 import pytest
 
-from matchforum.scheduling import Meeting, Participant, Problem, Session, solve, validate
+from matchforum.scheduling import Meeting, Participant, Problem, Session, validate
 from matchforum.scheduling.breaks import breaks_per_participant
 from matchforum.scheduling.heuristic import greedy_schedule
 from matchforum.scheduling.lns import improve_lns
-from matchforum.scheduling.localsearch import anneal
+from matchforum.scheduling.localsearch import anneal, complete
 from matchforum.scheduling.solver import _finish
 
 
@@ -107,7 +107,7 @@ def test_a_fairness_limit_is_reached_from_an_unfair_start_and_kept(fairness):
 
 def test_the_large_forum_policy_honours_fairness_the_heuristic_misses():
     problem = _forum(6)
-    quick = solve(problem, fairness=1, time_limit=1.0, method="heuristic")
+    quick = _schedule(problem, greedy_schedule(problem), 1)
     assert not validate(problem, quick, fairness=1).ok
     out = improve_lns(problem, quick, 1, 2.0, workers=1, seed=1)
     assert validate(problem, out, fairness=1).ok
@@ -122,3 +122,30 @@ def test_an_unreached_fairness_limit_never_gets_further_away():
     after = breaks_per_participant(problem, out)
     assert max(after) - min(after) <= max(per) - min(per)
     assert sum(after) < sum(per)
+
+
+def test_completion_places_what_the_greedy_left_out_and_keeps_every_rule():
+    done = 0
+    for seed in range(6):
+        rng = random.Random(seed)
+        n = 16
+        pairs: set[tuple[int, int]] = set()
+        while len(pairs) < 44:
+            a, b = rng.sample(range(n), 2)
+            pairs.add((min(a, b), max(a, b)))
+        problem = Problem(
+            participants=[Participant(str(i)) for i in range(n)],
+            meetings=[Meeting(str(a), str(b)) for a, b in sorted(pairs)],
+            sessions=[Session("am", 1, 3, 1), Session("pm", 4, 6, 1)],
+            tables=8,
+            allow_unscheduled=True,
+        )
+        start = greedy_schedule(problem)
+        missing = sum(s is None for s in start)
+        if not missing:
+            continue
+        done += 1
+        out = complete(problem, start, 2.0, seed=seed)
+        assert sum(s is None for s in out) < missing
+        assert validate(problem, _schedule(problem, out)).ok
+    assert done >= 2

@@ -149,6 +149,9 @@ def improve_lns(
         out = incumbent
     else:
         out = _finish(problem, slots, fairness, "FEASIBLE", False, incumbent.bound, {}, t0)
+        if out.n_scheduled == len(problem.meetings) and out.breaks <= out.bound:
+            # the bound is for all meetings, so nothing can have fewer gaps
+            out.proven_optimal, out.status = True, "OPTIMAL"
     out.stats = dict(out.stats, lns=info, cancelled=cancelled)
     return out
 

@@ -33,6 +33,8 @@ T_START = 0.6
 T_END = 0.05
 #: Cost of one break above the fairness limit, in idle gaps (while the limit is not met).
 OVER_WEIGHT = 4
+#: Steps during which a meeting just placed by :func:`complete` is not displaced.
+TABU = 2
 
 
 class _Gaps:
@@ -69,6 +71,7 @@ def anneal(
     seed: int = 0,
     report: Callable[[int], bool | None] | None = None,
     report_every: float = 0.5,
+    until_fair: bool = False,
 ) -> list[int | None]:
     """The best schedule met by annealing from ``slots`` for ``seconds`` (never worse).
 
@@ -78,7 +81,7 @@ def anneal(
     least excess of range over ``fairness``, then the fewest idle gaps. ``report``
     receives the best total of idle gaps whenever it improved on a schedule within the
     fairness limit (at most every ``report_every`` seconds, and at the end); returning
-    ``True`` stops the search.
+    ``True`` stops the search. ``until_fair`` stops it as soon as the limit is met.
     """
     rng = random.Random(seed)
     t_end = time.perf_counter() + seconds
@@ -297,6 +300,8 @@ def anneal(
             limit = max(fairness, max(hist) - min(hist))  # type: ignore[type-var]
         if key < best_key:
             best_key, best = key, list(cur)
+            if until_fair and not key[0]:
+                return best
     if report is not None and best_key < reported and best_key[0] == 0:
         report(best_key[1])
     return best
@@ -308,3 +313,116 @@ def _hist_move(hist: Counter[int], old: int, new: int) -> None:
     if not hist[old]:
         del hist[old]
     hist[new] += 1
+
+
+def complete(
+    problem: Problem,
+    slots: Sequence[int | None],
+    seconds: float,
+    *,
+    seed: int = 0,
+) -> list[int | None]:
+    """Place meetings the constructive pass left out, ejecting others when needed.
+
+    A min-conflicts walk: an unplaced meeting goes to the allowed slot where it displaces
+    the fewest placed meetings (those of its participants in that slot, and one of the
+    slot's meetings when its tables or rooms are all taken), preferring slots that keep
+    its participants' days compact; the displaced meetings wait their turn. A meeting
+    just placed is not displaced again at once, so the walk does not undo itself.
+    Pinned meetings never move and precedences always hold. Returns the schedule with
+    the most weight placed, then the most meetings, met on the way (never less than
+    ``slots``)."""
+    rng = random.Random(seed)
+    t_end = time.perf_counter() + seconds
+    cur = list(slots)
+    ends = problem.meeting_ends
+    meetings = problem.meetings
+    allowed = problem.allowed_slots
+    n_s = problem.n_slots
+    at: list[dict[int, int]] = [{} for _ in problem.participants]  # slot -> meeting
+    in_slot: dict[bool, list[set[int]]] = {
+        False: [set() for _ in range(n_s + 2)],
+        True: [set() for _ in range(n_s + 2)],
+    }
+    cap = {False: [0, *problem.tables], True: [0, *problem.online_capacity]}
+    for k, s in enumerate(cur):
+        if s is not None:
+            a, b = ends[k]
+            at[a][s] = k
+            at[b][s] = k
+            in_slot[meetings[k].online][s].add(k)
+    before: dict[int, list[int]] = {}
+    after: dict[int, list[int]] = {}
+    for i, j in problem.precedences:
+        after.setdefault(i, []).append(j)
+        before.setdefault(j, []).append(i)
+    waiting = [k for k, s in enumerate(cur) if s is None and allowed[k]]
+    if not waiting or seconds <= 0:
+        return cur
+
+    def fixed(k: int) -> bool:
+        return meetings[k].pinned_slot is not None or meetings[k].pinned_table is not None
+
+    def key() -> tuple[int, int]:
+        placed = [k for k, s in enumerate(cur) if s is not None]
+        return (sum(meetings[k].weight for k in placed), len(placed))
+
+    def prec_ok(k: int, s: int) -> bool:
+        if any(cur[i] is not None and not cur[i] < s for i in before.get(k, ())):  # type: ignore[operator]
+            return False
+        return all(cur[j] is None or s < cur[j] for j in after.get(k, ()))  # type: ignore[operator]
+
+    def remove(k: int) -> None:
+        s = cur[k]
+        assert s is not None
+        a, b = ends[k]
+        del at[a][s]
+        del at[b][s]
+        in_slot[meetings[k].online][s].discard(k)
+        cur[k] = None
+
+    def put(k: int, s: int) -> None:
+        a, b = ends[k]
+        at[a][s] = k
+        at[b][s] = k
+        in_slot[meetings[k].online][s].add(k)
+        cur[k] = s
+
+    best_key, best = key(), list(cur)
+    placed_at = [-10] * len(cur)
+    step = 0
+    while waiting and time.perf_counter() < t_end:
+        step += 1
+        k = waiting.pop(rng.randrange(len(waiting)))
+        a, b = ends[k]
+        online = meetings[k].online
+        choice = None
+        for s in allowed[k]:
+            if not prec_ok(k, s):
+                continue
+            out = {at[p][s] for p in (a, b) if s in at[p]}
+            row = in_slot[online][s]
+            if len(row) - len(out & row) >= cap[online][s]:
+                others = [j for j in row if j not in out and not fixed(j)]
+                if not others:
+                    continue
+                out.add(rng.choice(others))
+            if any(fixed(j) or step - placed_at[j] <= TABU for j in out):
+                continue
+            near = sum(1 for p in (a, b) for t in (s - 1, s + 1) if t in at[p])
+            c = (len(out), -near, rng.random())
+            if choice is None or c < choice[0]:
+                choice = (c, s, out)
+        if choice is None:
+            continue  # nowhere at the moment: stays out of the walk
+        _, s, out = choice
+        for j in out:
+            remove(j)
+            waiting.append(j)
+        put(k, s)
+        placed_at[k] = step
+        if not out or not waiting:
+            now = key()
+            if now > best_key:
+                best_key, best = now, list(cur)
+    return best

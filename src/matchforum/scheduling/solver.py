@@ -261,13 +261,21 @@ def _heuristic(
 ) -> Schedule:
     from .bounds import lower_bound
     from .heuristic import greedy_schedule, improve, make_fair, simple_lower_bound
+    from .localsearch import anneal, complete
 
     slots = greedy_schedule(problem)
     stats["greedy_seconds"] = round(time.perf_counter() - t0, 3)
     stats["greedy_breaks"] = sum(breaks_per_participant(problem, slots))
     budget = max(0.0, min(time_limit * 0.8, time_limit - (time.perf_counter() - t0) - 2))
     slots = improve(problem, slots, budget)
+    if any(s is None and problem.allowed_slots[k] for k, s in enumerate(slots)):
+        slots = complete(problem, slots, max(0.2, budget / 2), seed=len(slots))
     slots = make_fair(problem, slots, fairness, max(0.5, budget))
+    per = breaks_per_participant(problem, slots)
+    if fairness is not None and max(per, default=0) - min(per, default=0) > fairness:
+        slots = anneal(
+            problem, slots, fairness, max(0.2, budget / 2), seed=len(slots), until_fair=True
+        )
     lb = max(simple_lower_bound(problem), lower_bound(problem, slots, time_limit=max(0.5, budget)))
     status = "FEASIBLE" if all(s is not None for s in slots) else "UNKNOWN"
     sched = _finish(problem, slots, fairness, status, False, lb, stats, t0)
