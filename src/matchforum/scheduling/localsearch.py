@@ -15,6 +15,10 @@ slot, precedences, and the fairness limit when one is asked (the range of breaks
 participants never grows beyond it). Pinned meetings (slot or table) never move.
 Each participant's busy slots are a bit mask, so a move's change in gaps is a few
 integer operations.
+
+:func:`complete` is the other repair of a constructive schedule: it places the meetings
+the greedy pass left out, displacing others where it must, so that the first schedule a
+run reports is complete whenever a short walk finds one.
 """
 
 from __future__ import annotations
