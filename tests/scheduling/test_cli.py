@@ -63,3 +63,29 @@ def test_bad_input_is_reported(tmp_path):
     f.write_text("{not json")
     r = _run("solve", str(f))
     assert r.returncode == 2 and "error:" in r.stderr
+
+
+def test_solving_a_small_instance_loads_no_cp_sat(tmp_path):
+    # CP-SAT's import (numpy, pandas) alone takes longer than solving a small instance:
+    # the CLI, the heuristic, the bound and the SAT search must not need it
+    p = tiny([(1, 2), (1, 3), (2, 3), (3, 4), (2, 4)], 6, tables=2)
+    f = tmp_path / "small.dzn"
+    f.write_text(problem_to_dzn(p))
+    script = (
+        "import sys\n"
+        "from matchforum.scheduling.cli import main\n"
+        f"code = main(['solve', {str(f)!r}, '--time-limit', '5', '--quiet', "
+        f"'--out', {str(tmp_path / 'o.json')!r}])\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('ortools', 'pandas'))\n"
+        "print(code, loaded)\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": SRC},
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split("\n")[0] == "0 []"
+    assert json.loads((tmp_path / "o.json").read_text())["proven_optimal"] is True

@@ -32,6 +32,7 @@ from .model import (
     Unscheduled,
     single_day_problem,
 )
+from .progress import Progress
 from .repair import (
     AddMeeting,
     CancelMeeting,
@@ -43,7 +44,6 @@ from .repair import (
     fill_from_waiting_list,
     repair,
 )
-from .satsearch import Progress
 from .solver import explain_unscheduled, solve
 from .tables import assign_tables
 from .validate import Report, validate

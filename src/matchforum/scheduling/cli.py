@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .errors import SchedulingError
 from .jsonio import read_problem, read_schedule, schedule_to_dict, write_schedule
-from .satsearch import Progress
+from .progress import Progress
 from .solver import solve
 from .validate import validate
 

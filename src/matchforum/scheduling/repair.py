@@ -19,10 +19,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ortools.sat.python import cp_model
-
 from .breaks import breaks_per_participant
-from .cpsat import build_model
 from .errors import ProblemError
 from .model import Meeting, Problem, Schedule
 from .solver import explain_unscheduled
@@ -262,6 +259,12 @@ def _solve_lexicographic(
     must_keep: bool = False,
     required: frozenset[int] = frozenset(),
 ) -> tuple[Schedule, list[Move], dict[str, object]]:
+    # CP-SAT is loaded here, not with the package: its import takes longer than solving
+    # a small instance through the SAT search, which never needs it
+    from ortools.sat.python import cp_model
+
+    from .cpsat import build_model
+
     t0 = time.perf_counter()
     cm = build_model(problem, fairness, optional=True, required=required)
     m = cm.model

@@ -120,7 +120,7 @@ def encode(
     ``meeting_capacity=False`` leaves out 'at most tables meetings in slot s' wherever no
     online meeting can take place in s: there every meeting makes exactly two
     participants busy, so it is the same constraint as 'at most 2 x tables participants
-    busy', which stays, over a third of the literals (docs/scheduling.md, item 35).
+    busy', which stays, over a third of the literals.
     """
     e = Encoding(problem)
     e.card_enc = card_enc
@@ -358,15 +358,14 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
     true, it makes its window busy, and a busy slot lies in the chosen window. Everything
     here is implied by the gap definitions and "busy in exactly n slots" when p has no
     break, but as clauses it lets one decision (the start) fix a whole block, and a busy
-    slot bound the start within n slots either way: the zero-break calls need about a
-    tenth of the conflicts (docs/scheduling.md, item 22). Only windows that p's meetings
-    can fill are offered: each meeting in its own slot of the window, among the slots it
-    is allowed (a perfect matching; a participant with morning-only and afternoon-only
-    meetings, for one, can only be without a break across the lunch boundary). A slot
-    inside every offered window is busy unless p has a break, as a clause of its own:
-    'one of the windows' is a case split that propagation cannot see through (items 36
-    and 37). Returns the start variables by first slot (empty when no window fits: then
-    p has a break).
+    slot bound the start within n slots either way, so the zero-break calls need far fewer
+    conflicts. Only windows that p's meetings can fill are offered: each meeting in its
+    own slot of the window, among the slots it is allowed (a perfect matching; a
+    participant with morning-only and afternoon-only meetings, for one, can only be
+    without a break across the lunch boundary). A slot inside every offered window is
+    busy unless p has a break, as a clause of its own: 'one of the windows' is a case
+    split that propagation cannot see through. Returns the start variables by first slot
+    (empty when no window fits: then p has a break).
     """
     have = set(ps)
     allowed = e.problem.allowed_slots
@@ -420,8 +419,7 @@ def _start_compatibility(e: Encoding) -> None:
     of p -> q has a break or q starts at one of the compatible slots', written only when
     it excludes some start of q. Implied (hence sound), but it lets one decision about a
     window narrow the windows of everyone p meets without a conflict first; it matters on
-    forums of two sessions or more, where windows are short against the day
-    (docs/scheduling.md, item 34).
+    forums of two sessions or more, where windows are short against the day.
     """
     problem = e.problem
     for k, (a, b) in enumerate(problem.meeting_ends):

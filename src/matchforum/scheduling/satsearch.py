@@ -33,19 +33,10 @@ from pysat.solvers import Solver
 
 from .breaks import breaks_per_participant
 from .model import Problem
+from .progress import Progress
 from .satenc import Encoding, attach_totalizer, encode
 
 SAT_SOLVER = "cd19"
-
-
-@dataclass
-class Progress:
-    """What a progress callback receives."""
-
-    best: int | None
-    bound: int
-    elapsed: float
-    phase: str = "breaks"
 
 
 @dataclass
@@ -94,14 +85,15 @@ def _worker(
 
     Each worker proves every bound itself, without jumping past a bound another worker
     proved: the clauses learnt while refuting ``total <= B`` are what makes the
-    satisfiable call at the optimum fast (forum-13crafc: 7 s upward, over 60 s when the
-    refutation of bound 0 is skipped), and slicing calls to listen for news measured
-    slower as well (docs/scheduling.md).
+    satisfiable call at the optimum fast, so skipping a refutation costs more than it
+    saves; and a worker does not slice its calls to listen for news from the other, as
+    every interruption throws that learning away too. (The measurements behind both
+    choices: docs/scheduling.md, "Design history of the exact search".)
     """
     t0 = time.perf_counter()
     e = encode(problem, fairness, **options)
-    # an ubound of 60 is the configuration measured best (docs/scheduling.md); higher
-    # bounds are added on demand
+    # A totalizer counting to 60 up front is cheap next to the encoding and covers the
+    # optimum of most forums; a forum that needs more gets the higher outputs on demand.
     attach_totalizer(e, min(len(e.break_lits), max(60, lb + 8)))
     assert e.totalizer is not None
     solver = Solver(name=SAT_SOLVER, bootstrap_with=e.clauses)
@@ -128,15 +120,15 @@ def portfolio(
 
     The first keeps sequential counters, encodes the capacity constraints with a
     totalizer and bounds each slot only through its busy participants
-    (``meeting_capacity=False``: where no online meeting can use the slot, the same
-    constraint as the tables one, in a fifth of the clauses; item 35 of
-    docs/scheduling.md). The second keeps the tables constraint over meetings too, which
-    the refutations on tight tables need, and encodes every cardinality constraint with
-    the modulo totalizer (item 21). Each solves instances the other cannot in a minute,
-    so racing them cuts the tail. Both add the block windows of
-    :func:`.satenc._start_clauses` (items 22, 34, 36, 37). Break literals are exact or
-    monotone as :func:`.satenc.encode` decides. With one worker, the first (the faster
-    on most instances).
+    (``meeting_capacity=False``: where no online meeting can use the slot, that is the
+    same constraint as the tables one, in a fifth of the clauses). The second keeps the
+    tables constraint over meetings too, which the refutations on tight tables need, and
+    encodes every cardinality constraint with the modulo totalizer. SAT run times are
+    heavy-tailed and each configuration solves forums the other cannot in a minute, so
+    racing them cuts the tail. Both add the block windows of
+    :func:`.satenc._start_clauses`. Break literals are exact or monotone as
+    :func:`.satenc.encode` decides. With one worker, the first, which is the faster on
+    most forums.
     """
     modes: list[tuple[str, dict[str, Any]]] = [
         (

@@ -14,13 +14,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ortools.sat.python import cp_model
-
 from .breaks import breaks_per_participant
-from .cpsat import build_model
 from .errors import SchedulingError
 from .model import Problem, Schedule, Unscheduled
-from .satsearch import Progress, search
+from .progress import Progress
 from .tables import assign_tables
 
 _UNSET = object()
@@ -33,25 +30,29 @@ HEURISTIC_SHARE = 0.1
 Callback = Callable[[Progress], bool | None]
 
 
-class _CpCallback(cp_model.CpSolverSolutionCallback):
-    def __init__(self, t0: float, callback: Callback | None, phase: str) -> None:
-        super().__init__()
-        self.t0, self.callback, self.phase = t0, callback, phase
+def _cp_callback(t0: float, callback: Callback | None, phase: str):  # type: ignore[no-untyped-def]
+    """A CP-SAT solution callback reporting to ``callback`` (which may stop the search)."""
+    from ortools.sat.python import cp_model
 
-    def on_solution_callback(self) -> None:
-        if self.callback is None:
-            return
-        prog = Progress(
-            round(self.ObjectiveValue()),
-            round(self.BestObjectiveBound()),
-            time.perf_counter() - self.t0,
-            self.phase,
-        )
-        if self.callback(prog):
-            self.StopSearch()
+    class _CpCallback(cp_model.CpSolverSolutionCallback):
+        def on_solution_callback(self) -> None:
+            if callback is None:
+                return
+            prog = Progress(
+                round(self.ObjectiveValue()),
+                round(self.BestObjectiveBound()),
+                time.perf_counter() - t0,
+                phase,
+            )
+            if callback(prog):
+                self.StopSearch()
+
+    return _CpCallback()
 
 
-def _cp_solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
+def _cp_solver(time_limit: float, workers: int, seed: int):  # type: ignore[no-untyped-def]
+    from ortools.sat.python import cp_model
+
     s = cp_model.CpSolver()
     s.parameters.max_time_in_seconds = max(0.01, time_limit)
     s.parameters.num_workers = max(1, workers)
@@ -126,6 +127,8 @@ def solve(
             sub, d, remaining, workers, seed, callback, sub_hint
         )
     else:
+        from .satsearch import search
+
         res = search(sub, d, remaining, workers, callback=callback)
         sub_slots, status, optimal, bound, st = (
             res.slots,
@@ -205,8 +208,6 @@ def _anytime(
     if len(problem.meetings) > EXACT_MEETINGS:
         from .lns import improve_lns
 
-        if not quick_q[0]:
-            return _restamp(quick, stats, t0)
         best = improve_lns(
             problem,
             quick,
@@ -236,6 +237,12 @@ def _anytime(
     exact_q = quality(problem, exact, fairness)
     if exact_q >= quick_q or (exact.status == "INFEASIBLE" and not quick_q[0]):
         stats["chosen"] = "exact"
+        everything = len(problem.meetings)
+        if exact.n_scheduled == quick.n_scheduled == everything and quick.bound > exact.bound:
+            # the heuristic's bound is for all meetings; the exact search may have proven less
+            exact.bound = quick.bound
+            if exact.breaks <= exact.bound and exact_q[0]:
+                exact.proven_optimal, exact.status = True, "OPTIMAL"
         return _restamp(exact, stats, t0)
     stats["chosen"] = "heuristic"
     if not problem.allow_unscheduled and exact.status != "INFEASIBLE":
@@ -252,15 +259,24 @@ def _restamp(sched: Schedule, stats: dict[str, object], t0: float) -> Schedule:
 def _heuristic(
     problem: Problem, fairness: int | None, time_limit: float, stats: dict[str, object], t0: float
 ) -> Schedule:
+    from .bounds import lower_bound
     from .heuristic import greedy_schedule, improve, make_fair, simple_lower_bound
+    from .localsearch import anneal, complete
 
     slots = greedy_schedule(problem)
     stats["greedy_seconds"] = round(time.perf_counter() - t0, 3)
     stats["greedy_breaks"] = sum(breaks_per_participant(problem, slots))
     budget = max(0.0, min(time_limit * 0.8, time_limit - (time.perf_counter() - t0) - 2))
     slots = improve(problem, slots, budget)
+    if any(s is None and problem.allowed_slots[k] for k, s in enumerate(slots)):
+        slots = complete(problem, slots, max(0.2, budget / 2), seed=len(slots))
     slots = make_fair(problem, slots, fairness, max(0.5, budget))
-    lb = simple_lower_bound(problem)
+    per = breaks_per_participant(problem, slots)
+    if fairness is not None and max(per, default=0) - min(per, default=0) > fairness:
+        slots = anneal(
+            problem, slots, fairness, max(0.2, budget / 2), seed=len(slots), until_fair=True
+        )
+    lb = max(simple_lower_bound(problem), lower_bound(problem, slots, time_limit=max(0.5, budget)))
     status = "FEASIBLE" if all(s is not None for s in slots) else "UNKNOWN"
     sched = _finish(problem, slots, fairness, status, False, lb, stats, t0)
     if sched.breaks == lb and status == "FEASIBLE":
@@ -336,12 +352,16 @@ def _max_weight(
     hint: Sequence[int | None] | None,
 ) -> tuple[list[int | None] | None, list[int], dict[str, object]]:
     """Phase 1: the most valuable set of meetings that fit together."""
+    from ortools.sat.python import cp_model
+
+    from .cpsat import build_model
+
     t0 = time.perf_counter()
     cm = build_model(problem, fairness, optional=True)
     cm.model.Maximize(cm.weight_expr)
     _add_hint(cm, hint)
     solver = _cp_solver(time_limit, workers, seed)
-    st = solver.Solve(cm.model, _CpCallback(t0, callback, "weight"))
+    st = solver.Solve(cm.model, _cp_callback(t0, callback, "weight"))
     info: dict[str, object] = {
         "status": solver.StatusName(st),
         "seconds": round(time.perf_counter() - t0, 3),
@@ -371,12 +391,16 @@ def _cp_breaks(
     callback: Callback | None,
     hint: Sequence[int | None] | None,
 ) -> tuple[list[int] | None, str, bool, float, dict[str, object]]:
+    from ortools.sat.python import cp_model
+
+    from .cpsat import build_model
+
     t0 = time.perf_counter()
     cm = build_model(problem, fairness, optional=False)
     cm.model.Minimize(cm.total_breaks)
     _add_hint(cm, hint)
     solver = _cp_solver(time_limit, workers, seed)
-    st = solver.Solve(cm.model, _CpCallback(t0, callback, "breaks"))
+    st = solver.Solve(cm.model, _cp_callback(t0, callback, "breaks"))
     info: dict[str, object] = {
         "engine": "cp-sat",
         "status": solver.StatusName(st),
