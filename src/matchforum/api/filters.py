@@ -76,9 +76,8 @@ class MeetingRequestFilter(StrictFilterSet):
         fields = ["status", "box"]
 
     def filter_box(self, queryset, name, value):
+        from matchforum.core.shortcuts import request_forum
         from matchforum.core.tenancy import own_organisation_ids
-
-        from .context import request_forum
 
         own = own_organisation_ids(self.request.user, request_forum(self.request))
         if value == "sent":

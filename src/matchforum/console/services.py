@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum, ForumDay, Session, Slot, Table
 from matchforum.forums.services import forum_set_tables, session_generate_slots
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
@@ -19,17 +20,12 @@ from matchforum.organisations.models import Delegate, Organisation
 from matchforum.organisations.services import organisation_decide_accreditation
 
 
-def _require_organiser(user: User) -> None:
-    if not user.can_organise:
-        raise PermissionDenied(_("Only organisers do this."))
-
-
 @transaction.atomic
 def session_save(
     *, forum: Forum, user: User, date: dt.date, session: Session | None = None, **fields: object
 ) -> Session:
     """Create or change a session (its day is created when new) and regenerate its slots."""
-    _require_organiser(user)
+    require_organiser(user)
     if not forum.starts_on <= date <= forum.ends_on:
         raise ValidationError({"date": _("The day is outside the forum's dates.")})
     day, _created = ForumDay.objects.get_or_create(forum=forum, date=date)
@@ -54,7 +50,7 @@ def session_save(
 
 @transaction.atomic
 def session_delete(*, session: Session, user: User) -> None:
-    _require_organiser(user)
+    require_organiser(user)
     try:
         session.delete()
     except ProtectedError as exc:
@@ -62,12 +58,12 @@ def session_delete(*, session: Session, user: User) -> None:
 
 
 def tables_set(*, forum: Forum, user: User, count: int, area: str = "Hall A") -> None:
-    _require_organiser(user)
+    require_organiser(user)
     forum_set_tables(forum=forum, count=count, area=area)
 
 
 def table_update(*, table: Table, user: User, area: str, is_active: bool) -> Table:
-    _require_organiser(user)
+    require_organiser(user)
     table.area = area.strip()[:100]
     table.is_active = is_active
     table.save(update_fields=["area", "is_active"])
@@ -87,7 +83,7 @@ def accreditation_decide_bulk(
 
 
 def delegate_check_in(*, delegate: Delegate, user: User, undo: bool = False) -> Delegate:
-    _require_organiser(user)
+    require_organiser(user)
     delegate.checked_in_at = None if undo else timezone.now()
     delegate.save(update_fields=["checked_in_at"])
     return delegate
@@ -95,7 +91,7 @@ def delegate_check_in(*, delegate: Delegate, user: User, undo: bool = False) -> 
 
 def meeting_mark(*, meeting: Meeting, user: User, status: str) -> Meeting:
     """Mark a placed meeting held or no-show (or back to scheduled)."""
-    _require_organiser(user)
+    require_organiser(user)
     if status not in (MeetingStatus.HELD, MeetingStatus.NO_SHOW, MeetingStatus.SCHEDULED):
         raise ValidationError(_("Unknown meeting status."))
     if meeting.slot_id is None or meeting.status == MeetingStatus.CANCELLED:
@@ -106,7 +102,7 @@ def meeting_mark(*, meeting: Meeting, user: User, status: str) -> Meeting:
 
 
 def meeting_cancel_by_organiser(*, meeting: Meeting, user: User) -> Meeting:
-    _require_organiser(user)
+    require_organiser(user)
     if meeting.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW):
         raise ValidationError(_("This meeting has taken place already."))
     return meeting_cancel(meeting=meeting)
@@ -160,7 +156,7 @@ def meeting_book(
 
     Double booking is refused by `meeting_place` and, under races, by the database.
     """
-    _require_organiser(user)
+    require_organiser(user)
     org_a, org_b = delegate_a.organisation, delegate_b.organisation
     if org_a.forum_id != forum.pk or org_b.forum_id != forum.pk:
         raise ValidationError(_("Both delegates must take part in this forum."))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 
 def form_add_service_error(form: forms.Form, error: ValidationError) -> None:
@@ -13,6 +15,11 @@ def form_add_service_error(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def message_service_error(request: HttpRequest, error: ValidationError) -> None:
+    """Show a service's ValidationError on the next page, for actions without a form."""
+    messages.error(request, " ".join(error.messages))
 
 
 class MultipleFileInput(forms.ClearableFileInput):

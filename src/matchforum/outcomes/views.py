@@ -9,7 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from matchforum.forums.selectors import forum_current
+from matchforum.core.forms import form_add_service_error
+from matchforum.core.shortcuts import request_forum
 from matchforum.organisations.selectors import delegate_for_user
 
 from .forms import OutcomeForm, SurveyForm
@@ -19,7 +20,7 @@ from .services import follow_up_survey_answer, meeting_outcome_record
 
 
 def _delegate(request: HttpRequest):
-    forum = forum_current()
+    forum = request_forum(request)
     if forum is None:
         raise Http404(_("No forum is running."))
     delegate = delegate_for_user(user=request.user, forum=forum)
@@ -54,7 +55,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             meeting_outcome_record(meeting=meeting, delegate=delegate, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            form_add_service_error(form, exc)
         else:
             messages.success(
                 request, _("Outcome recorded. Only your organisation and the organisers see it.")

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
 from matchforum.meetings.services import DoubleBooking, meeting_place
@@ -42,11 +43,6 @@ PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
 
 class RunCancelled(Exception):
     """The organiser asked the run to stop."""
-
-
-def _require_organiser(user: User) -> None:
-    if not user.can_organise:
-        raise PermissionDenied(_("Only organisers run the scheduling."))
 
 
 def _clean_options(options: dict[str, Any]) -> dict[str, Any]:
@@ -78,7 +74,7 @@ def scheduling_run_start(
     """Queue a run with its options; the solving happens in the `solve_scheduling_run` task."""
     from .tasks import solve_scheduling_run
 
-    _require_organiser(user)
+    require_organiser(user)
     cleaned = _clean_options(options)
     run = SchedulingRun.objects.create(
         forum=forum,
@@ -100,7 +96,7 @@ def scheduling_repair_start(*, forum: Forum, user: User, options: dict[str, Any]
 
 def scheduling_run_cancel(*, run: SchedulingRun, user: User) -> SchedulingRun:
     """Ask a run to stop; a queued run stops at once, a running one at its next progress."""
-    _require_organiser(user)
+    require_organiser(user)
     SchedulingRun.objects.filter(pk=run.pk).update(cancel_requested=True)
     SchedulingRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
         status=RunStatus.CANCELLED, finished_at=timezone.now()
@@ -320,7 +316,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     hold, so a schedule that changed since the run (e.g. a walk-in booked into a slot the
     run uses) is refused as a whole and nothing changes.
     """
-    _require_organiser(user)
+    require_organiser(user)
     run = SchedulingRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.FINISHED:
         raise ValidationError(_("Only a finished run can be published."))
@@ -504,7 +500,7 @@ def waiting_list_offer(
     *, forum: Forum, user: User, meeting: Meeting, slot: Slot | None = None
 ) -> Meeting:
     """Place a waiting meeting into a free place (the given slot or the first) moving no one."""
-    _require_organiser(user)
+    require_organiser(user)
     if meeting.forum_id != forum.pk or meeting.status != MeetingStatus.ACCEPTED or meeting.slot_id:
         raise ValidationError(_("This meeting is not waiting for a place."))
     places = _free_places(forum, meeting)

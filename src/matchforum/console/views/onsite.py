@@ -14,11 +14,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchforum.core.forms import form_add_service_error, message_service_error
+from matchforum.core.shortcuts import forum_or_404
 from matchforum.forums.models import Slot, Table
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.models import Accreditation, Delegate
 
-from ..access import console_forum, organiser_required
+from ..access import organiser_required
 from ..forms import WalkInForm
 from ..selectors import delegates_search, forum_meetings
 from ..services import (
@@ -32,7 +34,7 @@ from ..services import (
 
 @organiser_required
 def checkin(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     query = request.GET.get("q", "")
     delegates = delegates_search(forum=forum, query=query)[:50]
     template = "console/_checkin_rows.html" if request.htmx else "console/checkin.html"
@@ -42,7 +44,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
 @organiser_required
 @require_POST
 def checkin_toggle(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     delegate = get_object_or_404(
         Delegate.objects.select_related("user", "organisation"), pk=pk, organisation__forum=forum
     )
@@ -54,7 +56,7 @@ def checkin_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organiser_required
 def meetings(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     qs = forum_meetings(forum=forum).order_by("slot__starts_at", "table__number", "pk")
     status = request.GET.get("status", "")
     if status in MeetingStatus.values:
@@ -81,7 +83,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
 @organiser_required
 @require_POST
 def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     meeting = get_object_or_404(Meeting, pk=pk, forum=forum)
     action = request.POST.get("action")
     try:
@@ -94,7 +96,7 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.error(request, _("Unknown action."))
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_error(request, exc)
     return redirect(request.POST.get("next") or "console:meetings")
 
 
@@ -111,7 +113,7 @@ def _delegates(forum):
 @organiser_required
 def meeting_add(request: HttpRequest) -> HttpResponse:
     """Book a meeting: a walk-in into a free slot and table, or one left for the scheduler."""
-    forum = console_forum()
+    forum = forum_or_404(request)
     tz = ZoneInfo(forum.time_zone)
     data = request.POST or request.GET or None
     delegates = _delegates(forum)
@@ -148,7 +150,7 @@ def meeting_add(request: HttpRequest) -> HttpResponse:
                 walk_in=slot is not None,
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            form_add_service_error(form, exc)
         else:
             if meeting.slot_id:
                 messages.success(
