@@ -86,7 +86,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
     context = {
         "requests": _with_topics(
-            requests_inbox(organisation=organisation), organisation, "sender_organisation"
+            requests_inbox(user=request.user, forum=request.forum, organisation=organisation),
+            organisation,
+            "sender_organisation",
         ),
         "box": "inbox",
         "counts": request_counts(delegate=request.delegate),
@@ -100,7 +102,9 @@ def outbox(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
     context = {
         "requests": _with_topics(
-            requests_outbox(organisation=organisation), organisation, "recipient_organisation"
+            requests_outbox(user=request.user, forum=request.forum, organisation=organisation),
+            organisation,
+            "recipient_organisation",
         ),
         "box": "outbox",
         "counts": request_counts(delegate=request.delegate),
@@ -135,7 +139,9 @@ def _answer(request: HttpRequest, meeting_request, action, success: str, box: st
 @require_POST
 @delegate_required(approved=True)
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
-    item = request_received_by(organisation=request.delegate.organisation, pk=pk)
+    item = request_received_by(
+        user=request.user, forum=request.forum, organisation=request.delegate.organisation, pk=pk
+    )
     if item is None:
         raise Http404
     return _answer(
@@ -150,7 +156,9 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @delegate_required(approved=True)
 def decline(request: HttpRequest, pk: int) -> HttpResponse:
-    item = request_received_by(organisation=request.delegate.organisation, pk=pk)
+    item = request_received_by(
+        user=request.user, forum=request.forum, organisation=request.delegate.organisation, pk=pk
+    )
     if item is None:
         raise Http404
     form = DeclineForm(request.POST)
@@ -167,7 +175,9 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @delegate_required(approved=True)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    item = request_sent_by(organisation=request.delegate.organisation, pk=pk)
+    item = request_sent_by(
+        user=request.user, forum=request.forum, organisation=request.delegate.organisation, pk=pk
+    )
     if item is None:
         raise Http404
     return _answer(
