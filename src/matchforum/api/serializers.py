@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from matchforum.api.models import ApiToken
 from matchforum.forums.models import CapabilityTrack
-from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
+from matchforum.marketplace.models import PROFILE_FIELDS, CooperationProfile, ProfileKind, Side
 from matchforum.meetings.models import Meeting, MeetingRequest, Priority, SessionWish
 from matchforum.organisations.models import Organisation
 from matchforum.recommendations.models import Dismissal, Recommendation
@@ -71,23 +71,7 @@ class ProfileSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CooperationProfile
-        fields = [
-            "id",
-            "organisation",
-            "side",
-            "kind",
-            "title",
-            "description",
-            "language",
-            "tracks",
-            "trl",
-            "ticket_min_eur",
-            "ticket_max_eur",
-            "stage",
-            "countries_of_interest",
-            "is_active",
-            "updated_at",
-        ]
+        fields = ["id", "organisation", *PROFILE_FIELDS, "updated_at"]
         read_only_fields = ["id", "organisation", "updated_at"]
 
     def validate(self, attrs):

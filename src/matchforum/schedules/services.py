@@ -1,5 +1,7 @@
 """Writes of scheduling: runs (started here, solved by a task), publication, repair, waiting list.
 
+Reads (the published version, free places, the waiting list) are in selectors.py.
+
 A run never touches the live schedule: it reads the forum's rows, solves, and stores its
 result on the `SchedulingRun`. Only `schedule_publish` writes placements to meetings, in
 one transaction, so a crashed or cancelled run leaves the published schedule as it was.
@@ -21,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
 from matchforum.core.permissions import require_organiser
-from matchforum.forums.models import Forum, Slot, Table
+from matchforum.forums.models import Forum, Slot
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
 from matchforum.meetings.services import DoubleBooking, meeting_place
 
@@ -35,6 +37,7 @@ from .mapping import (
     unscheduled_from_schedule,
 )
 from .models import RunKind, RunStatus, ScheduleVersion, SchedulingRun, VersionStatus
+from .selectors import meeting_free_places, schedule_version_published
 
 DEFAULT_TIME_LIMIT = 30
 MAX_TIME_LIMIT = 600
@@ -103,10 +106,6 @@ def scheduling_run_cancel(*, run: SchedulingRun, user: User) -> SchedulingRun:
     )
     run.refresh_from_db()
     return run
-
-
-def schedule_version_published(*, forum: Forum) -> ScheduleVersion | None:
-    return ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).first()
 
 
 # ---------------------------------------------------------------------- running (in the task)
@@ -431,70 +430,6 @@ def _notify(version_id: int, changed_meeting_ids: list[int]) -> None:
 # ---------------------------------------------------------------------- waiting list
 
 
-def _free_places(forum: Forum, meeting: Meeting) -> list[tuple[Slot, Table | None, bool]]:
-    """Slots and tables (or online rooms) where this meeting fits without moving anyone."""
-    slots = list(
-        Slot.objects.filter(session__day__forum=forum)
-        .select_related("session")
-        .order_by("starts_at")
-    )
-    busy_slots = set(
-        MeetingSeat.objects.filter(
-            delegate_id__in=[meeting.delegate_a_id, meeting.delegate_b_id]
-        ).values_list("slot_id", flat=True)
-    )
-    from matchforum.organisations.models import Delegate
-
-    busy_slots |= set(
-        Delegate.unavailable_slots.through.objects.filter(
-            delegate_id__in=[meeting.delegate_a_id, meeting.delegate_b_id]
-        ).values_list("slot_id", flat=True)
-    )
-    placed = Meeting.objects.filter(forum=forum, slot__isnull=False).exclude(
-        status=MeetingStatus.CANCELLED
-    )
-    taken_tables: dict[int, set[int]] = {}
-    online_used: Counter[int] = Counter()
-    for slot_id, table_id in placed.values_list("slot_id", "table_id"):
-        if table_id is None:
-            online_used[slot_id] += 1
-        else:
-            taken_tables.setdefault(slot_id, set()).add(table_id)
-    tables = list(Table.objects.filter(forum=forum, is_active=True).order_by("number"))
-    result: list[tuple[Slot, Table | None, bool]] = []
-    for slot in slots:
-        if slot.pk in busy_slots:
-            continue
-        if meeting.allowed_session_id and slot.session_id != meeting.allowed_session_id:
-            continue
-        if meeting.session_wish in ("morning", "afternoon") and (
-            slot.session.part != meeting.session_wish
-        ):
-            continue
-        if meeting.mode == MeetingMode.ONLINE:
-            if online_used[slot.pk] < forum.online_capacity_per_slot:
-                result.append((slot, None, True))
-            continue
-        free = [t for t in tables if t.pk not in taken_tables.get(slot.pk, set())]
-        if free:
-            result.append((slot, free[0], False))
-    return result
-
-
-def waiting_list(*, forum: Forum) -> list[dict[str, Any]]:
-    """Accepted meetings without a place, each with the first free place it could take."""
-    waiting = (
-        Meeting.objects.filter(forum=forum, status=MeetingStatus.ACCEPTED, slot__isnull=True)
-        .select_related("organisation_a", "organisation_b", "delegate_a__user", "delegate_b__user")
-        .order_by("-priority", "created_at", "pk")
-    )
-    rows = []
-    for meeting in waiting:
-        places = _free_places(forum, meeting)
-        rows.append({"meeting": meeting, "places": places[:5], "fits": bool(places)})
-    return rows
-
-
 @transaction.atomic
 def waiting_list_offer(
     *, forum: Forum, user: User, meeting: Meeting, slot: Slot | None = None
@@ -503,14 +438,14 @@ def waiting_list_offer(
     require_organiser(user)
     if meeting.forum_id != forum.pk or meeting.status != MeetingStatus.ACCEPTED or meeting.slot_id:
         raise ValidationError(_("This meeting is not waiting for a place."))
-    places = _free_places(forum, meeting)
+    places = meeting_free_places(forum=forum, meeting=meeting)
     if slot is not None:
         places = [p for p in places if p[0].pk == slot.pk]
     if not places:
         raise ValidationError(_("No free place fits this meeting without moving someone else."))
-    chosen_slot, table, online = places[0]
+    chosen_slot, table = places[0]
     try:
-        placed = meeting_place(meeting=meeting, slot=chosen_slot, table=table, online=online)
+        placed = meeting_place(meeting=meeting, slot=chosen_slot, table=table, online=table is None)
     except DoubleBooking as exc:
         raise ValidationError(exc.messages[0]) from exc
     _published_touch(forum=forum, user=user, changed=[placed.pk])

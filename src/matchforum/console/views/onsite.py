@@ -18,18 +18,14 @@ from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import forum_or_404
 from matchforum.forums.models import Slot, Table
 from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.meetings.services import meeting_book, meeting_cancel_by_organiser, meeting_mark
 from matchforum.organisations.models import Accreditation, Delegate
+from matchforum.organisations.services import delegate_check_in
+from matchforum.schedules.selectors import free_places
 
 from ..access import organiser_required
 from ..forms import WalkInForm
 from ..selectors import delegates_search, forum_meetings
-from ..services import (
-    delegate_check_in,
-    free_places,
-    meeting_book,
-    meeting_cancel_by_organiser,
-    meeting_mark,
-)
 
 
 @organiser_required
@@ -120,7 +116,11 @@ def meeting_add(request: HttpRequest) -> HttpResponse:
     chosen = []
     if data:
         chosen = list(delegates.filter(pk__in=[data.get("delegate_a"), data.get("delegate_b")]))
-    places = free_places(forum=forum, delegates=chosen) if len(chosen) == 2 else []
+    places = (
+        free_places(forum=forum, delegates=chosen, upcoming=True, limit=40)
+        if len(chosen) == 2
+        else []
+    )
     choices = [
         (
             f"{slot.pk}:{table.pk}",

@@ -19,13 +19,16 @@ from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting
 from matchforum.organisations.models import Delegate
 from matchforum.schedules.models import RunKind, RunStatus, SchedulingRun
+from matchforum.schedules.selectors import (
+    schedule_version_published,
+    scheduling_runs,
+    waiting_list,
+)
 from matchforum.schedules.services import (
     schedule_publish,
-    schedule_version_published,
     scheduling_repair_start,
     scheduling_run_cancel,
     scheduling_run_start,
-    waiting_list,
     waiting_list_offer,
 )
 
@@ -113,7 +116,7 @@ def runs(request: HttpRequest) -> HttpResponse:
         "console/runs.html",
         {
             "form": form,
-            "runs": SchedulingRun.objects.filter(forum=forum).select_related("created_by"),
+            "runs": scheduling_runs(forum=forum),
             "version": schedule_version_published(forum=forum),
         },
     )
@@ -176,7 +179,7 @@ def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def run_compare(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
     ids = [int(pk) for pk in request.GET.getlist("runs") if pk.isdigit()][:4]
-    chosen = SchedulingRun.objects.filter(forum=forum, pk__in=ids).order_by("pk")
+    chosen = scheduling_runs(forum=forum).filter(pk__in=ids).order_by("pk")
     summaries = [_run_summary(forum, run) for run in chosen]
     return render(request, "console/run_compare.html", {"summaries": summaries})
 
@@ -198,7 +201,7 @@ def repair(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "version": schedule_version_published(forum=forum),
-            "runs": SchedulingRun.objects.filter(forum=forum, kind=RunKind.REPAIR),
+            "runs": scheduling_runs(forum=forum).filter(kind=RunKind.REPAIR),
         },
     )
 

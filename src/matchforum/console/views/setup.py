@@ -12,13 +12,13 @@ from django.views.decorators.http import require_POST
 from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import forum_or_404, request_forum
 from matchforum.forums.models import Session, Table
+from matchforum.forums.services import session_delete, session_save, table_update, tables_set
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.selectors import organisations_pending_review
-from matchforum.schedules.services import schedule_version_published
+from matchforum.schedules.selectors import schedule_version_published
 
 from ..access import organiser_required, vetting_required
 from ..forms import ForumSetupForm, SessionForm, TablesForm
-from ..services import session_delete, session_save, table_update, tables_set
 
 
 @vetting_required

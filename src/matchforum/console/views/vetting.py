@@ -12,11 +12,13 @@ from django.utils.translation import ngettext
 from matchforum.core.forms import form_add_service_error
 from matchforum.core.shortcuts import forum_or_404
 from matchforum.organisations.models import Accreditation, Organisation
-from matchforum.organisations.services import organisation_decide_accreditation
+from matchforum.organisations.services import (
+    accreditation_decide_bulk,
+    organisation_decide_accreditation,
+)
 
 from ..access import vetting_required
 from ..forms import DecisionForm
-from ..services import accreditation_decide_bulk
 
 FILTERS = {
     "open": [Accreditation.PENDING, Accreditation.NEEDS_INFORMATION],
