@@ -13,7 +13,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.test import RequestFactory
 
-from matchforum.core.forms import form_add_service_error, message_service_error
+from matchforum.core.forms import (
+    form_add_service_error,
+    message_service_error,
+    service_error_text,
+)
 from matchforum.core.permissions import require_organiser
 from matchforum.core.shortcuts import forum_or_404, request_forum
 from matchforum.forums.models import Forum
@@ -89,6 +93,11 @@ def test_a_service_error_of_an_action_without_a_form_is_a_message():
     assert [str(m) for m in get_messages(request)] == ["Taken. Try another slot."]
 
 
+def test_a_refusal_reads_as_its_message():
+    assert service_error_text(PermissionDenied("Not yours.")) == "Not yours."
+    assert service_error_text(ValidationError({"title": ["Too short."]})) == "Too short."
+
+
 def test_views_show_service_errors_only_through_the_helpers():
     """`form.add_error(None, exc.messages)` and `" ".join(exc.messages)` are gone from views."""
     offenders = []
@@ -96,6 +105,6 @@ def test_views_show_service_errors_only_through_the_helpers():
         if "views" not in path.parts and path.name != "views.py":
             continue
         text = path.read_text(encoding="utf-8")
-        if ".messages)" in text and ("add_error(None" in text or '" ".join(' in text):
+        if '" ".join(' in text or (".messages)" in text and "add_error(None" in text):
             offenders.append(str(path.relative_to(SRC)))
     assert offenders == []

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from matchforum.core.forms import form_add_service_error
+from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import request_forum
 from matchforum.forums.models import Forum
 from matchforum.organisations.selectors import delegate_for_user
@@ -139,7 +139,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         except _FormInvalid:
             pass
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            message_service_error(request, error)
         else:
             messages.success(
                 request,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 
 
@@ -17,9 +17,14 @@ def form_add_service_error(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-def message_service_error(request: HttpRequest, error: ValidationError) -> None:
-    """Show a service's ValidationError on the next page, for actions without a form."""
-    messages.error(request, " ".join(error.messages))
+def service_error_text(error: ValidationError | PermissionDenied) -> str:
+    """A service's refusal as one sentence (for a message or an htmx fragment)."""
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+def message_service_error(request: HttpRequest, error: ValidationError | PermissionDenied) -> None:
+    """Show a service's refusal on the next page, for actions without a form."""
+    messages.error(request, service_error_text(error))
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
+from matchforum.core.forms import service_error_text
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.recommendations.selectors import pair_topics
 
@@ -28,10 +29,6 @@ from .services import (
     meeting_request_send,
     meeting_request_withdraw,
 )
-
-
-def _messages_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
 
 
 @require_POST
@@ -53,7 +50,7 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
                 session_wish=form.cleaned_data["session_wish"],
             )
         except (ValidationError, PermissionDenied) as exc:
-            error = _messages_of(exc)
+            error = service_error_text(exc)
     else:
         error = _("Please correct the message or the session wish.")
     if request.htmx:
@@ -116,7 +113,7 @@ def _answer(request: HttpRequest, meeting_request, action, success: str, box: st
     try:
         action()
     except (ValidationError, PermissionDenied) as exc:
-        error, ok = _messages_of(exc), ""
+        error, ok = service_error_text(exc), ""
     else:
         error, ok = "", success
     if request.htmx:
