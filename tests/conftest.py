@@ -22,6 +22,17 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a page requested in Ukrainian must not leave
+    Ukrainian active for the next test in the same process."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def fast_hashing(settings):
     """Argon2 is deliberately slow: for tests that build or sign in many users."""

@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from matchforum.console.services import free_places, meeting_book
 from matchforum.forums.models import Slot
 from matchforum.meetings.models import Meeting, MeetingStatus
-from matchforum.meetings.services import meeting_place
+from matchforum.meetings.services import meeting_book, meeting_place
+from matchforum.schedules.selectors import free_places
 from tests.factories import meeting_build
 
 pytestmark = pytest.mark.django_db

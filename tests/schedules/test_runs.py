@@ -15,13 +15,13 @@ from matchforum.schedules.mapping import (
     schedule_from_placements,
 )
 from matchforum.schedules.models import RunKind, RunStatus, ScheduleVersion, SchedulingRun
+from matchforum.schedules.selectors import waiting_list
 from matchforum.schedules.services import (
     schedule_publish,
     scheduling_repair_start,
     scheduling_run_cancel,
     scheduling_run_execute,
     scheduling_run_start,
-    waiting_list,
     waiting_list_offer,
 )
 from tests.factories import DelegateFactory, meeting_build, realistic_forum_build

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from matchforum.core.forms import form_add_service_error
+from matchforum.core.forms import form_add_service_error, message_service_error
+from matchforum.core.shortcuts import request_forum
 from matchforum.forums.models import Forum
-from matchforum.forums.selectors import forum_current
 from matchforum.organisations.selectors import delegate_for_user
 from matchforum.organisations.services import invitation_accept, invitation_open_by_token
 
@@ -44,7 +44,7 @@ BACKEND = "matchforum.accounts.backends.RoleBackend"
 
 @require_http_methods(["GET", "POST"])
 def sign_up(request: HttpRequest) -> HttpResponse:
-    forum = forum_current()
+    forum = request_forum(request)
     if forum is None:
         raise Http404(_("No forum is open for registration."))
     if request.user.is_authenticated:
@@ -177,7 +177,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         except _FormInvalid:
             pass
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            message_service_error(request, error)
         else:
             messages.success(
                 request,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingMode
 from matchforum.meetings.selectors import meetings_of_delegate
 from matchforum.organisations.models import Delegate, Organisation
 from matchforum.recommendations.selectors import pair_topics
-from matchforum.schedules.models import ScheduleVersion, VersionStatus
+from matchforum.schedules.models import ScheduleVersion
+from matchforum.schedules.selectors import schedule_version_published
 
 
 @dataclass
@@ -26,10 +26,6 @@ class AgendaEntry:
     @property
     def table_number(self) -> int | None:
         return self.meeting.table.number if self.meeting.table_id else None
-
-
-def schedule_published_version(*, forum: Forum) -> ScheduleVersion | None:
-    return ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).first()
 
 
 def online_url_for(meeting: Meeting) -> str:
@@ -58,7 +54,7 @@ def _changed(meeting: Meeting, published: dict | None) -> bool:
 def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
     """The published version (or None) and the delegate's meetings in time order."""
     forum = delegate.organisation.forum
-    version = schedule_published_version(forum=forum)
+    version = schedule_version_published(forum=forum)
     published = _placements(version)
     entries = []
     for meeting in meetings_of_delegate(delegate=delegate).select_related("forum"):

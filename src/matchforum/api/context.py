@@ -1,12 +1,14 @@
-"""Per-request memos of the current forum and the caller's delegate (a few queries saved)."""
+"""Per-request memos of the caller's delegate seats (a few queries saved).
+
+The current forum comes from `core.shortcuts.request_forum`, as for every web view.
+"""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 
 from matchforum.core.own_organisations import own_organisations_remember
-from matchforum.forums.models import Forum
-from matchforum.forums.selectors import forum_current
+from matchforum.core.shortcuts import request_forum
 from matchforum.organisations.models import Delegate
 from matchforum.organisations.selectors import delegate_seats
 
@@ -15,15 +17,6 @@ _UNSET = object()
 
 def _http(request) -> HttpRequest:
     return getattr(request, "_request", request)
-
-
-def request_forum(request) -> Forum | None:
-    http = _http(request)
-    forum = getattr(http, "_matchforum_forum", _UNSET)
-    if forum is _UNSET:
-        forum = forum_current()
-        http._matchforum_forum = forum
-    return forum
 
 
 def request_seats(request) -> list[Delegate]:

@@ -27,10 +27,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from matchforum.core.directory_cache import directory_generation
+from matchforum.core.shortcuts import request_forum
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.organisations.selectors import organisation_is_public
 
-from .context import request_forum, request_seats
+from .context import request_seats
 
 
 def sees_public_directory(request: Request, *, with_drafts: bool) -> bool:

@@ -77,8 +77,7 @@ class MeetingRequestFilter(StrictFilterSet):
 
     def filter_box(self, queryset, name, value):
         from matchforum.core.own_organisations import own_organisation_ids
-
-        from .context import request_forum
+        from matchforum.core.shortcuts import request_forum
 
         own = own_organisation_ids(self.request.user, request_forum(self.request))
         if value == "sent":

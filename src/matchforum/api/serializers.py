@@ -11,6 +11,7 @@ from matchforum.api.models import ApiToken
 from matchforum.forums.models import CapabilityTrack
 from matchforum.marketplace.models import (
     MAX_COUNTRIES_OF_INTEREST,
+    PROFILE_FIELDS,
     CooperationProfile,
     ProfileKind,
     Side,
@@ -80,23 +81,7 @@ class ProfileSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CooperationProfile
-        fields = [
-            "id",
-            "organisation",
-            "side",
-            "kind",
-            "title",
-            "description",
-            "language",
-            "tracks",
-            "trl",
-            "ticket_min_eur",
-            "ticket_max_eur",
-            "stage",
-            "countries_of_interest",
-            "is_active",
-            "updated_at",
-        ]
+        fields = ["id", "organisation", *PROFILE_FIELDS, "updated_at"]
         read_only_fields = ["id", "organisation", "updated_at"]
 
     def validate(self, attrs):

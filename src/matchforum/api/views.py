@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
+from matchforum.core.shortcuts import request_forum
 from matchforum.core.tenancy import require_scoped, scoped
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.marketplace.services import profile_create, profile_delete, profile_update
@@ -29,7 +30,7 @@ from matchforum.schedules.models import ScheduleVersion, SchedulingRun
 from matchforum.twofactor.services import totp_confirmed_device
 
 from . import filters, serializers
-from .context import request_delegate, request_forum
+from .context import request_delegate
 from .directory import SharedDirectoryListMixin
 from .models import ApiToken
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser

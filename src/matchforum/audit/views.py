@@ -6,8 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from matchforum.core.shortcuts import request_forum
 from matchforum.core.tenancy import scoped
-from matchforum.forums.selectors import forum_current
 
 from .models import AuditEntry
 
@@ -17,7 +17,7 @@ PAGE_SIZE = 200
 @login_required
 def entries(request: HttpRequest) -> HttpResponse:
     rows = (
-        scoped(AuditEntry, user=request.user, forum=forum_current())
+        scoped(AuditEntry, user=request.user, forum=request_forum(request))
         .select_related("actor_organisation", "organisation", "actor")
         .order_by("-created_at", "-pk")[:PAGE_SIZE]
     )

@@ -9,11 +9,11 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from matchforum.accounts.models import User
+from matchforum.core.tenancy import scoped
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.marketplace.models import CooperationProfile, Side
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.models import Accreditation, Delegate, Organisation, Visibility
-from matchforum.organisations.selectors import organisations_visible_to
 
 from .models import Attachment, Post, PostReport, ReportStatus, Thread
 
@@ -50,7 +50,7 @@ def coalition_is_member(*, user: User, forum: Forum, track: CapabilityTrack) -> 
 
 def coalition_overview(*, user: User, forum: Forum, track: CapabilityTrack) -> dict[str, object]:
     """What the track page shows: listed approved members, open offers and needs, counts."""
-    visible = organisations_visible_to(user=user, forum=forum)
+    visible = scoped(Organisation, user=user, forum=forum)
     members = visible.filter(
         tracks=track, accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED
     ).order_by("name")

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from matchforum.accounts.models import User
 from matchforum.core.enqueue import enqueue_on_commit
+from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.notifications.mail import templates_message
 from matchforum.notifications.models import NotificationKind
@@ -34,11 +35,6 @@ MAX_ATTACHMENTS_PER_POST = 5
 def _require_member(*, user: User, forum: Forum, track: CapabilityTrack) -> None:
     if not coalition_is_member(user=user, forum=forum, track=track):
         raise PermissionDenied("Only vetted members of the coalition take part.")
-
-
-def _require_moderator(user: User) -> None:
-    if not user.can_organise:
-        raise PermissionDenied("Only organisers moderate.")
 
 
 def _clean_body(body: str) -> str:
@@ -195,7 +191,7 @@ def thread_reply(
 
 
 def post_set_hidden(*, moderator: User, post: Post, hidden: bool) -> Post:
-    _require_moderator(moderator)
+    require_organiser(moderator)
     post.is_hidden = hidden
     post.hidden_by = moderator if hidden else None
     post.hidden_at = timezone.now() if hidden else None
@@ -204,7 +200,7 @@ def post_set_hidden(*, moderator: User, post: Post, hidden: bool) -> Post:
 
 
 def thread_set_locked(*, moderator: User, thread: Thread, locked: bool) -> Thread:
-    _require_moderator(moderator)
+    require_organiser(moderator)
     thread.is_locked = locked
     thread.save(update_fields=["is_locked"])
     return thread
@@ -225,7 +221,7 @@ def post_report(*, user: User, post: Post, reason: str) -> PostReport:
 @transaction.atomic
 def report_resolve(*, moderator: User, report: PostReport, hide_post: bool) -> PostReport:
     """Close a report, hiding the post or dismissing the report; other open reports follow."""
-    _require_moderator(moderator)
+    require_organiser(moderator)
     if hide_post:
         post_set_hidden(moderator=moderator, post=report.post, hidden=True)
     status = ReportStatus.ACTED_ON if hide_post else ReportStatus.DISMISSED

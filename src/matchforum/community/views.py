@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.forms import form_add_service_error
+from matchforum.core.permissions import require_organiser
 from matchforum.core.shortcuts import forum_or_404, found_or_404
 from matchforum.forums.selectors import tracks_all
 
@@ -24,7 +25,7 @@ def track_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     track = found_or_404(selectors.track_get(slug=slug))
     is_member = selectors.coalition_is_member(user=request.user, forum=forum, track=track)
     context = {
@@ -38,7 +39,7 @@ def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def thread_new(request: HttpRequest, slug: str) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     track = found_or_404(selectors.track_get(slug=slug))
     if not selectors.coalition_is_member(user=request.user, forum=forum, track=track):
         raise Http404
@@ -65,7 +66,7 @@ def thread_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     thread = found_or_404(selectors.thread_get_for_member(user=request.user, forum=forum, pk=pk))
     form = ReplyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -89,7 +90,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def thread_lock(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     thread = found_or_404(selectors.thread_get_for_member(user=request.user, forum=forum, pk=pk))
     locked = request.POST.get("locked") == "1"
     services.thread_set_locked(moderator=request.user, thread=thread, locked=locked)
@@ -100,7 +101,7 @@ def thread_lock(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def post_hide(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     post = found_or_404(selectors.post_get_for_member(user=request.user, forum=forum, pk=pk))
     hidden = request.POST.get("hidden") == "1"
     services.post_set_hidden(moderator=request.user, post=post, hidden=hidden)
@@ -110,7 +111,7 @@ def post_hide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def post_report(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     post = found_or_404(selectors.post_get_for_member(user=request.user, forum=forum, pk=pk))
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -126,9 +127,8 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def report_queue(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_organise:
-        raise PermissionDenied
-    forum = forum_or_404()
+    require_organiser(request.user)
+    forum = forum_or_404(request)
     return render(
         request, "community/report_queue.html", {"reports": selectors.reports_open(forum=forum)}
     )
@@ -137,9 +137,8 @@ def report_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.can_organise:
-        raise PermissionDenied
-    forum = forum_or_404()
+    require_organiser(request.user)
+    forum = forum_or_404(request)
     report = found_or_404(
         PostReport.objects.filter(
             pk=pk, post__thread__forum=forum, status=ReportStatus.OPEN
@@ -153,7 +152,7 @@ def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     attachment = found_or_404(
         selectors.attachment_get_for_member(user=request.user, forum=forum, pk=pk)
     )

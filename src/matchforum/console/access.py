@@ -7,10 +7,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-
-from matchforum.forums.models import Forum
-from matchforum.forums.selectors import forum_current
+from django.http import HttpRequest, HttpResponse
 
 View = Callable[..., HttpResponse]
 
@@ -32,10 +29,3 @@ def _guard(predicate: Callable[[object], bool]) -> Callable[[View], View]:
 
 organiser_required = _guard(lambda user: user.can_organise)
 vetting_required = _guard(lambda user: user.can_vet)
-
-
-def console_forum() -> Forum:
-    forum = forum_current()
-    if forum is None:
-        raise Http404("No forum is set up.")
-    return forum

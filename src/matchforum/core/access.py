@@ -12,12 +12,13 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from matchforum.forums.selectors import forum_current
 from matchforum.organisations.selectors import delegate_for_user
+
+from .shortcuts import forum_or_404
 
 View = Callable[..., HttpResponse]
 
@@ -33,9 +34,7 @@ def delegate_required(view: View | None = None, *, approved: bool = False):
         @login_required
         @wraps(func)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            forum = forum_current()
-            if forum is None:
-                raise Http404(_("No forum is running."))
+            forum = forum_or_404(request)
             delegate = delegate_for_user(user=request.user, forum=forum)
             if delegate is None:
                 raise PermissionDenied(_("You are not a delegate at this forum."))

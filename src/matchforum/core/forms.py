@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
 
 
 def form_add_service_error(form: forms.Form, error: ValidationError) -> None:
@@ -13,6 +15,16 @@ def form_add_service_error(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def service_error_text(error: ValidationError | PermissionDenied) -> str:
+    """A service's refusal as one sentence (for a message or an htmx fragment)."""
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+def message_service_error(request: HttpRequest, error: ValidationError | PermissionDenied) -> None:
+    """Show a service's refusal on the next page, for actions without a form."""
+    messages.error(request, service_error_text(error))
 
 
 class MultipleFileInput(forms.ClearableFileInput):

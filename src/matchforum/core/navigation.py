@@ -31,13 +31,13 @@ def _vetting(request: HttpRequest) -> bool:
 
 def _delegate(request: HttpRequest) -> bool:
     """Signed in and a delegate of an organisation at the current forum."""
-    from matchforum.forums.selectors import forum_current
+    from matchforum.core.shortcuts import request_forum
     from matchforum.organisations.selectors import delegate_for_user
 
     if not request.user.is_authenticated:
         return False
     if not hasattr(request, "_nav_delegate"):
-        forum = forum_current()
+        forum = request_forum(request)
         request._nav_delegate = forum and delegate_for_user(user=request.user, forum=forum)
     return bool(request._nav_delegate)
 

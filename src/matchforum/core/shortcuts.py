@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,9 +10,31 @@ from django.shortcuts import render
 from matchforum.forums.models import Forum
 from matchforum.forums.selectors import forum_current
 
+_UNSET = object()
 
-def forum_or_404() -> Forum:
-    forum = forum_current()
+
+def _http(request: Any) -> HttpRequest:
+    """The Django request behind a DRF request (or the request itself)."""
+    return getattr(request, "_request", request)
+
+
+def request_forum(request: Any) -> Forum | None:
+    """The forum a request is about: the one current forum, read once per request.
+
+    Every way a view, a decorator or an API class finds the forum goes through here, so
+    one request never sees two different answers.
+    """
+    http = _http(request)
+    forum = getattr(http, "_matchforum_forum", _UNSET)
+    if forum is _UNSET:
+        forum = forum_current()
+        http._matchforum_forum = forum
+    return forum
+
+
+def forum_or_404(request: Any) -> Forum:
+    """`request_forum`, for pages that make no sense without a forum."""
+    forum = request_forum(request)
     if forum is None:
         raise Http404("No forum is set up.")
     return forum

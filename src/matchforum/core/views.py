@@ -7,11 +7,13 @@ from django.views.i18n import set_language
 
 from matchforum.core.language import language_is_supported, user_set_preferred_language
 from matchforum.core.selectors import forum_public_stats_cached
-from matchforum.forums.selectors import forum_current, tracks_all
+from matchforum.forums.selectors import tracks_all
+
+from .shortcuts import request_forum
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    forum = forum_current()
+    forum = request_forum(request)
     stats = forum_public_stats_cached(forum=forum) if forum else {}
     return render(request, "core/home.html", {"stats": stats, "tracks": tracks_all()})
 

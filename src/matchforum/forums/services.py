@@ -1,4 +1,4 @@
-"""Writes of forums: creation and the derivation of slots from sessions."""
+"""Writes of forums: creation, the timetable (sessions and their slots) and the tables."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.deletion import ProtectedError
 from django.utils.translation import gettext as _
+
+from matchforum.accounts.models import User
+from matchforum.core.permissions import require_organiser
 
 from .models import Forum, ForumDay, Session, Slot, Table
 
@@ -111,6 +115,57 @@ def forum_set_tables(*, forum: Forum, count: int, area: str = "Hall A") -> None:
     )
     forum.tables.filter(number__gt=count).update(is_active=False)
     forum.tables.filter(number__lte=count).update(is_active=True)
+
+
+@transaction.atomic
+def session_save(
+    *, forum: Forum, user: User, date: dt.date, session: Session | None = None, **fields: object
+) -> Session:
+    """Create or change a session (its day is created when new) and regenerate its slots."""
+    require_organiser(user)
+    if not forum.starts_on <= date <= forum.ends_on:
+        raise ValidationError({"date": _("The day is outside the forum's dates.")})
+    day, _created = ForumDay.objects.get_or_create(forum=forum, date=date)
+    session = session or Session(day=day)
+    session.day = day
+    for name, value in fields.items():
+        setattr(session, name, value)
+    clash = Session.objects.filter(day=day, part=session.part).exclude(pk=session.pk)
+    if clash.exists():
+        raise ValidationError({"part": _("This day already has a session for that part.")})
+    session.full_clean()
+    session.save()
+    try:
+        with transaction.atomic():
+            session_generate_slots(session=session)
+    except ProtectedError as exc:
+        raise ValidationError(
+            _("Meetings sit in slots this change removes; move them first.")
+        ) from exc
+    return session
+
+
+@transaction.atomic
+def session_delete(*, session: Session, user: User) -> None:
+    require_organiser(user)
+    try:
+        session.delete()
+    except ProtectedError as exc:
+        raise ValidationError(_("Meetings sit in this session's slots; move them first.")) from exc
+
+
+def tables_set(*, forum: Forum, user: User, count: int, area: str = "Hall A") -> None:
+    """The organiser's `forum_set_tables`."""
+    require_organiser(user)
+    forum_set_tables(forum=forum, count=count, area=area)
+
+
+def table_update(*, table: Table, user: User, area: str, is_active: bool) -> Table:
+    require_organiser(user)
+    table.area = area.strip()[:100]
+    table.is_active = is_active
+    table.save(update_fields=["area", "is_active"])
+    return table
 
 
 def capability_tracks_seed() -> None:

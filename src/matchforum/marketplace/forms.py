@@ -8,7 +8,7 @@ from django_countries import countries
 from matchforum.forums.models import CapabilityTrack
 from matchforum.organisations.models import OrganisationKind
 
-from .models import CooperationProfile, ProfileKind, Side
+from .models import PROFILE_FIELDS, CooperationProfile, ProfileKind, Side
 
 
 class ProfileForm(forms.ModelForm):
@@ -27,20 +27,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = CooperationProfile
-        fields = [
-            "side",
-            "kind",
-            "title",
-            "description",
-            "language",
-            "tracks",
-            "trl",
-            "ticket_min_eur",
-            "ticket_max_eur",
-            "stage",
-            "countries_of_interest",
-            "is_active",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
     def clean(self):

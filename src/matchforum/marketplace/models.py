@@ -58,6 +58,24 @@ class InvestmentStage(models.TextChoices):
     PROJECT = "project", _("Project finance")
 
 
+#: What an organisation edits on a profile, in the order the form and the API show it.
+#: The services set `tracks` (many-to-many) apart from the others.
+PROFILE_FIELDS = (
+    "side",
+    "kind",
+    "title",
+    "description",
+    "language",
+    "tracks",
+    "trl",
+    "ticket_min_eur",
+    "ticket_max_eur",
+    "stage",
+    "countries_of_interest",
+    "is_active",
+)
+
+
 class CooperationProfile(models.Model):
     """An offer or a need of an organisation, in the language it was written in."""
 

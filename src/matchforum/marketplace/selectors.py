@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from matchforum.accounts.models import User
+from matchforum.core.own_organisations import own_organisation_ids
+from matchforum.core.tenancy import scoped
 from matchforum.forums.models import Forum
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
-from matchforum.organisations.selectors import organisations_visible_to
 
 from .models import CooperationProfile
 
@@ -41,12 +42,10 @@ def marketplace_organisations(
     Each organisation carries `shown_profiles`: its published profiles that match the
     profile filters (all of them when no profile filter is set).
     """
-    visible = organisations_visible_to(user=user, forum=forum).filter(
+    visible = scoped(Organisation, user=user, forum=forum).filter(
         accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED
     )
-    own_ids = list(
-        Organisation.objects.filter(forum=forum, delegates__user=user).values_list("pk", flat=True)
-    )
+    own_ids = own_organisation_ids(user, forum) if user.is_authenticated else []
     organisations = Organisation.objects.filter(pk__in=visible.values("pk")).exclude(pk__in=own_ids)
     profiles = published_profiles()
     if filters.side:
@@ -88,7 +87,7 @@ def marketplace_organisations(
 def marketplace_organisation(*, user: User, forum: Forum, pk: int) -> Organisation | None:
     """One organisation another delegate may open: approved and visible to them."""
     return (
-        organisations_visible_to(user=user, forum=forum)
+        scoped(Organisation, user=user, forum=forum)
         .filter(pk=pk, accreditation=Accreditation.APPROVED)
         .prefetch_related(
             "tracks", Prefetch("profiles", queryset=published_profiles(), to_attr="shown_profiles")

@@ -13,21 +13,9 @@ from matchforum.forums.models import CapabilityTrack
 from matchforum.organisations.models import Delegate, Organisation
 from matchforum.recommendations.tasks import recompute_organisation_recommendations
 
-from .models import CooperationProfile
+from .models import PROFILE_FIELDS, CooperationProfile
 
-PROFILE_FIELDS = (
-    "side",
-    "kind",
-    "title",
-    "description",
-    "language",
-    "trl",
-    "ticket_min_eur",
-    "ticket_max_eur",
-    "stage",
-    "countries_of_interest",
-    "is_active",
-)
+_SCALAR_FIELDS = frozenset(PROFILE_FIELDS) - {"tracks"}
 
 
 def _check_editor(editor: Delegate, organisation: Organisation) -> None:
@@ -44,7 +32,7 @@ def _after_change(organisation: Organisation) -> None:
 
 
 def _apply(profile: CooperationProfile, fields: dict[str, object]) -> None:
-    unknown = set(fields) - set(PROFILE_FIELDS)
+    unknown = set(fields) - _SCALAR_FIELDS
     if unknown:
         raise ValidationError(f"Unknown profile fields: {', '.join(sorted(unknown))}.")
     for name, value in fields.items():

@@ -1,4 +1,8 @@
-"""Reads of meeting requests and meetings, always scoped to the viewer's organisation."""
+"""Reads of meeting requests and meetings, always scoped to the viewer's organisation.
+
+Who may see a request is decided once, by `core.tenancy.scoped` (the rules in
+core/tenancy_rules.py, which the API uses too); these selectors only narrow it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from matchforum.accounts.models import User
+from matchforum.core.tenancy import scoped
+from matchforum.forums.models import Forum
 from matchforum.organisations.models import Delegate, Organisation
 
 from .models import ACTIVE_MEETING_STATUSES, Meeting, MeetingRequest, MeetingStatus, RequestStatus
@@ -35,27 +42,43 @@ def pair_status(*, a: Organisation, b: Organisation) -> PairStatus:
     return PairStatus(open_request=open_request, meeting=meeting)
 
 
-def _requests() -> QuerySet[MeetingRequest]:
-    return MeetingRequest.objects.select_related(
+def _requests(*, user: User, forum: Forum) -> QuerySet[MeetingRequest]:
+    return scoped(MeetingRequest, user=user, forum=forum).select_related(
         "sender__user", "sender_organisation", "recipient_organisation", "recipient__user"
     )
 
 
-def requests_inbox(*, organisation: Organisation) -> QuerySet[MeetingRequest]:
+def requests_inbox(
+    *, user: User, forum: Forum, organisation: Organisation
+) -> QuerySet[MeetingRequest]:
     """Requests received by the organisation (any of its delegates answers)."""
-    return _requests().filter(recipient_organisation=organisation).order_by("-created_at")
+    return (
+        _requests(user=user, forum=forum)
+        .filter(recipient_organisation=organisation)
+        .order_by("-created_at")
+    )
 
 
-def requests_outbox(*, organisation: Organisation) -> QuerySet[MeetingRequest]:
-    return _requests().filter(sender_organisation=organisation).order_by("-created_at")
+def requests_outbox(
+    *, user: User, forum: Forum, organisation: Organisation
+) -> QuerySet[MeetingRequest]:
+    return (
+        _requests(user=user, forum=forum)
+        .filter(sender_organisation=organisation)
+        .order_by("-created_at")
+    )
 
 
-def request_received_by(*, organisation: Organisation, pk: int) -> MeetingRequest | None:
-    return requests_inbox(organisation=organisation).filter(pk=pk).first()
+def request_received_by(
+    *, user: User, forum: Forum, organisation: Organisation, pk: int
+) -> MeetingRequest | None:
+    return requests_inbox(user=user, forum=forum, organisation=organisation).filter(pk=pk).first()
 
 
-def request_sent_by(*, organisation: Organisation, pk: int) -> MeetingRequest | None:
-    return requests_outbox(organisation=organisation).filter(pk=pk).first()
+def request_sent_by(
+    *, user: User, forum: Forum, organisation: Organisation, pk: int
+) -> MeetingRequest | None:
+    return requests_outbox(user=user, forum=forum, organisation=organisation).filter(pk=pk).first()
 
 
 def meetings_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchforum.accounts.models import User
+from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 
@@ -312,4 +314,78 @@ def meeting_cancel(*, meeting: Meeting) -> Meeting:
     MeetingSeat.objects.filter(meeting=meeting).delete()
     meeting.status = MeetingStatus.CANCELLED
     meeting.save(update_fields=["status", "updated_at"])
+    return meeting
+
+
+# ---------------------------------------------------------------------- the organisers' desk
+
+
+def meeting_mark(*, meeting: Meeting, user: User, status: str) -> Meeting:
+    """Mark a placed meeting held or no-show (or back to scheduled)."""
+    require_organiser(user)
+    if status not in (MeetingStatus.HELD, MeetingStatus.NO_SHOW, MeetingStatus.SCHEDULED):
+        raise ValidationError(_("Unknown meeting status."))
+    if meeting.slot_id is None or meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("Only a scheduled meeting can be held or missed."))
+    meeting.status = status
+    meeting.save(update_fields=["status", "updated_at"])
+    return meeting
+
+
+def meeting_cancel_by_organiser(*, meeting: Meeting, user: User) -> Meeting:
+    require_organiser(user)
+    if meeting.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW):
+        raise ValidationError(_("This meeting has taken place already."))
+    return meeting_cancel(meeting=meeting)
+
+
+@transaction.atomic
+def meeting_book(
+    *,
+    forum: Forum,
+    user: User,
+    delegate_a: Delegate,
+    delegate_b: Delegate,
+    slot: Slot | None = None,
+    table: Table | None = None,
+    walk_in: bool = False,
+) -> Meeting:
+    """Book a meeting between two delegates (a walk-in placed at once, or left to schedule).
+
+    Double booking is refused by `meeting_place` and, under races, by the database.
+    """
+    require_organiser(user)
+    org_a, org_b = delegate_a.organisation, delegate_b.organisation
+    if org_a.forum_id != forum.pk or org_b.forum_id != forum.pk:
+        raise ValidationError(_("Both delegates must take part in this forum."))
+    if org_a.pk == org_b.pk:
+        raise ValidationError(_("A meeting is between two organisations."))
+    low, high = ordered_pair(org_a, org_b)
+    if (
+        Meeting.objects.filter(forum=forum, pair_low=low, pair_high=high)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .exists()
+    ):
+        raise ValidationError(_("These organisations already have a meeting."))
+    try:
+        with transaction.atomic():
+            meeting = Meeting.objects.create(
+                forum=forum,
+                organisation_a=org_a,
+                organisation_b=org_b,
+                delegate_a=delegate_a,
+                delegate_b=delegate_b,
+                pair_low=low,
+                pair_high=high,
+                mode=MeetingMode.ONSITE,
+                is_walk_in=walk_in,
+                created_at=timezone.now(),
+            )
+    except IntegrityError as exc:
+        raise ValidationError(_("These organisations already have a meeting.")) from exc
+    if slot is not None:
+        try:
+            meeting = meeting_place(meeting=meeting, slot=slot, table=table)
+        except DoubleBooking as exc:
+            raise ValidationError(exc.messages[0]) from exc
     return meeting

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
+from matchforum.core.forms import service_error_text
 from matchforum.core.shortcuts import bad_request
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.recommendations.selectors import pair_topics
@@ -29,10 +30,6 @@ from .services import (
     meeting_request_send,
     meeting_request_withdraw,
 )
-
-
-def _messages_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
 
 
 @require_POST
@@ -57,7 +54,7 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
                 session_wish=form.cleaned_data["session_wish"],
             )
         except (ValidationError, PermissionDenied) as exc:
-            error = _messages_of(exc)
+            error = service_error_text(exc)
     else:
         error = _("Please correct the message or the session wish.")
     if request.htmx:
@@ -90,7 +87,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
     context = {
         "requests": _with_topics(
-            requests_inbox(organisation=organisation), organisation, "sender_organisation"
+            requests_inbox(user=request.user, forum=request.forum, organisation=organisation),
+            organisation,
+            "sender_organisation",
         ),
         "box": "inbox",
         "counts": request_counts(delegate=request.delegate),
@@ -104,7 +103,9 @@ def outbox(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
     context = {
         "requests": _with_topics(
-            requests_outbox(organisation=organisation), organisation, "recipient_organisation"
+            requests_outbox(user=request.user, forum=request.forum, organisation=organisation),
+            organisation,
+            "recipient_organisation",
         ),
         "box": "outbox",
         "counts": request_counts(delegate=request.delegate),
@@ -116,7 +117,7 @@ def _answer(request: HttpRequest, meeting_request, action, success: str, box: st
     try:
         action()
     except (ValidationError, PermissionDenied) as exc:
-        error, ok = _messages_of(exc), ""
+        error, ok = service_error_text(exc), ""
     else:
         error, ok = "", success
     if request.htmx:
@@ -139,7 +140,9 @@ def _answer(request: HttpRequest, meeting_request, action, success: str, box: st
 @require_POST
 @delegate_required(approved=True)
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
-    item = request_received_by(organisation=request.delegate.organisation, pk=pk)
+    item = request_received_by(
+        user=request.user, forum=request.forum, organisation=request.delegate.organisation, pk=pk
+    )
     if item is None:
         raise Http404
     return _answer(
@@ -154,7 +157,9 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @delegate_required(approved=True)
 def decline(request: HttpRequest, pk: int) -> HttpResponse:
-    item = request_received_by(organisation=request.delegate.organisation, pk=pk)
+    item = request_received_by(
+        user=request.user, forum=request.forum, organisation=request.delegate.organisation, pk=pk
+    )
     if item is None:
         raise Http404
     form = DeclineForm(request.POST)
@@ -173,7 +178,9 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @delegate_required(approved=True)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    item = request_sent_by(organisation=request.delegate.organisation, pk=pk)
+    item = request_sent_by(
+        user=request.user, forum=request.forum, organisation=request.delegate.organisation, pk=pk
+    )
     if item is None:
         raise Http404
     return _answer(

@@ -9,15 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import CapabilityTrack, Forum
 
 from .models import Article, Comment, CommentStatus
 from .selectors import commenter_delegate
-
-
-def _require_organiser(user: User) -> None:
-    if not user.can_organise:
-        raise PermissionDenied("Only organisers publish and moderate news.")
 
 
 def article_save(
@@ -32,7 +28,7 @@ def article_save(
     article: Article | None = None,
 ) -> Article:
     """Create or edit an announcement; publishing stamps the first publication time."""
-    _require_organiser(author)
+    require_organiser(author)
     article = article or Article(forum=forum, author=author)
     article.title, article.body, article.language = title.strip(), body.strip(), language
     article.is_published = is_published
@@ -60,7 +56,7 @@ def comment_post(*, user: User, article: Article, body: str) -> Comment:
 
 
 def comment_moderate(*, moderator: User, comment: Comment, status: str) -> Comment:
-    _require_organiser(moderator)
+    require_organiser(moderator)
     if status not in {CommentStatus.APPROVED, CommentStatus.HIDDEN}:
         raise ValidationError(f"Unknown moderation decision {status!r}.")
     comment.status = status

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.forms import form_add_service_error
+from matchforum.core.permissions import require_organiser
 from matchforum.core.shortcuts import forum_or_404, found_or_404
 
 from . import selectors, services
@@ -18,14 +19,14 @@ from .models import Comment, CommentStatus
 
 @login_required
 def article_list(request: HttpRequest) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     articles = selectors.articles_visible_to(user=request.user, forum=forum)
     return render(request, "news/article_list.html", {"articles": articles})
 
 
 @login_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     article = found_or_404(selectors.article_get_visible(user=request.user, forum=forum, pk=pk))
     can_comment = (
         article.is_published
@@ -58,9 +59,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _article_form_view(request: HttpRequest, pk: int | None) -> HttpResponse:
-    if not request.user.can_organise:
-        raise PermissionDenied
-    forum = forum_or_404()
+    require_organiser(request.user)
+    forum = forum_or_404(request)
     article = None
     initial = {"language": request.LANGUAGE_CODE}
     if pk is not None:
@@ -98,9 +98,8 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def moderation_queue(request: HttpRequest) -> HttpResponse:
-    if not request.user.can_organise:
-        raise PermissionDenied
-    forum = forum_or_404()
+    require_organiser(request.user)
+    forum = forum_or_404(request)
     comments = selectors.comments_awaiting_moderation(forum=forum)
     return render(request, "news/moderation_queue.html", {"comments": comments})
 
@@ -108,9 +107,8 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.can_organise:
-        raise PermissionDenied
-    forum = forum_or_404()
+    require_organiser(request.user)
+    forum = forum_or_404(request)
     comment = found_or_404(Comment.objects.filter(pk=pk, article__forum=forum).first())
     status = (
         CommentStatus.APPROVED

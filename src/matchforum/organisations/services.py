@@ -20,6 +20,7 @@ from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
 from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.links import site_url
+from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
 from matchforum.notifications.mail import address_mail_send
 from matchforum.recommendations.tasks import recompute_organisation_recommendations
@@ -302,4 +303,24 @@ def delegate_set_availability(
     delegate.unavailable_slots.set(slots)
     delegate.attendance = attendance
     delegate.save(update_fields=["attendance"])
+    return delegate
+
+
+def accreditation_decide_bulk(
+    *, organisations: list[Organisation], reviewer: User, decision: str, reason: str = ""
+) -> int:
+    """The same decision for several organisations, each recorded in its own history."""
+    with transaction.atomic():
+        for organisation in organisations:
+            organisation_decide_accreditation(
+                organisation=organisation, reviewer=reviewer, decision=decision, reason=reason
+            )
+    return len(organisations)
+
+
+def delegate_check_in(*, delegate: Delegate, user: User, undo: bool = False) -> Delegate:
+    """The on-site desk marks a delegate arrived (or takes it back)."""
+    require_organiser(user)
+    delegate.checked_in_at = None if undo else timezone.now()
+    delegate.save(update_fields=["checked_in_at"])
     return delegate

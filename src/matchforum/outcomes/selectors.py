@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from matchforum.accounts.models import User
+from matchforum.core.tenancy import scoped
+from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingStatus
-from matchforum.organisations.models import Delegate
+from matchforum.organisations.models import Organisation
 
 from .models import MeetingOutcome
 
 
-def meetings_to_record(*, delegate: Delegate) -> QuerySet[Meeting]:
-    """The delegate's organisation's meetings that took place (or are due) to record."""
-    organisation_id = delegate.organisation_id
+def meetings_to_record(
+    *, user: User, forum: Forum, organisation: Organisation
+) -> QuerySet[Meeting]:
+    """The organisation's meetings that took place (or are due) to record, within what
+    tenant scoping lets the viewer see."""
     return (
-        Meeting.objects.filter(
-            Q(organisation_a_id=organisation_id) | Q(organisation_b_id=organisation_id),
+        scoped(Meeting, user=user, forum=forum)
+        .filter(
+            Q(organisation_a=organisation) | Q(organisation_b=organisation),
             status__in=[MeetingStatus.HELD, MeetingStatus.SCHEDULED],
         )
         .select_related("organisation_a", "organisation_b", "slot")

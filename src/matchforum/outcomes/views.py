@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from matchforum.forums.selectors import forum_current
-from matchforum.organisations.selectors import delegate_for_user
+from matchforum.core.access import delegate_required
+from matchforum.core.forms import form_add_service_error
 
 from .forms import OutcomeForm, SurveyForm
 from .models import FollowUpSurvey
@@ -18,31 +17,27 @@ from .selectors import meetings_to_record, outcome_of_organisation
 from .services import follow_up_survey_answer, meeting_outcome_record
 
 
-def _delegate(request: HttpRequest):
-    forum = forum_current()
-    if forum is None:
-        raise Http404(_("No forum is running."))
-    delegate = delegate_for_user(user=request.user, forum=forum)
-    if delegate is None:
-        raise PermissionDenied(_("You are not a delegate at this forum."))
-    return delegate
+def _to_record(request: HttpRequest):
+    return meetings_to_record(
+        user=request.user, forum=request.forum, organisation=request.delegate.organisation
+    )
 
 
-@login_required
+@delegate_required
 def my_outcomes(request: HttpRequest) -> HttpResponse:
-    delegate = _delegate(request)
+    delegate = request.delegate
     rows = [
         (m, outcome_of_organisation(meeting=m, organisation_id=delegate.organisation_id))
-        for m in meetings_to_record(delegate=delegate)
+        for m in _to_record(request)
     ]
     return render(request, "outcomes/list.html", {"rows": rows, "delegate": delegate})
 
 
-@login_required
+@delegate_required
 def record(request: HttpRequest, pk: int) -> HttpResponse:
-    delegate = _delegate(request)
+    delegate = request.delegate
     # Another organisation's meeting answers 404, not 403.
-    meeting = get_object_or_404(meetings_to_record(delegate=delegate), pk=pk)
+    meeting = get_object_or_404(_to_record(request), pk=pk)
     existing = outcome_of_organisation(meeting=meeting, organisation_id=delegate.organisation_id)
     initial = (
         {"outcome": existing.outcome, "rating": existing.rating, "note": existing.note}
@@ -54,7 +49,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             meeting_outcome_record(meeting=meeting, delegate=delegate, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            form_add_service_error(form, exc)
         else:
             messages.success(
                 request, _("Outcome recorded. Only your organisation and the organisers see it.")

@@ -15,17 +15,16 @@ from .models import Dismissal, MatchingStatus, Recommendation
 
 
 def recommendations_for(
-    *, organisation: Organisation, within: QuerySet[Recommendation] | None = None
+    *, organisation: Organisation, within: QuerySet[Recommendation]
 ) -> QuerySet[Recommendation]:
     """The organisation's list, without dismissed or no-longer-visible counterparts.
 
-    `within` narrows an existing queryset instead of starting from all rows (the API
-    passes its tenant-scoped one).
+    `within` is the viewer's `scoped(Recommendation, ...)`: this narrows what tenant
+    scoping allows, for the web page and the API alike.
     """
     dismissed = Dismissal.objects.filter(organisation=organisation).values("counterpart_id")
-    base = Recommendation.objects.all() if within is None else within
     return (
-        base.filter(
+        within.filter(
             organisation=organisation,
             counterpart__accreditation=Accreditation.APPROVED,
             counterpart__visibility=Visibility.LISTED,
@@ -37,11 +36,9 @@ def recommendations_for(
     )
 
 
-def dismissed_by(
-    *, organisation: Organisation, within: QuerySet[Dismissal] | None = None
-) -> QuerySet[Dismissal]:
-    base = Dismissal.objects.all() if within is None else within
-    return base.filter(
+def dismissed_by(*, organisation: Organisation, within: QuerySet[Dismissal]) -> QuerySet[Dismissal]:
+    """The counterparts the organisation set aside, within the viewer's scoped dismissals."""
+    return within.filter(
         organisation=organisation, counterpart__accreditation=Accreditation.APPROVED
     ).select_related("counterpart")
 

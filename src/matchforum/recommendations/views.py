@@ -11,10 +11,12 @@ from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
 from matchforum.core.shortcuts import bad_request
+from matchforum.core.tenancy import scoped
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.meetings.selectors import pair_status
-from matchforum.organisations.selectors import organisations_visible_to
+from matchforum.organisations.models import Organisation
 
+from .models import Dismissal, Recommendation
 from .selectors import (
     dismissed_by,
     explanation_prose,
@@ -39,11 +41,17 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
             ),
             "prose": explanation_prose(explanation=rec.explanation),
         }
-        for rec in recommendations_for(organisation=organisation)
+        for rec in recommendations_for(
+            organisation=organisation,
+            within=scoped(Recommendation, user=request.user, forum=request.forum),
+        )
     ]
     context = {
         "items": items,
-        "dismissed": dismissed_by(organisation=organisation),
+        "dismissed": dismissed_by(
+            organisation=organisation,
+            within=scoped(Dismissal, user=request.user, forum=request.forum),
+        ),
         "has_profiles": organisation.profiles.filter(is_active=True).exists(),
         "status": matching_status(forum=organisation.forum),
     }
@@ -74,7 +82,7 @@ def dismiss(request: HttpRequest, organisation_pk: int) -> HttpResponse:
 @delegate_required(approved=True)
 def undismiss(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     counterpart = (
-        organisations_visible_to(user=request.user, forum=request.forum)
+        scoped(Organisation, user=request.user, forum=request.forum)
         .filter(pk=organisation_pk)
         .first()
     )

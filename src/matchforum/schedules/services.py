@@ -1,5 +1,7 @@
 """Writes of scheduling: runs (started here, solved by a task), publication, repair, waiting list.
 
+Reads (the published version, free places, the waiting list) are in selectors.py.
+
 A run never touches the live schedule: it reads the forum's rows, solves, and stores its
 result on the `SchedulingRun`. Only `schedule_publish` writes placements to meetings, in
 one transaction, so a crashed or cancelled run leaves the published schedule as it was.
@@ -12,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -20,7 +22,8 @@ from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
 from matchforum.core.enqueue import enqueue_on_commit
-from matchforum.forums.models import Forum, Slot, Table
+from matchforum.core.permissions import require_organiser
+from matchforum.forums.models import Forum, Slot
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
 from matchforum.meetings.services import DoubleBooking, meeting_place
 
@@ -34,6 +37,7 @@ from .mapping import (
     unscheduled_from_schedule,
 )
 from .models import RunKind, RunStatus, ScheduleVersion, SchedulingRun, VersionStatus
+from .selectors import meeting_free_places, schedule_version_published
 from .tasks import notify_schedule_published, solve_scheduling_run
 
 DEFAULT_TIME_LIMIT = 30
@@ -43,11 +47,6 @@ PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
 
 class RunCancelled(Exception):
     """The organiser asked the run to stop."""
-
-
-def _require_organiser(user: User) -> None:
-    if not user.can_organise:
-        raise PermissionDenied(_("Only organisers run the scheduling."))
 
 
 def _clean_options(options: dict[str, Any]) -> dict[str, Any]:
@@ -77,7 +76,7 @@ def scheduling_run_start(
     *, forum: Forum, user: User, options: dict[str, Any], kind: str = RunKind.SOLVE
 ) -> SchedulingRun:
     """Queue a run with its options; the solving happens in the `solve_scheduling_run` task."""
-    _require_organiser(user)
+    require_organiser(user)
     cleaned = _clean_options(options)
     run = SchedulingRun.objects.create(
         forum=forum,
@@ -99,17 +98,13 @@ def scheduling_repair_start(*, forum: Forum, user: User, options: dict[str, Any]
 
 def scheduling_run_cancel(*, run: SchedulingRun, user: User) -> SchedulingRun:
     """Ask a run to stop; a queued run stops at once, a running one at its next progress."""
-    _require_organiser(user)
+    require_organiser(user)
     SchedulingRun.objects.filter(pk=run.pk).update(cancel_requested=True)
     SchedulingRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
         status=RunStatus.CANCELLED, finished_at=timezone.now()
     )
     run.refresh_from_db()
     return run
-
-
-def schedule_version_published(*, forum: Forum) -> ScheduleVersion | None:
-    return ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).first()
 
 
 # ---------------------------------------------------------------------- running (in the task)
@@ -319,7 +314,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     hold, so a schedule that changed since the run (e.g. a walk-in booked into a slot the
     run uses) is refused as a whole and nothing changes.
     """
-    _require_organiser(user)
+    require_organiser(user)
     run = SchedulingRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.FINISHED:
         raise ValidationError(_("Only a finished run can be published."))
@@ -428,86 +423,22 @@ def _notify(version: ScheduleVersion, changed_meeting_ids: list[int]) -> None:
 # ---------------------------------------------------------------------- waiting list
 
 
-def _free_places(forum: Forum, meeting: Meeting) -> list[tuple[Slot, Table | None, bool]]:
-    """Slots and tables (or online rooms) where this meeting fits without moving anyone."""
-    slots = list(
-        Slot.objects.filter(session__day__forum=forum)
-        .select_related("session")
-        .order_by("starts_at")
-    )
-    busy_slots = set(
-        MeetingSeat.objects.filter(
-            delegate_id__in=[meeting.delegate_a_id, meeting.delegate_b_id]
-        ).values_list("slot_id", flat=True)
-    )
-    from matchforum.organisations.models import Delegate
-
-    busy_slots |= set(
-        Delegate.unavailable_slots.through.objects.filter(
-            delegate_id__in=[meeting.delegate_a_id, meeting.delegate_b_id]
-        ).values_list("slot_id", flat=True)
-    )
-    placed = Meeting.objects.filter(forum=forum, slot__isnull=False).exclude(
-        status=MeetingStatus.CANCELLED
-    )
-    taken_tables: dict[int, set[int]] = {}
-    online_used: Counter[int] = Counter()
-    for slot_id, table_id in placed.values_list("slot_id", "table_id"):
-        if table_id is None:
-            online_used[slot_id] += 1
-        else:
-            taken_tables.setdefault(slot_id, set()).add(table_id)
-    tables = list(Table.objects.filter(forum=forum, is_active=True).order_by("number"))
-    result: list[tuple[Slot, Table | None, bool]] = []
-    for slot in slots:
-        if slot.pk in busy_slots:
-            continue
-        if meeting.allowed_session_id and slot.session_id != meeting.allowed_session_id:
-            continue
-        if meeting.session_wish in ("morning", "afternoon") and (
-            slot.session.part != meeting.session_wish
-        ):
-            continue
-        if meeting.mode == MeetingMode.ONLINE:
-            if online_used[slot.pk] < forum.online_capacity_per_slot:
-                result.append((slot, None, True))
-            continue
-        free = [t for t in tables if t.pk not in taken_tables.get(slot.pk, set())]
-        if free:
-            result.append((slot, free[0], False))
-    return result
-
-
-def waiting_list(*, forum: Forum) -> list[dict[str, Any]]:
-    """Accepted meetings without a place, each with the first free place it could take."""
-    waiting = (
-        Meeting.objects.filter(forum=forum, status=MeetingStatus.ACCEPTED, slot__isnull=True)
-        .select_related("organisation_a", "organisation_b", "delegate_a__user", "delegate_b__user")
-        .order_by("-priority", "created_at", "pk")
-    )
-    rows = []
-    for meeting in waiting:
-        places = _free_places(forum, meeting)
-        rows.append({"meeting": meeting, "places": places[:5], "fits": bool(places)})
-    return rows
-
-
 @transaction.atomic
 def waiting_list_offer(
     *, forum: Forum, user: User, meeting: Meeting, slot: Slot | None = None
 ) -> Meeting:
     """Place a waiting meeting into a free place (the given slot or the first) moving no one."""
-    _require_organiser(user)
+    require_organiser(user)
     if meeting.forum_id != forum.pk or meeting.status != MeetingStatus.ACCEPTED or meeting.slot_id:
         raise ValidationError(_("This meeting is not waiting for a place."))
-    places = _free_places(forum, meeting)
+    places = meeting_free_places(forum=forum, meeting=meeting)
     if slot is not None:
         places = [p for p in places if p[0].pk == slot.pk]
     if not places:
         raise ValidationError(_("No free place fits this meeting without moving someone else."))
-    chosen_slot, table, online = places[0]
+    chosen_slot, table = places[0]
     try:
-        placed = meeting_place(meeting=meeting, slot=chosen_slot, table=table, online=online)
+        placed = meeting_place(meeting=meeting, slot=chosen_slot, table=table, online=table is None)
     except DoubleBooking as exc:
         raise ValidationError(exc.messages[0]) from exc
     _published_touch(forum=forum, user=user, changed=[placed.pk])

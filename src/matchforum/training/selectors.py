@@ -5,16 +5,16 @@ from __future__ import annotations
 from django.db.models import QuerySet, Sum
 
 from matchforum.accounts.models import User
+from matchforum.core.tenancy import scoped
 from matchforum.forums.models import Forum
-from matchforum.organisations.models import Accreditation, Delegate
-from matchforum.organisations.selectors import organisations_visible_to
+from matchforum.organisations.models import Accreditation, Delegate, Organisation
 
 from .models import EnrolmentStatus, TrainingProgramme, TrainingRequest
 
 
 def programmes_visible_to(*, user: User, forum: Forum) -> QuerySet[TrainingProgramme]:
     """Programmes of approved organisations the user may see, published, plus the user's own."""
-    visible = organisations_visible_to(user=user, forum=forum)
+    visible = scoped(Organisation, user=user, forum=forum)
     return (
         TrainingProgramme.objects.filter(profile__organisation__in=visible)
         .filter(

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchforum.core.forms import form_add_service_error
+from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import forum_or_404, found_or_404
 from matchforum.marketplace.models import CooperationProfile, ProfileKind, Side
 
@@ -19,7 +19,7 @@ from .models import TrainingProgramme, TrainingRequest
 
 @login_required
 def programme_list(request: HttpRequest) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     programmes = selectors.programmes_visible_to(user=request.user, forum=forum)
     own_offers = CooperationProfile.objects.filter(
         organisation__forum=forum,
@@ -36,7 +36,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     programme = found_or_404(selectors.programme_get_visible(user=request.user, forum=forum, pk=pk))
     provider = selectors.provider_delegate(user=request.user, programme=programme)
     requester = selectors.requester_delegate(user=request.user, programme=programme)
@@ -73,7 +73,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def programme_describe(request: HttpRequest) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     profiles = CooperationProfile.objects.filter(
         organisation__forum=forum,
         organisation__delegates__user=request.user,
@@ -111,7 +111,7 @@ def programme_describe(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_or_404()
+    forum = forum_or_404(request)
     training_request = found_or_404(
         TrainingRequest.objects.filter(pk=pk, organisation__forum=forum)
         .select_related("programme__profile__organisation")
@@ -132,7 +132,7 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
             accept=decision == "accept",
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
     else:
         messages.success(request, _("Your answer is recorded."))
     return redirect("training:programme", pk=programme.pk)

@@ -14,25 +14,23 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchforum.core.forms import form_add_service_error, message_service_error
+from matchforum.core.shortcuts import forum_or_404
 from matchforum.forums.models import Slot, Table
 from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.meetings.services import meeting_book, meeting_cancel_by_organiser, meeting_mark
 from matchforum.organisations.models import Accreditation, Delegate
+from matchforum.organisations.services import delegate_check_in
+from matchforum.schedules.selectors import free_places
 
-from ..access import console_forum, organiser_required
+from ..access import organiser_required
 from ..forms import WalkInForm
 from ..selectors import delegates_search, forum_meetings
-from ..services import (
-    delegate_check_in,
-    free_places,
-    meeting_book,
-    meeting_cancel_by_organiser,
-    meeting_mark,
-)
 
 
 @organiser_required
 def checkin(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     query = request.GET.get("q", "")
     delegates = delegates_search(forum=forum, query=query)[:50]
     template = "console/_checkin_rows.html" if request.htmx else "console/checkin.html"
@@ -42,7 +40,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
 @organiser_required
 @require_POST
 def checkin_toggle(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     delegate = get_object_or_404(
         Delegate.objects.select_related("user", "organisation"), pk=pk, organisation__forum=forum
     )
@@ -54,7 +52,7 @@ def checkin_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organiser_required
 def meetings(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     qs = forum_meetings(forum=forum).order_by("slot__starts_at", "table__number", "pk")
     status = request.GET.get("status", "")
     if status in MeetingStatus.values:
@@ -81,7 +79,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
 @organiser_required
 @require_POST
 def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     meeting = get_object_or_404(Meeting, pk=pk, forum=forum)
     action = request.POST.get("action")
     try:
@@ -94,7 +92,7 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.error(request, _("Unknown action."))
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_error(request, exc)
     return redirect(request.POST.get("next") or "console:meetings")
 
 
@@ -111,14 +109,18 @@ def _delegates(forum):
 @organiser_required
 def meeting_add(request: HttpRequest) -> HttpResponse:
     """Book a meeting: a walk-in into a free slot and table, or one left for the scheduler."""
-    forum = console_forum()
+    forum = forum_or_404(request)
     tz = ZoneInfo(forum.time_zone)
     data = request.POST or request.GET or None
     delegates = _delegates(forum)
     chosen = []
     if data:
         chosen = list(delegates.filter(pk__in=[data.get("delegate_a"), data.get("delegate_b")]))
-    places = free_places(forum=forum, delegates=chosen) if len(chosen) == 2 else []
+    places = (
+        free_places(forum=forum, delegates=chosen, upcoming=True, limit=40)
+        if len(chosen) == 2
+        else []
+    )
     choices = [
         (
             f"{slot.pk}:{table.pk}",
@@ -148,7 +150,7 @@ def meeting_add(request: HttpRequest) -> HttpResponse:
                 walk_in=slot is not None,
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            form_add_service_error(form, exc)
         else:
             if meeting.slot_id:
                 messages.success(

@@ -9,8 +9,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from matchforum.core.shortcuts import forum_or_404
+
 from .. import charts, printing
-from ..access import console_forum, organiser_required
+from ..access import organiser_required
 from ..exports import EXPORTS, export_response
 from ..selectors import (
     acceptance_by_kind,
@@ -32,7 +34,7 @@ FUNNEL_LABELS = {
 
 @organiser_required
 def analytics(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     tz = ZoneInfo(forum.time_zone)
     pairs = meetings_by_country_pair(forum=forum)
     tracks = meetings_by_track(forum=forum)
@@ -97,7 +99,7 @@ def analytics(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     if name not in EXPORTS or fmt not in ("csv", "xlsx"):
         raise Http404
-    return export_response(name=name, forum=console_forum(), fmt=fmt)
+    return export_response(name=name, forum=forum_or_404(request), fmt=fmt)
 
 
 @organiser_required
@@ -113,11 +115,11 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
 
 @organiser_required
 def table_cards_pdf(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     return _pdf(printing.table_cards(forum=forum), f"{forum.slug}-table-cards.pdf")
 
 
 @organiser_required
 def running_order_pdf(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     return _pdf(printing.running_order(forum=forum), f"{forum.slug}-running-order.pdf")

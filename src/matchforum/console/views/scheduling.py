@@ -13,21 +13,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from matchforum.core.forms import form_add_service_error, message_service_error
+from matchforum.core.shortcuts import forum_or_404
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting
 from matchforum.organisations.models import Delegate
 from matchforum.schedules.models import RunKind, RunStatus, SchedulingRun
+from matchforum.schedules.selectors import (
+    schedule_version_published,
+    scheduling_runs,
+    waiting_list,
+)
 from matchforum.schedules.services import (
     schedule_publish,
-    schedule_version_published,
     scheduling_repair_start,
     scheduling_run_cancel,
     scheduling_run_start,
-    waiting_list,
     waiting_list_offer,
 )
 
-from ..access import console_forum, organiser_required
+from ..access import organiser_required
 from ..forms import RunForm
 
 
@@ -97,13 +102,13 @@ def _run_summary(forum: Forum, run: SchedulingRun) -> dict[str, Any]:
 
 @organiser_required
 def runs(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     form = RunForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             run = scheduling_run_start(forum=forum, user=request.user, options=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            form_add_service_error(form, exc)
         else:
             return redirect("console:run_detail", pk=run.pk)
     return render(
@@ -111,7 +116,7 @@ def runs(request: HttpRequest) -> HttpResponse:
         "console/runs.html",
         {
             "form": form,
-            "runs": SchedulingRun.objects.filter(forum=forum).select_related("created_by"),
+            "runs": scheduling_runs(forum=forum),
             "version": schedule_version_published(forum=forum),
         },
     )
@@ -119,7 +124,7 @@ def runs(request: HttpRequest) -> HttpResponse:
 
 @organiser_required
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
     context = _run_summary(forum, run)
     context["version"] = schedule_version_published(forum=forum)
@@ -129,7 +134,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @organiser_required
 def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The htmx-polled fragment; once the run is over it asks the browser to reload."""
-    forum = console_forum()
+    forum = forum_or_404(request)
     run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
     response = render(request, "console/_run_progress.html", {"run": run})
     if run.status not in (RunStatus.QUEUED, RunStatus.RUNNING) and request.GET.get("live"):
@@ -140,7 +145,7 @@ def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @organiser_required
 @require_POST
 def run_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
     scheduling_run_cancel(run=run, user=request.user)
     messages.info(request, _("The run is asked to stop."))
@@ -150,12 +155,12 @@ def run_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @organiser_required
 @require_POST
 def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
     try:
         version = schedule_publish(run=run, user=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_error(request, exc)
         return redirect("console:run_detail", pk=run.pk)
     changed = version.statistics.get("changed", 0)
     messages.success(
@@ -172,22 +177,22 @@ def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organiser_required
 def run_compare(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     ids = [int(pk) for pk in request.GET.getlist("runs") if pk.isdigit()][:4]
-    chosen = SchedulingRun.objects.filter(forum=forum, pk__in=ids).order_by("pk")
+    chosen = scheduling_runs(forum=forum).filter(pk__in=ids).order_by("pk")
     summaries = [_run_summary(forum, run) for run in chosen]
     return render(request, "console/run_compare.html", {"summaries": summaries})
 
 
 @organiser_required
 def repair(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     form = RunForm(request.POST or None, initial={"time_limit": 10})
     if request.method == "POST" and form.is_valid():
         try:
             run = scheduling_repair_start(forum=forum, user=request.user, options=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            form_add_service_error(form, exc)
         else:
             return redirect("console:run_detail", pk=run.pk)
     return render(
@@ -196,21 +201,21 @@ def repair(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "version": schedule_version_published(forum=forum),
-            "runs": SchedulingRun.objects.filter(forum=forum, kind=RunKind.REPAIR),
+            "runs": scheduling_runs(forum=forum).filter(kind=RunKind.REPAIR),
         },
     )
 
 
 @organiser_required
 def waiting(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     if request.method == "POST":
         meeting = get_object_or_404(Meeting, pk=request.POST.get("meeting"), forum=forum)
         slot = Slot.objects.filter(pk=request.POST.get("slot") or 0).first()
         try:
             waiting_list_offer(forum=forum, user=request.user, meeting=meeting, slot=slot)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            message_service_error(request, exc)
         else:
             messages.success(request, _("The meeting has its place; nobody else moved."))
         return redirect("console:waiting_list")

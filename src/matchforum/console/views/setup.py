@@ -9,29 +9,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchforum.core.forms import form_add_service_error, message_service_error
+from matchforum.core.shortcuts import forum_or_404, request_forum
 from matchforum.forums.models import Session, Table
-from matchforum.forums.selectors import forum_current
+from matchforum.forums.services import session_delete, session_save, table_update, tables_set
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.selectors import organisations_pending_review
 from matchforum.recommendations.selectors import matching_status
-from matchforum.schedules.services import schedule_version_published
+from matchforum.schedules.selectors import schedule_version_published
 
-from ..access import console_forum, organiser_required, vetting_required
+from ..access import organiser_required, vetting_required
 from ..forms import ForumSetupForm, SessionForm, TablesForm
-from ..services import session_delete, session_save, table_update, tables_set
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @vetting_required
 def home(request: HttpRequest) -> HttpResponse:
-    forum = forum_current()
+    forum = request_forum(request)
     context: dict[str, object] = {"forum": forum}
     if forum is not None:
         meetings = Meeting.objects.filter(forum=forum)
@@ -47,7 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @organiser_required
 def forum_setup(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     form = ForumSetupForm(request.POST or None, instance=forum)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -58,7 +51,7 @@ def forum_setup(request: HttpRequest) -> HttpResponse:
 
 @organiser_required
 def sessions(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     form = SessionForm(request.POST or None, initial={"date": forum.starts_on})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -66,7 +59,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
         try:
             session_save(forum=forum, user=request.user, date=date, **data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Session added; its slots are generated."))
             return redirect("console:sessions")
@@ -76,7 +69,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
 
 @organiser_required
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     session = get_object_or_404(Session, pk=pk, day__forum=forum)
     form = SessionForm(request.POST or None, instance=session, initial={"date": session.day.date})
     if request.method == "POST" and form.is_valid():
@@ -85,7 +78,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             session_save(forum=forum, user=request.user, date=date, session=session, **data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Session saved; its slots are regenerated."))
             return redirect("console:sessions")
@@ -95,12 +88,12 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @organiser_required
 @require_POST
 def session_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     session = get_object_or_404(Session, pk=pk, day__forum=forum)
     try:
         session_delete(session=session, user=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_error(request, exc)
     else:
         messages.success(request, _("Session removed."))
     return redirect("console:sessions")
@@ -108,7 +101,7 @@ def session_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organiser_required
 def tables(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     all_tables = forum.tables.all()
     form = TablesForm(
         request.POST or None,
@@ -131,7 +124,7 @@ def tables(request: HttpRequest) -> HttpResponse:
 @organiser_required
 @require_POST
 def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     table = get_object_or_404(Table, pk=pk, forum=forum)
     table_update(
         table=table,

@@ -9,12 +9,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from matchforum.core.forms import form_add_service_error
+from matchforum.core.shortcuts import forum_or_404
 from matchforum.organisations.models import Accreditation, Organisation
-from matchforum.organisations.services import organisation_decide_accreditation
+from matchforum.organisations.services import (
+    accreditation_decide_bulk,
+    organisation_decide_accreditation,
+)
 
-from ..access import console_forum, vetting_required
+from ..access import vetting_required
 from ..forms import DecisionForm
-from ..services import accreditation_decide_bulk
 
 FILTERS = {
     "open": [Accreditation.PENDING, Accreditation.NEEDS_INFORMATION],
@@ -25,7 +29,7 @@ FILTERS = {
 
 @vetting_required
 def queue(request: HttpRequest) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     show = request.GET.get("show", "open")
     states = FILTERS.get(show, FILTERS["open"])
     organisations = (
@@ -48,7 +52,7 @@ def queue(request: HttpRequest) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as exc:
-                form.add_error(None, exc.messages)
+                form_add_service_error(form, exc)
             else:
                 messages.success(
                     request,
@@ -70,7 +74,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @vetting_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = console_forum()
+    forum = forum_or_404(request)
     organisation = get_object_or_404(Organisation, pk=pk, forum=forum)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -82,7 +86,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Decision recorded for %(name)s.") % {"name": organisation})
             return redirect("console:vetting")
