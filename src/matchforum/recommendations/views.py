@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
+from matchforum.core.forms import service_error_text
 from matchforum.core.shortcuts import bad_request
 from matchforum.core.tenancy import scoped
 from matchforum.marketplace.selectors import marketplace_organisation
@@ -69,7 +70,7 @@ def dismiss(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     try:
         dismissal_create(delegate=request.delegate, counterpart=counterpart)
     except ValidationError as error:  # e.g. one's own organisation: no page offers that
-        return bad_request(request, " ".join(error.messages))
+        return bad_request(request, service_error_text(error))
     if request.htmx:
         return HttpResponse("")
     messages.success(
