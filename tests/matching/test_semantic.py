@@ -117,3 +117,21 @@ def test_two_processes_embed_what_one_would():
     vecs = two.transform(texts, ["en"] * len(texts))
     assert two.embedded == 66 and seen[-1] == (66, 66)
     assert np.allclose(vecs[:4], one, atol=1e-5)
+
+
+def test_a_need_meets_the_offer_on_its_subject_before_unrelated_offers_in_its_own_language(store):
+    orgs = [_org("ua_brigade", "UA", "buyer"), _org("en_cam", "GB")] + [
+        _org(f"ua_{i}", "UA") for i in range(4)
+    ]
+    profiles = [
+        _p(
+            "n", "ua_brigade", "need", "Шукаємо тепловізійні камери для розвідувальних дронів", "uk"
+        ),
+        _p("o", "en_cam", "offer", "Thermal imaging cameras for reconnaissance drones"),
+        _p("u0", "ua_0", "offer", "Кейтеринг і готельні номери для учасників конференцій", "uk"),
+        _p("u1", "ua_1", "offer", "Юридичні консультації з державних закупівель", "uk"),
+        _p("u2", "ua_2", "offer", "Бухгалтерський облік і аудит для малого бізнесу", "uk"),
+        _p("u3", "ua_3", "offer", "Оренда вантажних автомобілів з водієм", "uk"),
+    ]
+    idx = engine.build_product(Forum(orgs, profiles), store=store, k=3, reciprocal=False)
+    assert idx.recommend("ua_brigade")[0].counterpart_id == "en_cam"

@@ -22,6 +22,12 @@ from matchforum.matching.lexical import LexicalIndex
 MIN_SD = 1e-3
 
 
+def _evidence(z: np.ndarray) -> np.ndarray:
+    """Shared words count for a pair; their absence does not count against it (a pair in two
+    languages shares few words however well it fits)."""
+    return np.maximum(z, 0.0)
+
+
 @dataclass(frozen=True)
 class ChannelWeights:
     """Weights of the organisation-level channels (fitted on the real development set)."""
@@ -128,7 +134,7 @@ class OrgChannels:
             out += w.semantic * self._z_rows(sem, rows, ok, 0)
         if w.lexical:
             lex = self.lexical.block(r0, r1, n)
-            out += w.lexical * self._z_rows(lex, rows, ok, 2)
+            out += w.lexical * _evidence(self._z_rows(lex, rows, ok, 2))
         out[~self.has[r0:r1]] = 0.0
         out[:, ~ok] = 0.0
         return out
@@ -145,7 +151,7 @@ class OrgChannels:
             out += w.semantic * self._z_rows(sem, rows, ok, 0)[0]
         if w.lexical:
             lex = self.lexical.row(r, n)[None, :]
-            out += w.lexical * self._z_rows(lex, rows, ok, 2)[0]
+            out += w.lexical * _evidence(self._z_rows(lex, rows, ok, 2)[0])
         if not self.has[r]:
             out[:] = 0.0
         out[~ok] = 0.0
@@ -162,7 +168,7 @@ class OrgChannels:
             out += w.semantic * (sem - st[:, 0]) / st[:, 1]
         if w.lexical:
             lex = self.lexical.column(r, n)
-            out += w.lexical * (lex - st[:, 2]) / st[:, 3]
+            out += w.lexical * _evidence((lex - st[:, 2]) / st[:, 3])
         out[~(live[:n] & self.has[:n])] = 0.0
         if not self.has[r]:
             out[:] = 0.0

@@ -182,11 +182,17 @@ def _embed_in_worker(texts: list[str], model_path: str | None) -> np.ndarray:
 PARALLEL_FROM = 64  # fewer missing texts than this are embedded in the calling process
 
 
+LANGUAGE_PRIOR = 5  # texts of weight the forum-wide mean has when a language's mean is taken
+
+
 class SemanticTextModel:
     """Text model of the pretrained embeddings: cached, batched, with progress.
 
-    ``fit`` learns nothing (the model is pretrained), so an organisation's vectors never depend
-    on the rest of the forum and incremental updates equal a full rebuild.
+    The model's vectors carry the language a text is written in: two unrelated texts in one
+    language are closer than two texts on one subject in two languages. ``fit`` measures that
+    offset, the mean vector of each language minus the forum's mean (shrunk towards zero for a
+    language with few texts), and ``transform`` removes it, so a Ukrainian need meets an English
+    offer on its subject rather than any Ukrainian text. A one-language forum has no offset.
     """
 
     def __init__(
@@ -207,8 +213,22 @@ class SemanticTextModel:
         self.answer_floor = ANSWER_FLOOR
         self.embedded = 0  # texts embedded by this instance (cache misses)
         self.cache_hits = 0
+        self.offsets: dict[str, np.ndarray] = {}
+        self._recent: dict[str, np.ndarray] = {}
 
     def fit(self, texts: Sequence[str], languages: Sequence[str]) -> SemanticTextModel:
+        """Embed every text (through the cache) and measure each language's offset."""
+        self.offsets = {}
+        if not texts:
+            return self
+        raw = self.raw(texts)
+        overall = raw.mean(axis=0)
+        langs = np.array(list(languages))
+        for lang in sorted(set(languages)):
+            rows = raw[langs == lang]
+            n = len(rows)
+            mean = (rows.sum(axis=0) + LANGUAGE_PRIOR * overall) / (n + LANGUAGE_PRIOR)
+            self.offsets[lang] = (mean - overall).astype(np.float32)
         return self
 
     def missing(self, texts: Iterable[str]) -> list[str]:
@@ -219,11 +239,25 @@ class SemanticTextModel:
         return [t for t, k in zip(prepared, keys, strict=True) if k not in have]
 
     def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+        """Unit vectors of the texts with their language's offset removed."""
+        raw = self.raw(texts)
+        if not self.offsets or not len(raw):
+            return raw
+        zero = np.zeros(DIM, np.float32)
+        shifted = raw - np.stack([self.offsets.get(lang, zero) for lang in languages])
+        norms = np.linalg.norm(shifted, axis=1, keepdims=True)
+        return (shifted / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def raw(self, texts: Sequence[str]) -> np.ndarray:
+        """The model's own unit vectors, from the cache or embedded now (and cached)."""
         prepared = [prepare(t) for t in texts]
         keys = [text_key(t, self.version) for t in prepared]
-        have = self.store.get_many(sorted(set(keys)))
+        have = {k: self._recent[k] for k in set(keys) if k in self._recent}
+        wanted = sorted(set(keys) - set(have))
+        stored = self.store.get_many(wanted)
+        have.update(stored)
+        self.cache_hits += len(stored)
         todo = sorted({t for t, k in zip(prepared, keys, strict=True) if k not in have})
-        self.cache_hits += len(set(keys)) - len(todo)
         done = 0
         chunks = [todo[i : i + self.batch] for i in range(0, len(todo), self.batch)]
         for chunk, vecs in zip(chunks, self._embed_chunks(chunks), strict=True):
@@ -234,6 +268,7 @@ class SemanticTextModel:
             self.embedded += len(chunk)
             if self.progress is not None:
                 self.progress(done, len(todo))
+        self._recent.update(have)  # this index's texts: no second lookup in the store
         if not texts:
             return np.zeros((0, DIM), np.float32)
         return np.stack([have[k] for k in keys]).astype(np.float32, copy=False)
