@@ -74,8 +74,3 @@ def combine(
 ) -> np.ndarray:
     """Reciprocal score from the two per-organisation-normalised directions."""
     return (1.0 - reciprocity) * z_ab + reciprocity * z_ba - imbalance * np.abs(z_ab - z_ba)
-
-
-def zscores(row: np.ndarray, mean: float, std: float) -> np.ndarray:
-    """Directional scores on the scale of the organisation they belong to."""
-    return (row - mean) / (std if std > 1e-6 else 1e-6)
