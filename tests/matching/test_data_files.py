@@ -26,3 +26,9 @@ def test_stop_words_and_suffixes_come_from_the_language_file():
     assert data["uk_suffixes"] == sorted(data["uk_suffixes"], key=len, reverse=True)
     assert "the" in data["stop_words"]
     assert tokens("The detection of drones", "en") == tokens("detection drones", "en")
+
+
+def test_the_synthetic_forum_names_tracks_by_the_taxonomys_slugs():
+    from matchforum.forums.taxonomy import TRACK_SLUGS
+
+    assert set(sp.TRACKS) <= set(TRACK_SLUGS)
