@@ -14,6 +14,7 @@ the web layer can keep vectors in its database and the command line in a file.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import threading
@@ -107,9 +108,11 @@ class SqliteVectorStore:
         out: dict[str, np.ndarray] = {}
         with self._connect() as db:
             for i in range(0, len(keys), 500):
-                chunk = list(keys[i : i + 500])
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk)  # noqa: S608 - placeholders only
+                chunk = json.dumps(list(keys[i : i + 500]))  # one bound parameter per query
+                rows = db.execute(
+                    "SELECT key, vec FROM vectors WHERE key IN (SELECT value FROM json_each(?))",
+                    (chunk,),
+                )
                 out.update((k, np.frombuffer(v, dtype=np.float32).copy()) for k, v in rows)
         return out
 
