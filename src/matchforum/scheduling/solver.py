@@ -273,8 +273,11 @@ def _heuristic(
     slots = make_fair(problem, slots, fairness, max(0.5, budget))
     per = breaks_per_participant(problem, slots)
     if fairness is not None and max(per, default=0) - min(per, default=0) > fairness:
+        # fairness is a hard rule: the annealing may use what is left of the whole limit
+        # (it stops as soon as the limit is met)
+        left = time_limit - (time.perf_counter() - t0) - 0.05
         slots = anneal(
-            problem, slots, fairness, max(0.2, budget / 2), seed=len(slots), until_fair=True
+            problem, slots, fairness, max(0.2, budget / 2, left), seed=len(slots), until_fair=True
         )
     lb = max(simple_lower_bound(problem), lower_bound(problem, slots, time_limit=max(0.5, budget)))
     status = "FEASIBLE" if all(s is not None for s in slots) else "UNKNOWN"
