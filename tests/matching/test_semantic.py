@@ -135,3 +135,32 @@ def test_a_need_meets_the_offer_on_its_subject_before_unrelated_offers_in_its_ow
     ]
     idx = engine.build_product(Forum(orgs, profiles), store=store, k=3, reciprocal=False)
     assert idx.recommend("ua_brigade")[0].counterpart_id == "en_cam"
+
+
+def test_an_investor_answers_a_need_for_investment_in_its_sector(store):
+    orgs = [_org("lv_vc", "LV", "investor"), _org("ua_demining", "UA")]
+    profiles = [
+        Profile(
+            id="inv",
+            org_id="lv_vc",
+            side="offer",
+            kind="investment",
+            title="Series A tickets",
+            tracks=("demining",),
+            stage="series_a",
+        ),
+        Profile(
+            id="need",
+            org_id="ua_demining",
+            side="need",
+            kind="investment",
+            title="Capital to scale production",
+            tracks=("demining",),
+            stage="series_a",
+        ),
+        _p("o", "ua_demining", "offer", "Mine detectors with ground penetrating radar"),
+    ]
+    idx = engine.build_product(Forum(orgs, profiles), store=store, k=1)
+    ex = explain(idx, "ua_demining", "lv_vc")
+    assert ex.they_answer_you is not None and ex.they_answer_you.offer_id == "inv"
+    assert ex.text.index("demining") < ex.text.index("Series A stage")

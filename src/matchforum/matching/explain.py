@@ -20,6 +20,8 @@ from matchforum.matching.model import Profile
 from matchforum.matching.text import tokens
 
 WEAK_TEXT = 0.15  # floor of text models that do not state their own ``answer_floor``
+# Whole profiles this many standard deviations above the row's mean are called close subjects
+CLOSE_PROFILES = 1.0
 STAGE_WORDS = {
     "idea": "idea",
     "seed": "seed",
@@ -131,7 +133,8 @@ def _best_pair(idx: MatchIndex, needer: str, offerer: str) -> PairMatch | None:
         shared_tracks=shared,
         shared_terms=shared_words(n, o),
         similarity=round(text_cos, 4),
-        answers=text_cos >= floor and comps["profile_kind"] >= 0,
+        answers=comps["profile_kind"] >= 0
+        and (text_cos >= floor or (n.kind == o.kind == "investment" and bool(shared))),
     )
 
 
@@ -226,9 +229,16 @@ def explain(idx: MatchIndex, a: str, b: str) -> Explanation:
         reasons.append(f"your offer '{bwd.offer_title}' answers their need '{bwd.need_title}'")
     else:
         parts.append("They list no need that your offers clearly answer.")
+    facts = _org_facts(idx, a, b)
+    answered = (fwd is not None and fwd.answers) or (bwd is not None and bwd.answers)
+    if not answered and float(facts["profile_similarity"]) >= CLOSE_PROFILES:
+        parts.append(
+            "Your organisations work on close subjects"
+            + (f" (tracks: {', '.join(shared)})." if shared else ".")
+        )
+        reasons.append("close subjects")
     if shared:
         reasons.append("shared tracks: " + ", ".join(shared))
-    facts = _org_facts(idx, a, b)
     if facts["cross_border"]:
         reasons.append(f"cross-border: {oa.country}–{ob.country}")
     if facts["kind_pairing"]:

@@ -46,4 +46,6 @@ JOBS: tuple[Job, ...] = (
     Job("run_periodic", dt.timedelta(minutes=15), _command("run_periodic")),
     # Follow-up surveys 3 and 6 months after each forum.
     Job("send_outcome_surveys", dt.timedelta(days=1), _command("send_outcome_surveys")),
+    # The full recommendation refit (edits update lists in between; enqueued for the worker).
+    Job("recompute_recommendations", dt.timedelta(days=1), _command("recompute_recommendations")),
 )

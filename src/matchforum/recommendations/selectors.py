@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
+from matchforum.matching.explain import CLOSE_PROFILES
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
 
 from .models import Dismissal, MatchingStatus, Recommendation
@@ -109,10 +110,13 @@ def explanation_reasons(*, explanation: dict, own: Organisation, other: Organisa
             _("Your offer “%(offer)s” answers their need “%(need)s”.")
             % {"offer": you["offer_title"], "need": you.get("need_title", "")}
         )
+    facts = explanation.get("facts")
+    close = float((facts or {}).get("profile_similarity", 0) or 0) >= CLOSE_PROFILES
+    if close and not they.get("offer_title") and not you.get("offer_title"):
+        reasons.append(_("Your organisations work on close subjects."))
     tracks = track_names_shown(explanation.get("shared_tracks") or [])
     if tracks:
         reasons.append(_("Shared tracks: %(tracks)s.") % {"tracks": ", ".join(tracks)})
-    facts = explanation.get("facts")
     cross_border = own.country != other.country if facts is None else facts.get("cross_border")
     if cross_border:
         reasons.append(
