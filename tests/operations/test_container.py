@@ -30,7 +30,7 @@ def test_compose_runs_the_whole_stack(compose):
     assert services["proxy"]["image"].startswith("caddy:")
     assert services["worker"]["command"][-1] == "db_worker"
     assert services["scheduler"]["command"][-1] == "run_scheduler"
-    assert "migrate" in " ".join(services["migrate"]["command"])
+    assert services["migrate"]["command"] == ["python", "manage.py", "migrate_locked", "--noinput"]
     assert "command" not in services["web"]  # the image's default: gunicorn
     for name in APP_SERVICES:
         assert services[name]["build"] == "."
