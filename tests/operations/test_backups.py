@@ -257,3 +257,11 @@ def test_postgres_backup_restores_into_another_database(tmp_path):
         with postgres_admin() as admin:
             for name in names:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_missing_pg_dump_is_a_clear_error(monkeypatch):
+    from matchforum.operations.backups import _pg_tool
+
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(BackupError, match=r"pg_dump was not found on PATH.*postgresql-client"):
+        _pg_tool("pg_dump")
