@@ -165,7 +165,9 @@ def _database_load(vendor: str, source: Path) -> None:
     _run(
         [
             *command,
+            # Tables belong to the restoring role; the source site's roles need not exist.
             "--no-owner",
+            "--no-acl",
             "--exit-on-error",
             "--single-transaction",
             f"--dbname={db_name}",
