@@ -24,9 +24,7 @@ help: ## List the targets
 	  awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	PYTHON=$(PYTHON) VENV=$(VENV) EXTRAS=dev sh scripts/install.sh
 	touch $@
 
 install: $(VENV)/.installed compilemessages ## Create the virtualenv, install pinned dependencies, compile translations
