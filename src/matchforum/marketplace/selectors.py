@@ -12,6 +12,7 @@ from matchforum.organisations.models import Accreditation, Organisation, Visibil
 from matchforum.organisations.selectors import organisations_visible_to
 
 from .models import CooperationProfile
+from .search import case_variants, search_stems
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,8 @@ def marketplace_organisations(
             Q(tracks__slug=filters.track)
             | Q(profiles__tracks__slug=filters.track, profiles__is_active=True)
         )
-    if filters.text:
-        text = filters.text.strip()
-        matching_profiles = published_profiles().filter(
-            Q(title__icontains=text) | Q(description__icontains=text)
-        )
-        organisations = organisations.filter(
-            Q(name__icontains=text)
-            | Q(description__icontains=text)
-            | Q(profiles__in=matching_profiles)
-        )
+    for stem in search_stems(filters.text):
+        organisations = organisations.filter(_text_matches(stem))
     return (
         organisations.distinct()
         .order_by("name", "pk")
@@ -83,6 +76,19 @@ def marketplace_organisations(
             "tracks", Prefetch("profiles", queryset=profiles, to_attr="shown_profiles")
         )
     )
+
+
+def _text_matches(stem: str) -> Q:
+    """Organisations whose name, description or a published profile contains the stem."""
+    own = Q()
+    in_profile = Q()
+    for variant in case_variants(stem):
+        own |= Q(name__icontains=variant) | Q(description__icontains=variant)
+        in_profile |= Q(title__icontains=variant) | Q(description__icontains=variant)
+    profile_owners = CooperationProfile.objects.filter(in_profile, is_active=True).values(
+        "organisation_id"
+    )
+    return own | Q(pk__in=profile_owners)
 
 
 def marketplace_organisation(*, user: User, forum: Forum, pk: int) -> Organisation | None:
