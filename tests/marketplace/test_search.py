@@ -145,3 +145,18 @@ def test_several_words_each_match_in_any_field(client, sensors, text, expected):
     client.force_login(sensors.user)
     page = client.get("/marketplace/", {"q": text}).context["page"]
     assert {o.name for o in page.object_list} == expected
+
+
+def test_country_filter_offers_only_countries_present(client, market, forum):
+    hidden = OrganisationFactory(forum=forum, name="Unlisted Kyiv", country="UA")
+    hidden.visibility = "unlisted"
+    hidden.save()
+    client.force_login(market.user)
+    choices = client.get("/marketplace/").context["form"].fields["country"].choices
+    assert [code for code, _ in choices] == ["", "EE", "LV", "PL"]
+
+
+def test_country_from_an_older_link_keeps_the_other_filters(client, market):
+    client.force_login(market.user)
+    page = client.get("/marketplace/?country=FR&q=robot").context["page"]
+    assert list(page.object_list) == []

@@ -34,6 +34,31 @@ def published_profiles() -> QuerySet[CooperationProfile]:
     return CooperationProfile.objects.filter(is_active=True).prefetch_related("tracks")
 
 
+def _listed_organisations(*, user: User, forum: Forum) -> QuerySet[Organisation]:
+    """Approved, listed organisations the viewer may see, never the viewer's own."""
+    visible = organisations_visible_to(user=user, forum=forum).filter(
+        accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED
+    )
+    own_ids = list(
+        Organisation.objects.filter(forum=forum, delegates__user=user).values_list("pk", flat=True)
+    )
+    return Organisation.objects.filter(pk__in=visible.values("pk")).exclude(pk__in=own_ids)
+
+
+def marketplace_countries(*, user: User, forum: Forum) -> list[str]:
+    """Country codes of the organisations the marketplace lists to the viewer.
+
+    The country filter offers only these, not every country in the world.
+    """
+    codes = (
+        _listed_organisations(user=user, forum=forum)
+        .exclude(country="")
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    return sorted({str(code) for code in codes})
+
+
 def marketplace_organisations(
     *, user: User, forum: Forum, filters: MarketplaceFilters
 ) -> QuerySet[Organisation]:
@@ -42,13 +67,7 @@ def marketplace_organisations(
     Each organisation carries `shown_profiles`: its published profiles that match the
     profile filters (all of them when no profile filter is set).
     """
-    visible = organisations_visible_to(user=user, forum=forum).filter(
-        accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED
-    )
-    own_ids = list(
-        Organisation.objects.filter(forum=forum, delegates__user=user).values_list("pk", flat=True)
-    )
-    organisations = Organisation.objects.filter(pk__in=visible.values("pk")).exclude(pk__in=own_ids)
+    organisations = _listed_organisations(user=user, forum=forum)
     profiles = published_profiles()
     if filters.side:
         profiles = profiles.filter(side=filters.side)

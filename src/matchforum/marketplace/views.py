@@ -18,6 +18,7 @@ from .forms import MarketplaceFilterForm, ProfileForm
 from .models import CooperationProfile
 from .selectors import (
     MarketplaceFilters,
+    marketplace_countries,
     marketplace_organisation,
     marketplace_organisations,
     profiles_of_own_organisation,
@@ -29,7 +30,10 @@ PAGE_SIZE = 20
 
 @delegate_required(approved=True)
 def search(request: HttpRequest) -> HttpResponse:
-    form = MarketplaceFilterForm(request.GET or None)
+    form = MarketplaceFilterForm(
+        request.GET or None,
+        country_codes=marketplace_countries(user=request.user, forum=request.forum),
+    )
     data = form.cleaned_data if form.is_valid() else {}
     filters = MarketplaceFilters(
         text=data.get("q", ""),
