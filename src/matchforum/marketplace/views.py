@@ -22,6 +22,7 @@ from .selectors import (
     marketplace_organisation,
     marketplace_organisations,
     profiles_of_own_organisation,
+    published_profiles,
 )
 from .services import profile_create, profile_delete, profile_update
 
@@ -81,12 +82,13 @@ def _sides(profiles) -> dict[str, list[CooperationProfile]]:
 def preview(request: HttpRequest) -> HttpResponse:
     """The delegate's own organisation exactly as others see it (published profiles only)."""
     own = request.delegate.organisation
-    own.shown_profiles = list(own.profiles.filter(is_active=True).prefetch_related("tracks"))
-    return render(
-        request,
-        "marketplace/organisation.html",
-        {"organisation": own, "own": True, "preview": True},
-    )
+    context = {
+        **_sides(published_profiles().filter(organisation=own).order_by("side", "title")),
+        "organisation": own,
+        "own": True,
+        "preview": True,
+    }
+    return render(request, "marketplace/organisation.html", context)
 
 
 @delegate_required
