@@ -14,7 +14,13 @@ from matchforum.accounts.models import User
 from matchforum.forums.models import Forum, ForumDay, Session, Slot, Table
 from matchforum.forums.services import forum_set_tables, session_generate_slots
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
-from matchforum.meetings.services import DoubleBooking, meeting_cancel, meeting_place, ordered_pair
+from matchforum.meetings.services import (
+    DoubleBooking,
+    meeting_cancel,
+    meeting_place,
+    meeting_request_settle_by_booking,
+    ordered_pair,
+)
 from matchforum.organisations.models import Delegate, Organisation
 from matchforum.organisations.services import organisation_decide_accreditation
 
@@ -173,10 +179,14 @@ def meeting_book(
         .exists()
     ):
         raise ValidationError(_("These organisations already have a meeting."))
+    now = timezone.now()
+    settled = meeting_request_settle_by_booking(forum=forum, low=low, high=high, now=now)
+    wish = {"session_wish": settled.session_wish, "priority": settled.priority} if settled else {}
     try:
         with transaction.atomic():
             meeting = Meeting.objects.create(
                 forum=forum,
+                request=settled,
                 organisation_a=org_a,
                 organisation_b=org_b,
                 delegate_a=delegate_a,
@@ -185,7 +195,8 @@ def meeting_book(
                 pair_high=high,
                 mode=MeetingMode.ONSITE,
                 is_walk_in=walk_in,
-                created_at=timezone.now(),
+                created_at=now,
+                **wish,
             )
     except IntegrityError as exc:
         raise ValidationError(_("These organisations already have a meeting.")) from exc

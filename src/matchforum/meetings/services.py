@@ -175,6 +175,29 @@ def meeting_request_accept(
     return meeting
 
 
+def meeting_request_settle_by_booking(
+    *, forum: Forum, low: int, high: int, now: dt.datetime | None = None
+) -> MeetingRequest | None:
+    """Close the open request of a pair whose meeting the organiser books directly.
+
+    The request is accepted on the organisation's behalf (no delegate answered, so
+    `responded_by` stays empty); it would otherwise stay "waiting for an answer" beside
+    the very meeting it asked for, and still hold the pair's one open request. Returns
+    the request, locked, for the new meeting to link to, or None when none was open.
+    """
+    pending = (
+        MeetingRequest.objects.select_for_update()
+        .filter(forum=forum, pair_low=low, pair_high=high, status=RequestStatus.PENDING)
+        .first()
+    )
+    if pending is None:
+        return None
+    pending.status = RequestStatus.ACCEPTED
+    pending.responded_at = now or timezone.now()
+    pending.save(update_fields=["status", "responded_at"])
+    return pending
+
+
 def _meeting_mode(a: Delegate, b: Delegate) -> str:
     return MeetingMode.ONLINE if "online" in (a.attendance, b.attendance) else MeetingMode.ONSITE
 
