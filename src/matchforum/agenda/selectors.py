@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingMode
 from matchforum.meetings.selectors import meetings_of_delegate
@@ -26,6 +28,15 @@ class AgendaEntry:
     @property
     def table_number(self) -> int | None:
         return self.meeting.table.number if self.meeting.table_id else None
+
+    @property
+    def table_label(self) -> str:
+        """ "Table 9 (Hall A)": the hall too, so the web, the feed and the PDF agree."""
+        if not self.meeting.table_id:
+            return ""
+        table = self.meeting.table
+        label = _("Table %(number)s") % {"number": table.number}
+        return f"{label} ({table.area})" if table.area else label
 
 
 def schedule_published_version(*, forum: Forum) -> ScheduleVersion | None:
