@@ -66,8 +66,14 @@ def _changed(meeting: Meeting, published: dict | None) -> bool:
     )
 
 
-def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
-    """The published version (or None) and the delegate's meetings in time order."""
+def agenda_for(
+    *, delegate: Delegate, with_topics: bool = True
+) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
+    """The published version (or None) and the delegate's meetings in time order.
+
+    `with_topics=False` leaves out what each pair may talk about (a few queries per
+    meeting), for pages that show only when and where.
+    """
     forum = delegate.organisation.forum
     version = schedule_published_version(forum=forum)
     published = _placements(version)
@@ -85,7 +91,9 @@ def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[Agen
                 online_url=online_url_for(meeting) if online else "",
                 changed=version is not None and _changed(meeting, published.get(meeting.pk)),
                 published_slot_id=(published.get(meeting.pk) or {}).get("slot"),
-                topics=pair_topics(own=delegate.organisation, other=counterpart),
+                topics=pair_topics(own=delegate.organisation, other=counterpart)
+                if with_topics
+                else [],
             )
         )
     entries.sort(

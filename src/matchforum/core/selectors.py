@@ -77,7 +77,7 @@ def delegate_home(
     now = now or timezone.now()
     organisation = delegate.organisation
     pending = requests_inbox(organisation=organisation).filter(status=RequestStatus.PENDING)
-    version, entries = agenda_for(delegate=delegate)
+    version, entries = agenda_for(delegate=delegate, with_topics=False)
     placed = [e for e in entries if e.meeting.slot_id and e.meeting.slot.ends_at >= now]
     return DelegateHome(
         delegate=delegate,
