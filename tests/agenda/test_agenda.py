@@ -184,7 +184,9 @@ def test_web_agenda_names_the_hall_of_the_table_like_the_feed(client, forum, mee
     schedule_publish_live(forum=forum)
     client.force_login(meeting.delegate_a.user)
     body = client.get("/agenda/").content.decode()
-    assert '<span class="table-number">Table 3 (Hall B)</span>' in body
+    assert (
+        '<span class="table-number">Table 3</span> <span class="table-area">(Hall B)</span>' in body
+    )
     token = CalendarTokenFactory(delegate=meeting.delegate_a)
     feed = Calendar.from_ical(client.get(f"/agenda/calendar/{token.token}.ics").content)
     assert str(feed.walk("VEVENT")[0]["LOCATION"]) == "Table 3 (Hall B)"

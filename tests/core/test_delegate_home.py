@@ -56,7 +56,8 @@ def test_the_next_meeting_shows_its_hall_and_table(client, forum, me):
     response = client.get("/")
     assert [e.meeting for e in response.context["mine"].next_meetings] == [meeting]
     body = response.content.decode()
-    assert "Table 3 (Hall A)" in body and "Tallinn Capital" in body
+    assert 'Table 3</span> <span class="table-area">(Hall A)' in body
+    assert "Tallinn Capital" in body
 
 
 def test_the_recommendation_count_leaves_out_unlisted_counterparts(client, forum, me):

@@ -30,13 +30,21 @@ class AgendaEntry:
         return self.meeting.table.number if self.meeting.table_id else None
 
     @property
-    def table_label(self) -> str:
-        """ "Table 9 (Hall A)": the hall too, so the web, the feed and the PDF agree."""
+    def table_name(self) -> str:
+        """ "Table 9", in the reader's language; empty for an online or unplaced meeting."""
         if not self.meeting.table_id:
             return ""
-        table = self.meeting.table
-        label = _("Table %(number)s") % {"number": table.number}
-        return f"{label} ({table.area})" if table.area else label
+        return _("Table %(number)s") % {"number": self.meeting.table.number}
+
+    @property
+    def table_area(self) -> str:
+        return self.meeting.table.area if self.meeting.table_id else ""
+
+    @property
+    def table_label(self) -> str:
+        """ "Table 9 (Hall A)": the hall too, so the web, the feed and the PDF agree."""
+        area = self.table_area
+        return f"{self.table_name} ({area})" if area else self.table_name
 
 
 def schedule_published_version(*, forum: Forum) -> ScheduleVersion | None:
