@@ -174,3 +174,19 @@ def test_pdf_without_the_font_answers_with_a_clear_error(client, forum, meeting,
     response = client.get("/agenda/agenda.pdf")
     assert response.status_code == 503
     assert "fonts-dejavu-core" in response.content.decode()
+
+
+def test_web_agenda_names_the_hall_of_the_table_like_the_feed(client, forum, meeting):
+    table = Table.objects.get(forum=forum, number=3)
+    table.area = "Hall B"
+    table.save()
+    meeting_place(meeting=meeting, slot=_slots(forum)[0], table=table)
+    schedule_publish_live(forum=forum)
+    client.force_login(meeting.delegate_a.user)
+    body = client.get("/agenda/").content.decode()
+    assert (
+        '<span class="table-number">Table 3</span> <span class="table-area">(Hall B)</span>' in body
+    )
+    token = CalendarTokenFactory(delegate=meeting.delegate_a)
+    feed = Calendar.from_ical(client.get(f"/agenda/calendar/{token.token}.ics").content)
+    assert str(feed.walk("VEVENT")[0]["LOCATION"]) == "Table 3 (Hall B)"

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from matchforum.forums.models import Slot
 from matchforum.meetings.models import Meeting, MeetingStatus
@@ -104,3 +105,61 @@ def test_held_and_no_show_marks(client, forum, make_delegate, organiser):
     client.post(url, {"action": "cancel"})
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.NO_SHOW  # what happened is not cancelled afterwards
+
+
+def test_booking_a_pair_closes_its_open_request(client, forum, make_delegate, organiser):
+    from matchforum.meetings.models import MeetingRequest, RequestStatus
+    from tests.factories import MeetingRequestFactory
+
+    sender, recipient = make_delegate(), make_delegate()
+    request = MeetingRequestFactory(
+        sender=sender,
+        recipient_organisation=recipient.organisation,
+        priority=3,
+        session_wish="morning",
+        created_at=timezone.now(),
+    )
+    slot = Slot.objects.filter(session__day__forum=forum).order_by("starts_at")[0]
+    table = forum.tables.get(number=1)
+    client.force_login(organiser)
+    response = client.post(
+        reverse("console:meeting_add"),
+        {"delegate_a": sender.pk, "delegate_b": recipient.pk, "place": f"{slot.pk}:{table.pk}"},
+    )
+    assert response.status_code == 302
+    request = MeetingRequest.objects.get(pk=request.pk)
+    meeting = Meeting.objects.get(delegate_a=sender, delegate_b=recipient)
+    assert request.status == RequestStatus.ACCEPTED and request.responded_at is not None
+    assert (meeting.request, meeting.priority, meeting.session_wish) == (request, 3, "morning")
+
+    client.force_login(sender.user)
+    outbox = client.get(reverse("meetings:outbox")).content.decode()
+    assert "Waiting for an answer" not in outbox and "Accepted" in outbox
+    page = client.get(reverse("marketplace:organisation", args=[recipient.organisation.pk]))
+    assert "Meeting agreed" in page.content.decode()
+    assert "Waiting for their answer" not in page.content.decode()
+    entries = client.get(reverse("agenda:agenda")).context["entries"]
+    assert [e.meeting for e in entries] == [meeting]
+
+
+def test_a_refused_booking_leaves_the_request_open(forum, make_delegate, organiser):
+    from matchforum.meetings.models import MeetingRequest, RequestStatus
+    from tests.factories import MeetingRequestFactory
+
+    slot = Slot.objects.filter(session__day__forum=forum).order_by("starts_at")[0]
+    table = forum.tables.get(number=1)
+    meeting_place(meeting=meeting_build(make_delegate(), make_delegate()), slot=slot, table=table)
+    sender, recipient = make_delegate(), make_delegate()
+    request = MeetingRequestFactory(
+        sender=sender, recipient_organisation=recipient.organisation, created_at=timezone.now()
+    )
+    with pytest.raises(ValidationError, match="taken"):
+        meeting_book(
+            forum=forum,
+            user=organiser,
+            delegate_a=sender,
+            delegate_b=recipient,
+            slot=slot,
+            table=table,
+        )
+    assert MeetingRequest.objects.get(pk=request.pk).status == RequestStatus.PENDING

@@ -100,3 +100,20 @@ def test_a_table_written_in_two_files_is_refused():
     assert set(merged) == {"legal_form", "people"}
     with pytest.raises(ValueError, match=r"people\.json repeats tables: legal_form"):
         module._merge({"countries": {"legal_form": {}}, "people": {"legal_form": {}}})
+
+
+def test_profile_titles_do_not_repeat_the_side_badge():
+    """The card shows the side ("Need") before the title, so "Need: …" read "Need Need: …"."""
+    from django.utils import translation
+
+    from matchforum.marketplace.models import Side
+
+    for language, sides in phrasebook().title_prefix.items():
+        with translation.override(language):
+            for side, kinds in sides.items():
+                label = str(Side(side).label).lower()
+                for titles in kinds.values():
+                    assert not [t for t in titles if t.lower().startswith(f"{label}:")], (
+                        language,
+                        side,
+                    )

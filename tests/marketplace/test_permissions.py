@@ -233,3 +233,18 @@ def test_recommendations_page_shows_only_own_list_without_dismissed_or_unapprove
     assert "Dismissed Partner" not in body
     assert "Demoted Partner" not in body
     assert "Not Mine" not in body
+
+
+def test_preview_shows_the_published_offers_and_needs(client, forum):
+    viewer = DelegateFactory(organisation__forum=forum)
+    own = viewer.organisation
+    CooperationProfileFactory(organisation=own, side="offer", title="Mine clearing kit")
+    CooperationProfileFactory(organisation=own, side="need", title="Field test partner")
+    CooperationProfileFactory(organisation=own, side="offer", title="Unfinished", is_active=False)
+    client.force_login(viewer.user)
+    response = client.get("/marketplace/mine/preview/")
+    assert [p.title for p in response.context["offers"]] == ["Mine clearing kit"]
+    assert [p.title for p in response.context["needs"]] == ["Field test partner"]
+    body = response.content.decode()
+    assert "No offer published." not in body and "No need published." not in body
+    assert "Mine clearing kit" in body and "Unfinished" not in body

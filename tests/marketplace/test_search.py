@@ -90,3 +90,73 @@ def test_results_are_paginated(client, forum):
     assert len(first.object_list) == 20 and len(second.object_list) == 5
     assert first.paginator.count == 25
     assert not {o.pk for o in first} & {o.pk for o in second}
+
+
+@pytest.fixture
+def sensors(forum):
+    viewer = DelegateFactory(organisation__forum=forum, organisation__name="Viewer")
+    kyiv = OrganisationFactory(
+        forum=forum, name="Kyiv Sky Watch", description="Acoustic sensors for the front."
+    )
+    CooperationProfileFactory(
+        organisation=kyiv,
+        side="offer",
+        title="Drone detection network",
+        description="Passive radar.",
+    )
+    vilnius = OrganisationFactory(
+        forum=forum, name="Vilnius Optics", description="Thermal imaging since 1998."
+    )
+    CooperationProfileFactory(
+        organisation=vilnius, side="offer", title="Long-range cameras", description="Day and night."
+    )
+    lviv = OrganisationFactory(forum=forum, name="Lviv Drones", description="Attack drones.")
+    CooperationProfileFactory(
+        organisation=lviv, side="need", title="Batteries", description="Cells in bulk."
+    )
+    odesa = OrganisationFactory(forum=forum, name="Одеса Дрони", description="Виробник дронів.")
+    CooperationProfileFactory(
+        organisation=odesa, side="offer", title="Виявлення дронів", description="Радари."
+    )
+    return viewer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the placeholder's own example: both words in one profile title
+        ("drone detection", {"Kyiv Sky Watch"}),
+        ("Drone Detection", {"Kyiv Sky Watch"}),
+        # "thermal" in the description, "camera" (stem of "cameras") in an offer title
+        ("thermal camera", {"Vilnius Optics"}),
+        ("camera", {"Vilnius Optics"}),
+        # a plural query finds the singular and the plural
+        ("drones", {"Kyiv Sky Watch", "Lviv Drones"}),
+        ("detection drones", {"Kyiv Sky Watch"}),
+        ("drone batteries", {"Lviv Drones"}),
+        ("thermal batteries", set()),
+        # Ukrainian inflections and capitals, also on SQLite
+        ("дрони", {"Одеса Дрони"}),
+        ("виявлення дрона", {"Одеса Дрони"}),
+        ("ДРОНІВ", {"Одеса Дрони"}),
+    ],
+)
+def test_several_words_each_match_in_any_field(client, sensors, text, expected):
+    client.force_login(sensors.user)
+    page = client.get("/marketplace/", {"q": text}).context["page"]
+    assert {o.name for o in page.object_list} == expected
+
+
+def test_country_filter_offers_only_countries_present(client, market, forum):
+    hidden = OrganisationFactory(forum=forum, name="Unlisted Kyiv", country="UA")
+    hidden.visibility = "unlisted"
+    hidden.save()
+    client.force_login(market.user)
+    choices = client.get("/marketplace/").context["form"].fields["country"].choices
+    assert [code for code, _ in choices] == ["", "EE", "LV", "PL"]
+
+
+def test_country_from_an_older_link_keeps_the_other_filters(client, market):
+    client.force_login(market.user)
+    page = client.get("/marketplace/?country=FR&q=robot").context["page"]
+    assert list(page.object_list) == []

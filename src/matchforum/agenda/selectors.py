@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from matchforum.meetings.models import Meeting, MeetingMode
 from matchforum.meetings.selectors import meetings_of_delegate
 from matchforum.organisations.models import Delegate, Organisation
@@ -26,6 +28,23 @@ class AgendaEntry:
     @property
     def table_number(self) -> int | None:
         return self.meeting.table.number if self.meeting.table_id else None
+
+    @property
+    def table_name(self) -> str:
+        """ "Table 9", in the reader's language; empty for an online or unplaced meeting."""
+        if not self.meeting.table_id:
+            return ""
+        return _("Table %(number)s") % {"number": self.meeting.table.number}
+
+    @property
+    def table_area(self) -> str:
+        return self.meeting.table.area if self.meeting.table_id else ""
+
+    @property
+    def table_label(self) -> str:
+        """ "Table 9 (Hall A)": the hall too, so the web, the feed and the PDF agree."""
+        area = self.table_area
+        return f"{self.table_name} ({area})" if area else self.table_name
 
 
 def online_url_for(meeting: Meeting) -> str:
@@ -51,8 +70,14 @@ def _changed(meeting: Meeting, published: dict | None) -> bool:
     )
 
 
-def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
-    """The published version (or None) and the delegate's meetings in time order."""
+def agenda_for(
+    *, delegate: Delegate, with_topics: bool = True
+) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
+    """The published version (or None) and the delegate's meetings in time order.
+
+    `with_topics=False` leaves out what each pair may talk about (a few queries per
+    meeting), for pages that show only when and where.
+    """
     forum = delegate.organisation.forum
     version = schedule_version_published(forum=forum)
     published = _placements(version)
@@ -70,7 +95,9 @@ def agenda_for(*, delegate: Delegate) -> tuple[ScheduleVersion | None, list[Agen
                 online_url=online_url_for(meeting) if online else "",
                 changed=version is not None and _changed(meeting, published.get(meeting.pk)),
                 published_slot_id=(published.get(meeting.pk) or {}).get("slot"),
-                topics=pair_topics(own=delegate.organisation, other=counterpart),
+                topics=pair_topics(own=delegate.organisation, other=counterpart)
+                if with_topics
+                else [],
             )
         )
     entries.sort(

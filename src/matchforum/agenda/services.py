@@ -51,9 +51,7 @@ def calendar_token_delegate(*, token: str) -> Delegate | None:
 def _where(entry: AgendaEntry) -> str:
     if entry.online:
         return _("Online: %(url)s") % {"url": entry.online_url} if entry.online_url else _("Online")
-    table = entry.meeting.table
-    where = _("Table %(number)s") % {"number": table.number}
-    return where + (f" ({table.area})" if table.area else "")
+    return entry.table_label
 
 
 def agenda_ical(*, delegate: Delegate, host: str, now: dt.datetime | None = None) -> bytes:

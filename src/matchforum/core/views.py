@@ -6,16 +6,27 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from matchforum.core.language import language_is_supported, user_set_preferred_language
-from matchforum.core.selectors import forum_public_stats_cached
+from matchforum.core.selectors import delegate_home, forum_public_stats_cached
 from matchforum.forums.selectors import tracks_all
+from matchforum.meetings.forms import DeclineForm
+from matchforum.organisations.selectors import delegate_for_user
 
 from .shortcuts import request_forum
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The forum's public page; a signed-in delegate sees their own home above it."""
     forum = request_forum(request)
     stats = forum_public_stats_cached(forum=forum) if forum else {}
-    return render(request, "core/home.html", {"stats": stats, "tracks": tracks_all()})
+    context = {"stats": stats, "tracks": tracks_all(), "mine": None}
+    delegate = delegate_for_user(user=request.user, forum=forum) if forum else None
+    if delegate is not None:
+        context["mine"] = (
+            delegate_home(delegate=delegate) if delegate.organisation.is_approved else None
+        )
+        context["delegate"] = delegate
+        context["decline_form"] = DeclineForm()
+    return render(request, "core/home.html", context)
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -63,9 +63,15 @@ class MarketplaceFilterForm(forms.Form):
         label=_("Language"), required=False, choices=_blank(_("Any")) + list(settings.LANGUAGES)
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, country_codes: list[str] | None = None, **kwargs):
+        """`country_codes` limits the country filter to the countries present in the forum."""
         super().__init__(*args, **kwargs)
         self.fields["track"].choices = _blank(_("Any track")) + [
             (track.slug, track.name) for track in CapabilityTrack.objects.all()
         ]
-        self.fields["country"].choices = _blank(_("Any country")) + list(countries)
+        present = list(countries)
+        if country_codes is not None:
+            # A country asked for by an older link stays valid, so its other filters hold.
+            wanted = set(country_codes) | {self.data.get("country", "")}
+            present = [(code, name) for code, name in present if code in wanted]
+        self.fields["country"].choices = _blank(_("Any country")) + present

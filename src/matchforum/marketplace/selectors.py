@@ -13,6 +13,7 @@ from matchforum.forums.models import Forum
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
 
 from .models import CooperationProfile
+from .search import case_variants, search_stems
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,29 @@ def published_profiles() -> QuerySet[CooperationProfile]:
     return CooperationProfile.objects.filter(is_active=True).prefetch_related("tracks")
 
 
+def _listed_organisations(*, user: User, forum: Forum) -> QuerySet[Organisation]:
+    """Approved, listed organisations the viewer may see, never the viewer's own."""
+    visible = scoped(Organisation, user=user, forum=forum).filter(
+        accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED
+    )
+    own_ids = own_organisation_ids(user, forum) if user.is_authenticated else []
+    return Organisation.objects.filter(pk__in=visible.values("pk")).exclude(pk__in=own_ids)
+
+
+def marketplace_countries(*, user: User, forum: Forum) -> list[str]:
+    """Country codes of the organisations the marketplace lists to the viewer.
+
+    The country filter offers only these, not every country in the world.
+    """
+    codes = (
+        _listed_organisations(user=user, forum=forum)
+        .exclude(country="")
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    return sorted({str(code) for code in codes})
+
+
 def marketplace_organisations(
     *, user: User, forum: Forum, filters: MarketplaceFilters
 ) -> QuerySet[Organisation]:
@@ -42,11 +66,7 @@ def marketplace_organisations(
     Each organisation carries `shown_profiles`: its published profiles that match the
     profile filters (all of them when no profile filter is set).
     """
-    visible = scoped(Organisation, user=user, forum=forum).filter(
-        accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED
-    )
-    own_ids = own_organisation_ids(user, forum) if user.is_authenticated else []
-    organisations = Organisation.objects.filter(pk__in=visible.values("pk")).exclude(pk__in=own_ids)
+    organisations = _listed_organisations(user=user, forum=forum)
     profiles = published_profiles()
     if filters.side:
         profiles = profiles.filter(side=filters.side)
@@ -65,16 +85,8 @@ def marketplace_organisations(
             Q(tracks__slug=filters.track)
             | Q(profiles__tracks__slug=filters.track, profiles__is_active=True)
         )
-    if filters.text:
-        text = filters.text.strip()
-        matching_profiles = published_profiles().filter(
-            Q(title__icontains=text) | Q(description__icontains=text)
-        )
-        organisations = organisations.filter(
-            Q(name__icontains=text)
-            | Q(description__icontains=text)
-            | Q(profiles__in=matching_profiles)
-        )
+    for stem in search_stems(filters.text):
+        organisations = organisations.filter(_text_matches(stem))
     return (
         organisations.distinct()
         .order_by("name", "pk")
@@ -82,6 +94,19 @@ def marketplace_organisations(
             "tracks", Prefetch("profiles", queryset=profiles, to_attr="shown_profiles")
         )
     )
+
+
+def _text_matches(stem: str) -> Q:
+    """Organisations whose name, description or a published profile contains the stem."""
+    own = Q()
+    in_profile = Q()
+    for variant in case_variants(stem):
+        own |= Q(name__icontains=variant) | Q(description__icontains=variant)
+        in_profile |= Q(title__icontains=variant) | Q(description__icontains=variant)
+    profile_owners = CooperationProfile.objects.filter(in_profile, is_active=True).values(
+        "organisation_id"
+    )
+    return own | Q(pk__in=profile_owners)
 
 
 def marketplace_organisation(*, user: User, forum: Forum, pk: int) -> Organisation | None:

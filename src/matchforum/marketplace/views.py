@@ -18,9 +18,11 @@ from .forms import MarketplaceFilterForm, ProfileForm
 from .models import CooperationProfile
 from .selectors import (
     MarketplaceFilters,
+    marketplace_countries,
     marketplace_organisation,
     marketplace_organisations,
     profiles_of_own_organisation,
+    published_profiles,
 )
 from .services import profile_create, profile_delete, profile_update
 
@@ -29,7 +31,10 @@ PAGE_SIZE = 20
 
 @delegate_required(approved=True)
 def search(request: HttpRequest) -> HttpResponse:
-    form = MarketplaceFilterForm(request.GET or None)
+    form = MarketplaceFilterForm(
+        request.GET or None,
+        country_codes=marketplace_countries(user=request.user, forum=request.forum),
+    )
     data = form.cleaned_data if form.is_valid() else {}
     filters = MarketplaceFilters(
         text=data.get("q", ""),
@@ -77,12 +82,13 @@ def _sides(profiles) -> dict[str, list[CooperationProfile]]:
 def preview(request: HttpRequest) -> HttpResponse:
     """The delegate's own organisation exactly as others see it (published profiles only)."""
     own = request.delegate.organisation
-    own.shown_profiles = list(own.profiles.filter(is_active=True).prefetch_related("tracks"))
-    return render(
-        request,
-        "marketplace/organisation.html",
-        {"organisation": own, "own": True, "preview": True},
-    )
+    context = {
+        **_sides(published_profiles().filter(organisation=own).order_by("side", "title")),
+        "organisation": own,
+        "own": True,
+        "preview": True,
+    }
+    return render(request, "marketplace/organisation.html", context)
 
 
 @delegate_required

@@ -177,6 +177,29 @@ def meeting_request_accept(
     return meeting
 
 
+def meeting_request_settle_by_booking(
+    *, forum: Forum, low: int, high: int, now: dt.datetime | None = None
+) -> MeetingRequest | None:
+    """Close the open request of a pair whose meeting the organiser books directly.
+
+    The request is accepted on the organisation's behalf (no delegate answered, so
+    `responded_by` stays empty); it would otherwise stay "waiting for an answer" beside
+    the very meeting it asked for, and still hold the pair's one open request. Returns
+    the request, locked, for the new meeting to link to, or None when none was open.
+    """
+    pending = (
+        MeetingRequest.objects.select_for_update()
+        .filter(forum=forum, pair_low=low, pair_high=high, status=RequestStatus.PENDING)
+        .first()
+    )
+    if pending is None:
+        return None
+    pending.status = RequestStatus.ACCEPTED
+    pending.responded_at = now or timezone.now()
+    pending.save(update_fields=["status", "responded_at"])
+    return pending
+
+
 def _meeting_mode(a: Delegate, b: Delegate) -> str:
     return MeetingMode.ONLINE if "online" in (a.attendance, b.attendance) else MeetingMode.ONSITE
 
@@ -367,10 +390,14 @@ def meeting_book(
         .exists()
     ):
         raise ValidationError(_("These organisations already have a meeting."))
+    now = timezone.now()
+    settled = meeting_request_settle_by_booking(forum=forum, low=low, high=high, now=now)
+    wish = {"session_wish": settled.session_wish, "priority": settled.priority} if settled else {}
     try:
         with transaction.atomic():
             meeting = Meeting.objects.create(
                 forum=forum,
+                request=settled,
                 organisation_a=org_a,
                 organisation_b=org_b,
                 delegate_a=delegate_a,
@@ -379,7 +406,8 @@ def meeting_book(
                 pair_high=high,
                 mode=MeetingMode.ONSITE,
                 is_walk_in=walk_in,
-                created_at=timezone.now(),
+                created_at=now,
+                **wish,
             )
     except IntegrityError as exc:
         raise ValidationError(_("These organisations already have a meeting.")) from exc

@@ -22,8 +22,11 @@ def _zone(name: str | None) -> ZoneInfo | None:
 
 
 @register.simple_tag(takes_context=True)
-def forum_time(context, value: dt.datetime | None, fmt: str = "D j M H:i"):
-    """`{% forum_time slot.starts_at %}` → "Tue 16 Mar 09:00" (+ "08:00 your time")."""
+def forum_time(context, value: dt.datetime | None, fmt: str = "DATETIME_FORMAT"):
+    """`{% forum_time request.created_at %}` → "16 March 2027, 09:00" (+ "08:00 your time").
+
+    The default is the reader's language's own date and time format, with the year.
+    """
     if value is None:
         return ""
     forum = context.get("current_forum")
