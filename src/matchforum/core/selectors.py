@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from matchforum.agenda.selectors import AgendaEntry, agenda_for
+from matchforum.core.tenancy import scoped
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import (
@@ -18,6 +19,7 @@ from matchforum.meetings.models import (
 )
 from matchforum.meetings.selectors import requests_inbox
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
+from matchforum.recommendations.models import Recommendation
 from matchforum.recommendations.selectors import recommendations_for
 
 
@@ -76,7 +78,10 @@ def delegate_home(
     """
     now = now or timezone.now()
     organisation = delegate.organisation
-    pending = requests_inbox(organisation=organisation).filter(status=RequestStatus.PENDING)
+    user, forum = delegate.user, organisation.forum
+    pending = requests_inbox(user=user, forum=forum, organisation=organisation).filter(
+        status=RequestStatus.PENDING
+    )
     version, entries = agenda_for(delegate=delegate, with_topics=False)
     placed = [e for e in entries if e.meeting.slot_id and e.meeting.slot.ends_at >= now]
     return DelegateHome(
@@ -86,5 +91,7 @@ def delegate_home(
         schedule_published=version is not None,
         next_meetings=placed[:limit] if version is not None else [],
         unplaced_count=sum(1 for e in entries if not e.meeting.slot_id or version is None),
-        recommendation_count=recommendations_for(organisation=organisation).count(),
+        recommendation_count=recommendations_for(
+            organisation=organisation, within=scoped(Recommendation, user=user, forum=forum)
+        ).count(),
     )
