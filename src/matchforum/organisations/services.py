@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -21,6 +22,7 @@ from matchforum.audit.services import audit_record
 from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.links import site_url
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
+from matchforum.marketplace.models import CooperationProfile
 from matchforum.notifications.mail import address_mail_send
 from matchforum.recommendations.tasks import recompute_organisation_recommendations
 
@@ -31,6 +33,14 @@ from .models import (
     Delegate,
     Invitation,
     Organisation,
+)
+from .registration_import import (
+    DelegateRow,
+    ImportReport,
+    OrganisationRows,
+    ParsedRegistrations,
+    RowError,
+    organisation_key,
 )
 from .tasks import send_invitation_email
 
@@ -179,6 +189,19 @@ def invitation_create(
         raise ValidationError(
             {"email": _("This person is already a delegate of your organisation.")}
         )
+    return _invitation_issue(
+        organisation=organisation, invited_by=invited_by, email=email, role=role, now=now
+    )
+
+
+def _invitation_issue(
+    *,
+    organisation: Organisation,
+    invited_by: Delegate | None,
+    email: str,
+    role: str,
+    now: dt.datetime,
+) -> Invitation:
     Invitation.objects.filter(
         organisation=organisation, email__iexact=email, accepted_at__isnull=True, revoked_at=None
     ).update(revoked_at=now)
@@ -242,11 +265,18 @@ def invitation_accept(
     if invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= now:
         raise ValidationError(_("This invitation is no longer valid."))
     if user is None:
-        if User.objects.filter(email__iexact=invitation.email).exists():
+        user = _account_awaiting_invitation(email=invitation.email)
+        if user is not None:
+            user.set_password(password)
+            user.full_name = full_name.strip() or user.full_name
+            user.is_active = True
+            user.save(update_fields=["password", "full_name", "is_active"])
+        elif User.objects.filter(email__iexact=invitation.email).exists():
             raise ValidationError(_("An account with this e-mail address exists; sign in first."))
-        user = User.objects.create_user(
-            email=invitation.email, password=password, full_name=full_name.strip()
-        )
+        else:
+            user = User.objects.create_user(
+                email=invitation.email, password=password, full_name=full_name.strip()
+            )
     elif user.email.lower() != invitation.email.lower():
         raise PermissionDenied(_("This invitation was sent to another e-mail address."))
     elif (
@@ -260,12 +290,33 @@ def invitation_accept(
                 "represents one organisation."
             )
         )
-    delegate = delegate_add(
-        organisation=invitation.organisation, user=user, role=role or invitation.role
-    )
+    delegate = Delegate.objects.filter(organisation=invitation.organisation, user=user).first()
+    if delegate is None:
+        delegate = delegate_add(
+            organisation=invitation.organisation, user=user, role=role or invitation.role
+        )
+    elif role.strip():
+        delegate.role = role.strip()
+        delegate.save(update_fields=["role"])
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_at"])
     return delegate
+
+
+def _account_awaiting_invitation(*, email: str) -> User | None:
+    """An account an import created for this address, never used: the invitation link
+    proves the address, so whoever opens it sets the account's password."""
+    return User.objects.filter(
+        email__iexact=email, last_login=None, password__startswith=UNUSABLE_PASSWORD_PREFIX
+    ).first()
+
+
+def invitation_needs_account(*, invitation: Invitation) -> bool:
+    """Whether accepting sets a password here, rather than signing in to an account."""
+    return (
+        _account_awaiting_invitation(email=invitation.email) is not None
+        or not User.objects.filter(email__iexact=invitation.email).exists()
+    )
 
 
 def invitation_revoke(*, invitation: Invitation, delegate: Delegate) -> Invitation:
@@ -303,3 +354,173 @@ def delegate_set_availability(
     delegate.attendance = attendance
     delegate.save(update_fields=["attendance"])
     return delegate
+
+
+def registrations_import(
+    *,
+    forum: Forum,
+    registrations: ParsedRegistrations,
+    dry_run: bool,
+    approve: bool = False,
+    actor: User | None = None,
+    now: dt.datetime | None = None,
+) -> ImportReport:
+    """Import the good rows of a registration list; a dry run checks it and writes nothing.
+
+    Organisations are matched by name (case and spacing aside), delegates by e-mail and
+    offers or needs by side and title, so importing the same file again creates nothing.
+    Each organisation is written in its own transaction. New organisations wait for
+    vetting like sign-ups unless `approve` is given (by an organiser, recorded in the
+    vetting history). Each new delegate is invited by e-mail to set a password.
+    """
+    if approve and (actor is None or not actor.can_vet):
+        raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
+    now = now or timezone.now()
+    report = ImportReport(
+        dry_run=dry_run, row_count=registrations.row_count, errors=list(registrations.errors)
+    )
+    known = {organisation_key(o.name): o for o in Organisation.objects.filter(forum=forum)}
+    tracks = {track.slug: track for track in CapabilityTrack.objects.all()}
+    for rows in registrations.organisations:
+        try:
+            with transaction.atomic():
+                _registration_import_one(
+                    forum=forum,
+                    rows=rows,
+                    existing=known.get(rows.key),
+                    tracks=tracks,
+                    report=report,
+                    dry_run=dry_run,
+                    approve=approve,
+                    actor=actor,
+                    now=now,
+                )
+        except ValidationError as error:
+            for message in error.messages:
+                report.errors.append(RowError(rows.first_row, "", message))
+    return report
+
+
+def _registration_import_one(
+    *,
+    forum: Forum,
+    rows: OrganisationRows,
+    existing: Organisation | None,
+    tracks: dict[str, CapabilityTrack],
+    report: ImportReport,
+    dry_run: bool,
+    approve: bool,
+    actor: User | None,
+    now: dt.datetime,
+) -> None:
+    # A delegate who already represents another organisation of this forum is refused,
+    # as a second sign-up would be: one person represents one organisation.
+    bad_rows: set[int] = set()
+    delegates: list[tuple[DelegateRow, User | None]] = []
+    for delegate in rows.delegates:
+        user = User.objects.filter(email__iexact=delegate.email).first()
+        other = None
+        if user is not None:
+            other = (
+                Delegate.objects.filter(user=user, organisation__forum=forum)
+                .exclude(organisation=existing)
+                .select_related("organisation")
+                .first()
+            )
+        if other is not None:
+            bad_rows.add(delegate.row)
+            report.errors.append(
+                RowError(
+                    delegate.row,
+                    "delegate_email",
+                    _("This person already represents %(organisation)s at this forum.")
+                    % {"organisation": other.organisation.name},
+                )
+            )
+        else:
+            delegates.append((delegate, user))
+    if not delegates:
+        return
+    organisation = existing
+    if organisation is None:
+        report.organisations_created.append(rows.name)
+        if not dry_run:
+            organisation = Organisation(
+                forum=forum,
+                name=rows.name,
+                country=rows.country,
+                kind=rows.kind,
+                website=rows.website,
+                description=rows.description,
+            )
+            organisation.full_clean()
+            organisation.save()
+            organisation.tracks.set([tracks[slug] for slug in rows.track_slugs])
+    else:
+        report.organisations_existing.append(organisation.name)
+    has_contact = existing is not None and existing.delegates.filter(is_contact=True).exists()
+    for delegate, user in delegates:
+        if (
+            user is not None
+            and existing is not None
+            and Delegate.objects.filter(organisation=existing, user=user).exists()
+        ):
+            report.delegates_existing += 1
+            continue
+        report.delegates_created += 1
+        report.invitations += 1
+        if dry_run:
+            continue
+        if user is None:
+            user = User.objects.create_user(email=delegate.email, full_name=delegate.full_name)
+        Delegate.objects.create(
+            user=user, organisation=organisation, role=delegate.role, is_contact=not has_contact
+        )
+        has_contact = True
+        _invitation_issue(
+            organisation=organisation,
+            invited_by=None,
+            email=delegate.email,
+            role=delegate.role,
+            now=now,
+        )
+    seen = (
+        set()
+        if existing is None
+        else {
+            (side, title.casefold())
+            for side, title in existing.profiles.values_list("side", "title")
+        }
+    )
+    profiles_added = False
+    for number, profile in rows.profiles:
+        if number in bad_rows:
+            continue
+        key = (profile.side, profile.title.casefold())
+        if key in seen:
+            report.profiles_existing += 1
+            continue
+        seen.add(key)
+        report.profiles_created += 1
+        if dry_run:
+            continue
+        created = CooperationProfile(
+            organisation=organisation,
+            side=profile.side,
+            kind=profile.kind,
+            title=profile.title,
+            description=profile.description,
+            language=profile.language,
+        )
+        created.full_clean()
+        created.save()
+        created.tracks.set(organisation.tracks.all())
+        profiles_added = True
+    if dry_run:
+        return
+    if existing is None and approve and actor is not None:
+        organisation_decide_accreditation(
+            organisation=organisation, reviewer=actor, decision=Accreditation.APPROVED
+        )
+    elif profiles_added and organisation.is_approved:
+        enqueue_on_commit(recompute_organisation_recommendations, organisation.pk)
