@@ -39,6 +39,7 @@ def _urls(forum, make_delegate, organiser):
         "console:meeting_action": [meeting.pk],
         "console:checkin_toggle": [delegate.pk],
         "console:export": ["meetings", "csv"],
+        "console:registration_template": ["xlsx"],
     }
     from matchforum.console.urls import urlpatterns
 

@@ -100,6 +100,7 @@ def test_the_import_creates_the_good_organisations_and_invites_their_delegates(
     assert sorted(mail.to[0] for mail in mailoutbox) == sorted(
         f"person{n}@works{n}.example" for n in range(2, 22) if n not in BAD
     )
+    assert "The organisers of Test Forum registered you" in mailoutbox[0].body
     assert "set your password" in mailoutbox[0].body
 
 

@@ -14,6 +14,7 @@ import copy
 import csv
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -94,13 +95,6 @@ class RowError:
     row: int
     column: str
     message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)d, column %(column)s: %(message)s") % {
-            "row": self.row,
-            "column": self.column or "-",
-            "message": self.message,
-        }
 
 
 @dataclass
@@ -402,3 +396,25 @@ class ImportReport:
 
     def sorted_errors(self) -> list[RowError]:
         return sorted(self.errors, key=lambda error: (error.row, error.column))
+
+
+TEMPLATE_PATH = Path(__file__).parent / "data" / "registration_template.csv"
+
+
+def template_csv() -> bytes:
+    """The documented template: the header and two example rows of one organisation."""
+    return TEMPLATE_PATH.read_bytes()
+
+
+def template_xlsx() -> bytes:
+    """The same template as an XLSX workbook."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "registrations"
+    for row in _read_csv(template_csv()):
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
