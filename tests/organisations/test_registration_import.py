@@ -258,3 +258,18 @@ def test_the_command_imports_a_clean_file(forum, tmp_path, capsys):
     call_command("import_registrations", str(path), "--forum", forum.slug)
     assert "Organisations created: 2" in capsys.readouterr().out
     assert Organisation.objects.count() == 2
+
+
+def test_an_imported_account_cannot_accept_a_second_organisations_invitation(forum):
+    from django.core.exceptions import ValidationError
+
+    from matchforum.organisations.services import invitation_accept, invitation_create
+
+    _import(forum, _xlsx([_row(2)]), dry_run=False)
+    inviter = DelegateFactory(organisation=OrganisationFactory(forum=forum, name="Other"))
+    invitation = invitation_create(
+        organisation=inviter.organisation, invited_by=inviter, email="person2@works2.example"
+    )
+    with pytest.raises(ValidationError):
+        invitation_accept(invitation=invitation, full_name="P", password="plausible-cobalt-17")
+    assert Delegate.objects.filter(user__email="person2@works2.example").count() == 1

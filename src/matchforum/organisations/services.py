@@ -264,23 +264,19 @@ def invitation_accept(
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= now:
         raise ValidationError(_("This invitation is no longer valid."))
+    awaiting = None
     if user is None:
-        user = _account_awaiting_invitation(email=invitation.email)
-        if user is not None:
-            user.set_password(password)
-            user.full_name = full_name.strip() or user.full_name
-            user.is_active = True
-            user.save(update_fields=["password", "full_name", "is_active"])
-        elif User.objects.filter(email__iexact=invitation.email).exists():
+        awaiting = _account_awaiting_invitation(email=invitation.email)
+        if awaiting is None and User.objects.filter(email__iexact=invitation.email).exists():
             raise ValidationError(_("An account with this e-mail address exists; sign in first."))
-        else:
-            user = User.objects.create_user(
-                email=invitation.email, password=password, full_name=full_name.strip()
-            )
     elif user.email.lower() != invitation.email.lower():
         raise PermissionDenied(_("This invitation was sent to another e-mail address."))
-    elif (
-        Delegate.objects.filter(user=user, organisation__forum=invitation.organisation.forum)
+    existing_user = user or awaiting
+    if (
+        existing_user is not None
+        and Delegate.objects.filter(
+            user=existing_user, organisation__forum=invitation.organisation.forum
+        )
         .exclude(organisation=invitation.organisation)
         .exists()
     ):
@@ -289,6 +285,16 @@ def invitation_accept(
                 "You already represent another organisation at this forum; one person "
                 "represents one organisation."
             )
+        )
+    if awaiting is not None:
+        user = awaiting
+        user.set_password(password)
+        user.full_name = full_name.strip() or user.full_name
+        user.is_active = True
+        user.save(update_fields=["password", "full_name", "is_active"])
+    elif user is None:
+        user = User.objects.create_user(
+            email=invitation.email, password=password, full_name=full_name.strip()
         )
     delegate = Delegate.objects.filter(organisation=invitation.organisation, user=user).first()
     if delegate is None:
