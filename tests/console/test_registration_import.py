@@ -102,3 +102,56 @@ def test_the_template_downloads_have_the_documented_columns_and_parse_cleanly(
     parsed = parse_registrations(read_table(content=xlsx.content, filename="t.xlsx"))
     assert parsed.errors == []
     assert [len(o.delegates) for o in parsed.organisations] == [2]
+
+
+def test_a_long_list_is_checked_and_imported_in_the_worker_with_progress(
+    client,
+    forum,
+    organiser,
+    monkeypatch,
+    mailoutbox,
+    immediate_tasks,
+    django_capture_on_commit_callbacks,
+):
+    from matchforum.console.views import importing
+    from matchforum.organisations.models import RegistrationImport, RegistrationImportState
+
+    monkeypatch.setattr(importing, "INLINE_MAX_ROWS", 5)
+    client.force_login(organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, {"action": "preview", "file": _upload(_twenty_rows())})
+    check = RegistrationImport.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/import/{check.pk}/")
+    assert check.state == RegistrationImportState.DONE and check.dry_run
+    assert (check.organisations_done, check.organisations_total) == (17, 17)
+    assert not Organisation.objects.exists()
+
+    live = client.get(f"/console/import/{check.pk}/?live=1")
+    assert live["HX-Refresh"] == "true"
+    page = client.get(response["Location"])
+    assert sorted(page.context["report"].error_rows) == sorted(BAD)
+    for row, (column, _value) in BAD.items():
+        assert f"<td>{row}</td><td>{column}</td>" in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(f"/console/import/{check.pk}/confirm/")
+    job = RegistrationImport.objects.exclude(pk=check.pk).get()
+    assert confirmed["Location"].endswith(f"/import/{job.pk}/")
+    assert job.state == RegistrationImportState.DONE and not job.dry_run
+    assert Organisation.objects.filter(forum=forum).count() == 17
+    assert len(mailoutbox) == 17
+    done = client.get(confirmed["Location"])
+    assert len(done.context["report"].organisations_created) == 17
+
+
+def test_a_check_still_running_cannot_be_confirmed(client, forum, organiser):
+    from matchforum.organisations.models import RegistrationImport
+
+    check = RegistrationImport.objects.create(
+        forum=forum, created_by=organiser, filename="list.xlsx", dry_run=True, table=[]
+    )
+    client.force_login(organiser)
+    assert client.post(f"/console/import/{check.pk}/confirm/").status_code == 404
+    assert RegistrationImport.objects.count() == 1
+    live = client.get(f"/console/import/{check.pk}/?live=1")
+    assert "hx-get" in live.content.decode() and "HX-Refresh" not in live

@@ -273,3 +273,28 @@ def test_an_imported_account_cannot_accept_a_second_organisations_invitation(for
     with pytest.raises(ValidationError):
         invitation_accept(invitation=invitation, full_name="P", password="plausible-cobalt-17")
     assert Delegate.objects.filter(user__email="person2@works2.example").count() == 1
+
+
+def test_a_background_job_on_an_unreadable_table_records_why_it_failed(forum, organiser):
+    from matchforum.organisations.models import RegistrationImport, RegistrationImportState
+    from matchforum.organisations.services import registration_import_run
+
+    job = RegistrationImport.objects.create(
+        forum=forum, created_by=organiser, filename="empty.csv", dry_run=False, table=[]
+    )
+    job = registration_import_run(job=job)
+    job.refresh_from_db()
+    assert job.state == RegistrationImportState.FAILED
+    assert job.error == "The file is empty."
+    assert job.finished_at is not None and job.report is None
+
+
+def test_only_organisers_start_a_background_import(forum, vetting_officer):
+    from django.core.exceptions import PermissionDenied
+
+    from matchforum.organisations.services import registration_import_start
+
+    with pytest.raises(PermissionDenied):
+        registration_import_start(
+            forum=forum, actor=vetting_officer, table=[], filename="x.csv", dry_run=True
+        )

@@ -12,6 +12,12 @@ urlpatterns = [
     path("setup/tables/", setup.tables, name="tables"),
     path("setup/tables/<int:pk>/", setup.table_edit, name="table_edit"),
     path("import/", importing.registration_import, name="registration_import"),
+    path("import/<int:pk>/", importing.registration_import_job, name="registration_import_job"),
+    path(
+        "import/<int:pk>/confirm/",
+        importing.registration_import_confirm,
+        name="registration_import_confirm",
+    ),
     path(
         "import/template.<str:fmt>",
         importing.registration_template,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django import forms
@@ -187,6 +187,12 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def data_row_count(table: list[list[str]]) -> int:
+    """The rows below the header that hold anything."""
+    filled = [row for row in table if any(str(cell).strip() for cell in row)]
+    return max(len(filled) - 1, 0)
 
 
 def parse_registrations(table: list[list[str]]) -> ParsedRegistrations:
@@ -418,3 +424,13 @@ def template_xlsx() -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def report_to_json(report: ImportReport) -> dict[str, object]:
+    return asdict(report)
+
+
+def report_from_json(data: dict[str, object]) -> ImportReport:
+    fields = dict(data)
+    fields["errors"] = [RowError(**error) for error in fields.get("errors", [])]
+    return ImportReport(**fields)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -33,16 +33,21 @@ from .models import (
     Delegate,
     Invitation,
     Organisation,
+    RegistrationImport,
+    RegistrationImportState,
 )
 from .registration_import import (
     DelegateRow,
     ImportReport,
     OrganisationRows,
     ParsedRegistrations,
+    RegistrationFileError,
     RowError,
     organisation_key,
+    parse_registrations,
+    report_to_json,
 )
-from .tasks import send_invitation_email
+from .tasks import run_registration_import, send_invitation_email
 
 INVITATION_VALID_DAYS = 14
 
@@ -370,6 +375,7 @@ def registrations_import(
     approve: bool = False,
     actor: User | None = None,
     now: dt.datetime | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import the good rows of a registration list; a dry run checks it and writes nothing.
 
@@ -378,6 +384,7 @@ def registrations_import(
     Each organisation is written in its own transaction. New organisations wait for
     vetting like sign-ups unless `approve` is given (by an organiser, recorded in the
     vetting history). Each new delegate is invited by e-mail to set a password.
+    `on_progress(done, total)` is called after each organisation.
     """
     if approve and (actor is None or not actor.can_vet):
         raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
@@ -387,7 +394,8 @@ def registrations_import(
     )
     known = {organisation_key(o.name): o for o in Organisation.objects.filter(forum=forum)}
     tracks = {track.slug: track for track in CapabilityTrack.objects.all()}
-    for rows in registrations.organisations:
+    total = len(registrations.organisations)
+    for done, rows in enumerate(registrations.organisations, start=1):
         try:
             with transaction.atomic():
                 _registration_import_one(
@@ -404,7 +412,68 @@ def registrations_import(
         except ValidationError as error:
             for message in error.messages:
                 report.errors.append(RowError(rows.first_row, "", message))
+        if on_progress is not None:
+            on_progress(done, total)
     return report
+
+
+# Between two progress writes of a background import, in organisations.
+IMPORT_PROGRESS_EVERY = 25
+
+
+def registration_import_start(
+    *,
+    forum: Forum,
+    actor: User,
+    table: list[list[str]],
+    filename: str,
+    dry_run: bool,
+    approve: bool = False,
+) -> RegistrationImport:
+    """Record a check or an import of a large list and run it in the worker."""
+    if not actor.can_organise:
+        raise PermissionDenied(_("Only organisers import registrations."))
+    job = RegistrationImport.objects.create(
+        forum=forum,
+        created_by=actor,
+        filename=filename,
+        table=table,
+        dry_run=dry_run,
+        approve=approve,
+    )
+    enqueue_on_commit(run_registration_import, job.pk)
+    return job
+
+
+def registration_import_run(*, job: RegistrationImport) -> RegistrationImport:
+    """Run a recorded check or import, writing its progress and then its report."""
+    RegistrationImport.objects.filter(pk=job.pk).update(state=RegistrationImportState.RUNNING)
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % IMPORT_PROGRESS_EVERY == 0:
+            RegistrationImport.objects.filter(pk=job.pk).update(
+                organisations_done=done, organisations_total=total
+            )
+
+    try:
+        report = registrations_import(
+            forum=job.forum,
+            registrations=parse_registrations(job.table),
+            dry_run=job.dry_run,
+            approve=job.approve,
+            actor=job.created_by,
+            on_progress=progress,
+        )
+    except (RegistrationFileError, ValidationError, PermissionDenied) as error:
+        job.state = RegistrationImportState.FAILED
+        job.error = " ".join(getattr(error, "messages", [str(error)]))
+    else:
+        job.state = RegistrationImportState.DONE
+        job.report = report_to_json(report)
+    job.refresh_from_db(fields=["organisations_done", "organisations_total"])
+    job.finished_at = timezone.now()
+    job.save(update_fields=["state", "error", "report", "finished_at"])
+    return job
 
 
 def _registration_import_one(
