@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -394,6 +395,7 @@ def registrations_import(
     )
     known = {organisation_key(o.name): o for o in Organisation.objects.filter(forum=forum)}
     tracks = {track.slug: track for track in CapabilityTrack.objects.all()}
+    users, delegations = _registration_import_people(forum=forum, registrations=registrations)
     total = len(registrations.organisations)
     for done, rows in enumerate(registrations.organisations, start=1):
         try:
@@ -403,6 +405,8 @@ def registrations_import(
                     rows=rows,
                     existing=known.get(rows.key),
                     tracks=tracks,
+                    users=users,
+                    delegations=delegations,
                     report=report,
                     dry_run=dry_run,
                     approve=approve,
@@ -417,6 +421,28 @@ def registrations_import(
     return report
 
 
+def _registration_import_people(
+    *, forum: Forum, registrations: ParsedRegistrations
+) -> tuple[dict[str, User], dict[int, tuple[int, str]]]:
+    """The accounts of the file's addresses, and which organisation of the forum each
+    of them represents (id and name), read in a few queries rather than per row."""
+    emails = sorted({d.email for o in registrations.organisations for d in o.delegates})
+    users: dict[str, User] = {}
+    for start in range(0, len(emails), IMPORT_LOOKUP_CHUNK):
+        chunk = emails[start : start + IMPORT_LOOKUP_CHUNK]
+        for user in User.objects.annotate(address=Lower("email")).filter(address__in=chunk):
+            users[user.address] = user
+    delegations = {
+        user_id: (organisation_id, name)
+        for user_id, organisation_id, name in Delegate.objects.filter(
+            organisation__forum=forum
+        ).values_list("user_id", "organisation_id", "organisation__name")
+    }
+    return users, delegations
+
+
+# Addresses per query when looking accounts up (SQLite allows few parameters).
+IMPORT_LOOKUP_CHUNK = 500
 # Between two progress writes of a background import, in organisations.
 IMPORT_PROGRESS_EVERY = 25
 
@@ -482,6 +508,8 @@ def _registration_import_one(
     rows: OrganisationRows,
     existing: Organisation | None,
     tracks: dict[str, CapabilityTrack],
+    users: dict[str, User],
+    delegations: dict[int, tuple[int, str]],
     report: ImportReport,
     dry_run: bool,
     approve: bool,
@@ -491,29 +519,22 @@ def _registration_import_one(
     # A delegate who already represents another organisation of this forum is refused,
     # as a second sign-up would be: one person represents one organisation.
     bad_rows: set[int] = set()
-    delegates: list[tuple[DelegateRow, User | None]] = []
+    delegates: list[tuple[DelegateRow, bool, User | None]] = []
     for delegate in rows.delegates:
-        user = User.objects.filter(email__iexact=delegate.email).first()
-        other = None
-        if user is not None:
-            other = (
-                Delegate.objects.filter(user=user, organisation__forum=forum)
-                .exclude(organisation=existing)
-                .select_related("organisation")
-                .first()
-            )
-        if other is not None:
+        user = users.get(delegate.email)
+        represents = delegations.get(user.pk) if user is not None else None
+        if represents is not None and (existing is None or represents[0] != existing.pk):
             bad_rows.add(delegate.row)
             report.errors.append(
                 RowError(
                     delegate.row,
                     "delegate_email",
                     _("This person already represents %(organisation)s at this forum.")
-                    % {"organisation": other.organisation.name},
+                    % {"organisation": represents[1]},
                 )
             )
         else:
-            delegates.append((delegate, user))
+            delegates.append((delegate, represents is not None, user))
     if not delegates:
         return
     organisation = existing
@@ -534,12 +555,8 @@ def _registration_import_one(
     else:
         report.organisations_existing.append(organisation.name)
     has_contact = existing is not None and existing.delegates.filter(is_contact=True).exists()
-    for delegate, user in delegates:
-        if (
-            user is not None
-            and existing is not None
-            and Delegate.objects.filter(organisation=existing, user=user).exists()
-        ):
+    for delegate, is_delegate, user in delegates:
+        if is_delegate:
             report.delegates_existing += 1
             continue
         report.delegates_created += 1
