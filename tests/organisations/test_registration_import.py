@@ -298,3 +298,17 @@ def test_only_organisers_start_a_background_import(forum, vetting_officer):
         registration_import_start(
             forum=forum, actor=vetting_officer, table=[], filename="x.csv", dry_run=True
         )
+
+
+def test_rows_are_numbered_as_the_spreadsheet_shows_them_after_blank_rows():
+    table = [[""], ["", ""], list(TEMPLATE_COLUMNS), [""]]
+    bad = _row(2) | {"country": "XX"}
+    table.append([bad[column] for column in TEMPLATE_COLUMNS])
+    parsed = parse_registrations(table)
+    assert [(error.row, error.column) for error in parsed.errors] == [(5, "country")]
+
+
+def test_a_column_given_twice_is_reported_on_the_header_row():
+    header = [*TEMPLATE_COLUMNS, "country"]
+    parsed = parse_registrations([header])
+    assert [(error.row, error.column) for error in parsed.errors] == [(1, "country")]

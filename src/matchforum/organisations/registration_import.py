@@ -203,23 +203,28 @@ def data_row_count(table: list[list[str]]) -> int:
 def parse_registrations(table: list[list[str]]) -> ParsedRegistrations:
     """Check every row of the table and group the good ones by organisation."""
     rows = list(table)
+    header_number = 1
     while rows and not any(cell.strip() for cell in rows[0]):
         rows.pop(0)
+        header_number += 1
     if not rows:
         raise RegistrationFileError(_("The file is empty."))
     header = [cell.strip().lower().replace(" ", "_") for cell in rows[0]]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     unknown = [column for column in header if column and column not in TEMPLATE_COLUMNS]
+    repeated = sorted({column for column in header if column and header.count(column) > 1})
     errors: list[RowError] = []
     for column in missing:
-        errors.append(RowError(1, column, _("This column is missing.")))
+        errors.append(RowError(header_number, column, _("This column is missing.")))
     for column in unknown:
-        errors.append(RowError(1, column, _("Unknown column; see the template.")))
+        errors.append(RowError(header_number, column, _("Unknown column; see the template.")))
+    for column in repeated:
+        errors.append(RowError(header_number, column, _("This column appears twice.")))
     if errors:
         return ParsedRegistrations([], errors, 0)
     data_rows = [
         (number, row)
-        for number, row in enumerate(rows[1:], start=2)
+        for number, row in enumerate(rows[1:], start=header_number + 1)
         if any(cell.strip() for cell in row)
     ]
     if len(data_rows) > MAX_ROWS:
