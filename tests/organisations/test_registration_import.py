@@ -312,3 +312,25 @@ def test_a_column_given_twice_is_reported_on_the_header_row():
     header = [*TEMPLATE_COLUMNS, "country"]
     parsed = parse_registrations([header])
     assert [(error.row, error.column) for error in parsed.errors] == [(1, "country")]
+
+
+def test_a_re_run_invites_again_whoever_let_the_invitation_expire(
+    forum, mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    content = _xlsx([_row(2), _row(3)])
+    with django_capture_on_commit_callbacks(execute=True):
+        _import(forum, content, dry_run=False)
+    Invitation.objects.filter(email="person2@works2.example").update(
+        expires_at=timezone.now() - dt.timedelta(days=1)
+    )
+    assert _import(forum, content, dry_run=True).invitations == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        report = _import(forum, content, dry_run=False)
+    assert report.invitations == 1 and report.delegates_created == 0
+    assert [mail.to for mail in mailoutbox[2:]] == [["person2@works2.example"]]
+    assert Delegate.objects.count() == 2
+    assert _import(forum, content, dry_run=False).invitations == 0

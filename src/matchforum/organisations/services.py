@@ -421,6 +421,19 @@ def registrations_import(
     return report
 
 
+def _invitation_lapsed(*, organisation: Organisation, user: User, now: dt.datetime) -> bool:
+    """An imported account that was never used and has no invitation it could still open."""
+    if user.last_login is not None or user.has_usable_password():
+        return False
+    return not Invitation.objects.filter(
+        organisation=organisation,
+        email__iexact=user.email,
+        accepted_at=None,
+        revoked_at=None,
+        expires_at__gt=now,
+    ).exists()
+
+
 def _registration_import_people(
     *, forum: Forum, registrations: ParsedRegistrations
 ) -> tuple[dict[str, User], dict[int, tuple[int, str]]]:
@@ -558,6 +571,18 @@ def _registration_import_one(
     for delegate, is_delegate, user in delegates:
         if is_delegate:
             report.delegates_existing += 1
+            if _invitation_lapsed(organisation=organisation, user=user, now=now):
+                # Never accepted and the link has expired: the account cannot be used
+                # any other way, so the re-run invites again.
+                report.invitations += 1
+                if not dry_run:
+                    _invitation_issue(
+                        organisation=organisation,
+                        invited_by=None,
+                        email=delegate.email,
+                        role=delegate.role,
+                        now=now,
+                    )
             continue
         report.delegates_created += 1
         report.invitations += 1
