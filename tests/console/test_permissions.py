@@ -16,6 +16,7 @@ POST_ONLY = {
     "console:run_publish",
     "console:meeting_action",
     "console:checkin_toggle",
+    "console:registration_import_confirm",
 }
 
 
@@ -27,6 +28,11 @@ def _urls(forum, make_delegate, organiser):
 
     meeting = meeting_build(delegate, make_delegate())
     table = forum.tables.first()
+    from matchforum.organisations.models import RegistrationImport
+
+    registration_import = RegistrationImport.objects.create(
+        forum=forum, created_by=organiser, filename="list.csv", dry_run=True
+    )
     args = {
         "console:session_edit": [session.pk],
         "console:session_remove": [session.pk],
@@ -39,6 +45,9 @@ def _urls(forum, make_delegate, organiser):
         "console:meeting_action": [meeting.pk],
         "console:checkin_toggle": [delegate.pk],
         "console:export": ["meetings", "csv"],
+        "console:registration_template": ["xlsx"],
+        "console:registration_import_job": [registration_import.pk],
+        "console:registration_import_confirm": [registration_import.pk],
     }
     from matchforum.console.urls import urlpatterns
 

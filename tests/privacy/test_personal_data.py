@@ -84,3 +84,16 @@ def test_purge_keeps_forums_within_the_retention_period(db):
     delegate = DelegateFactory(organisation=OrganisationFactory(forum=recent))
     call_command("purge_past_forums", "--older-than-days", "30")
     assert User.objects.get(pk=delegate.user_id).is_active
+
+
+def test_purge_deletes_the_registration_lists_imported_into_old_forums(db):
+    from matchforum.organisations.models import RegistrationImport
+
+    old = forum_build(slug="old", days=[dt.date(2020, 5, 1)])
+    new = forum_build(slug="new", days=[dt.date(2099, 5, 1)])
+    for forum in (old, new):
+        RegistrationImport.objects.create(
+            forum=forum, filename="list.csv", dry_run=False, table=[["a@example.org"]]
+        )
+    call_command("purge_past_forums", "--older-than-days", "365")
+    assert list(RegistrationImport.objects.values_list("forum", flat=True)) == [new.pk]

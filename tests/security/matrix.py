@@ -451,6 +451,20 @@ MATRIX: dict[str, list[Op]] = {
     "console:export": [
         Op("GET", CONSOLE_PAGE, kwargs=lambda w: {"name": "meetings", "fmt": "csv"}),
     ],
+    "console:registration_import": [
+        Op("GET", CONSOLE_PAGE),
+        Op("POST", CONSOLE_PAGE, form=True, label="nothing uploaded re-rendered"),
+    ],
+    "console:registration_template": [
+        Op("GET", CONSOLE_PAGE, kwargs=lambda w: {"fmt": "xlsx"}),
+    ],
+    "console:registration_import_job": [
+        Op("GET", CONSOLE_PAGE, kwargs=pk_of("registration_import")),
+    ],
+    "console:registration_import_confirm": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("registration_import")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("registration_import"), form=True),
+    ],
     "console:print": [Op("GET", CONSOLE_PAGE)],
     "console:table_cards_pdf": [Op("GET", CONSOLE_PAGE)],
     "console:running_order_pdf": [Op("GET", CONSOLE_PAGE)],

@@ -24,6 +24,8 @@ from matchforum.organisations.models import (
     Delegate,
     Invitation,
     Organisation,
+    RegistrationImport,
+    RegistrationImportState,
     Visibility,
 )
 from matchforum.outcomes.models import FollowUpSurvey
@@ -85,6 +87,7 @@ class World:
     recommendation: Recommendation
     dismissal: Dismissal
     own_token: object
+    registration_import: RegistrationImport
 
 
 def _meeting(forum, a: Delegate, b: Delegate) -> Meeting:
@@ -143,6 +146,14 @@ def build_world() -> World:
     slot = forum.days.first().sessions.first().slots.first()
     meeting_place(meeting=meeting, slot=slot, table=forum.tables.first())
     run = SchedulingRun.objects.create(forum=forum, created_by=users["organiser"])
+    registration_import = RegistrationImport.objects.create(
+        forum=forum,
+        created_by=users["organiser"],
+        filename="list.csv",
+        dry_run=True,
+        state=RegistrationImportState.DONE,
+        report={"dry_run": True},
+    )
     version = ScheduleVersion.objects.create(
         forum=forum,
         number=1,
@@ -226,6 +237,7 @@ def build_world() -> World:
         meeting=meeting,
         version=version,
         run=run,
+        registration_import=registration_import,
         track=track,
         thread=thread,
         post=post,

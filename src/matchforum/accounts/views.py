@@ -17,7 +17,11 @@ from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import request_forum
 from matchforum.forums.models import Forum
 from matchforum.organisations.selectors import delegate_for_user
-from matchforum.organisations.services import invitation_accept, invitation_open_by_token
+from matchforum.organisations.services import (
+    invitation_accept,
+    invitation_needs_account,
+    invitation_open_by_token,
+)
 
 from .address_limit import password_reset_request_allowed
 from .forms import (
@@ -159,7 +163,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         if signed_in_as_invitee
         else InvitationAcceptForm(request.POST or None, email=invite.email)
     )
-    account_exists = not signed_in_as_invitee and _account_exists(invite.email)
+    account_exists = not signed_in_as_invitee and not invitation_needs_account(invitation=invite)
     if request.method == "POST":
         try:
             if signed_in_as_invitee:
@@ -195,12 +199,6 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 class _FormInvalid(Exception):
     pass
-
-
-def _account_exists(email: str) -> bool:
-    from .models import User
-
-    return User.objects.filter(email__iexact=email).exists()
 
 
 class PasswordResetView(auth_views.PasswordResetView):

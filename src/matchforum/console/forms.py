@@ -127,3 +127,27 @@ class WalkInForm(forms.Form):
         if a and b and a.organisation_id == b.organisation_id:
             self.add_error("delegate_b", _("Choose a delegate of another organisation."))
         return data
+
+
+REGISTRATION_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+
+
+class RegistrationImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Registration list"),
+        help_text=_("A .csv or .xlsx file with the template's columns, at most 5 MB."),
+    )
+    approve = forms.BooleanField(
+        label=_("Approve the new organisations (skip the vetting queue)"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > REGISTRATION_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)d MB; split it or use the command line.")
+                % {"limit": REGISTRATION_UPLOAD_MAX_BYTES // (1024 * 1024)}
+            )
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import onsite, reports, scheduling, setup, vetting
+from .views import importing, onsite, reports, scheduling, setup, vetting
 
 app_name = "console"
 urlpatterns = [
@@ -11,6 +11,18 @@ urlpatterns = [
     path("setup/sessions/<int:pk>/remove/", setup.session_remove, name="session_remove"),
     path("setup/tables/", setup.tables, name="tables"),
     path("setup/tables/<int:pk>/", setup.table_edit, name="table_edit"),
+    path("import/", importing.registration_import, name="registration_import"),
+    path("import/<int:pk>/", importing.registration_import_job, name="registration_import_job"),
+    path(
+        "import/<int:pk>/confirm/",
+        importing.registration_import_confirm,
+        name="registration_import_confirm",
+    ),
+    path(
+        "import/template.<str:fmt>",
+        importing.registration_template,
+        name="registration_template",
+    ),
     path("vetting/", vetting.queue, name="vetting"),
     path("vetting/<int:pk>/", vetting.detail, name="vetting_detail"),
     path("runs/", scheduling.runs, name="runs"),

@@ -167,3 +167,44 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organisation}"
+
+
+class RegistrationImportState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class RegistrationImport(models.Model):
+    """A large registration list checked or imported in the worker, with its progress.
+
+    The file's cells are kept as the JSON table it was read into, so the import runs on
+    exactly what was checked; the report is the `ImportReport` as JSON.
+    """
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    table = models.JSONField(default=list)
+    dry_run = models.BooleanField()
+    approve = models.BooleanField(default=False)
+    state = models.CharField(
+        max_length=8,
+        choices=RegistrationImportState.choices,
+        default=RegistrationImportState.QUEUED,
+    )
+    organisations_done = models.PositiveIntegerField(default=0)
+    organisations_total = models.PositiveIntegerField(default=0)
+    report = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.state})"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -22,6 +24,7 @@ from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.links import site_url
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
+from matchforum.marketplace.models import CooperationProfile
 from matchforum.notifications.mail import address_mail_send
 from matchforum.recommendations.tasks import recompute_organisation_recommendations
 
@@ -32,8 +35,21 @@ from .models import (
     Delegate,
     Invitation,
     Organisation,
+    RegistrationImport,
+    RegistrationImportState,
 )
-from .tasks import send_invitation_email
+from .registration_import import (
+    DelegateRow,
+    ImportReport,
+    OrganisationRows,
+    ParsedRegistrations,
+    RegistrationFileError,
+    RowError,
+    organisation_key,
+    parse_registrations,
+    report_to_json,
+)
+from .tasks import run_registration_import, send_invitation_email
 
 INVITATION_VALID_DAYS = 14
 
@@ -180,6 +196,19 @@ def invitation_create(
         raise ValidationError(
             {"email": _("This person is already a delegate of your organisation.")}
         )
+    return _invitation_issue(
+        organisation=organisation, invited_by=invited_by, email=email, role=role, now=now
+    )
+
+
+def _invitation_issue(
+    *,
+    organisation: Organisation,
+    invited_by: Delegate | None,
+    email: str,
+    role: str,
+    now: dt.datetime,
+) -> Invitation:
     Invitation.objects.filter(
         organisation=organisation, email__iexact=email, accepted_at__isnull=True, revoked_at=None
     ).update(revoked_at=now)
@@ -242,16 +271,19 @@ def invitation_accept(
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= now:
         raise ValidationError(_("This invitation is no longer valid."))
+    awaiting = None
     if user is None:
-        if User.objects.filter(email__iexact=invitation.email).exists():
+        awaiting = _account_awaiting_invitation(email=invitation.email)
+        if awaiting is None and User.objects.filter(email__iexact=invitation.email).exists():
             raise ValidationError(_("An account with this e-mail address exists; sign in first."))
-        user = User.objects.create_user(
-            email=invitation.email, password=password, full_name=full_name.strip()
-        )
     elif user.email.lower() != invitation.email.lower():
         raise PermissionDenied(_("This invitation was sent to another e-mail address."))
-    elif (
-        Delegate.objects.filter(user=user, organisation__forum=invitation.organisation.forum)
+    existing_user = user or awaiting
+    if (
+        existing_user is not None
+        and Delegate.objects.filter(
+            user=existing_user, organisation__forum=invitation.organisation.forum
+        )
         .exclude(organisation=invitation.organisation)
         .exists()
     ):
@@ -261,12 +293,43 @@ def invitation_accept(
                 "represents one organisation."
             )
         )
-    delegate = delegate_add(
-        organisation=invitation.organisation, user=user, role=role or invitation.role
-    )
+    if awaiting is not None:
+        user = awaiting
+        user.set_password(password)
+        user.full_name = full_name.strip() or user.full_name
+        user.is_active = True
+        user.save(update_fields=["password", "full_name", "is_active"])
+    elif user is None:
+        user = User.objects.create_user(
+            email=invitation.email, password=password, full_name=full_name.strip()
+        )
+    delegate = Delegate.objects.filter(organisation=invitation.organisation, user=user).first()
+    if delegate is None:
+        delegate = delegate_add(
+            organisation=invitation.organisation, user=user, role=role or invitation.role
+        )
+    elif role.strip():
+        delegate.role = role.strip()
+        delegate.save(update_fields=["role"])
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_at"])
     return delegate
+
+
+def _account_awaiting_invitation(*, email: str) -> User | None:
+    """An account an import created for this address, never used: the invitation link
+    proves the address, so whoever opens it sets the account's password."""
+    return User.objects.filter(
+        email__iexact=email, last_login=None, password__startswith=UNUSABLE_PASSWORD_PREFIX
+    ).first()
+
+
+def invitation_needs_account(*, invitation: Invitation) -> bool:
+    """Whether accepting sets a password here, rather than signing in to an account."""
+    return (
+        _account_awaiting_invitation(email=invitation.email) is not None
+        or not User.objects.filter(email__iexact=invitation.email).exists()
+    )
 
 
 def invitation_revoke(*, invitation: Invitation, delegate: Delegate) -> Invitation:
@@ -324,3 +387,278 @@ def delegate_check_in(*, delegate: Delegate, user: User, undo: bool = False) -> 
     delegate.checked_in_at = None if undo else timezone.now()
     delegate.save(update_fields=["checked_in_at"])
     return delegate
+
+
+def registrations_import(
+    *,
+    forum: Forum,
+    registrations: ParsedRegistrations,
+    dry_run: bool,
+    approve: bool = False,
+    actor: User | None = None,
+    now: dt.datetime | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import the good rows of a registration list; a dry run checks it and writes nothing.
+
+    Organisations are matched by name (case and spacing aside), delegates by e-mail and
+    offers or needs by side and title, so importing the same file again creates nothing.
+    Each organisation is written in its own transaction. New organisations wait for
+    vetting like sign-ups unless `approve` is given (by an organiser, recorded in the
+    vetting history). Each new delegate is invited by e-mail to set a password.
+    `on_progress(done, total)` is called after each organisation.
+    """
+    if approve and (actor is None or not actor.can_vet):
+        raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
+    now = now or timezone.now()
+    report = ImportReport(
+        dry_run=dry_run, row_count=registrations.row_count, errors=list(registrations.errors)
+    )
+    known = {organisation_key(o.name): o for o in Organisation.objects.filter(forum=forum)}
+    tracks = {track.slug: track for track in CapabilityTrack.objects.all()}
+    users, delegations = _registration_import_people(forum=forum, registrations=registrations)
+    total = len(registrations.organisations)
+    for done, rows in enumerate(registrations.organisations, start=1):
+        try:
+            with transaction.atomic():
+                _registration_import_one(
+                    forum=forum,
+                    rows=rows,
+                    existing=known.get(rows.key),
+                    tracks=tracks,
+                    users=users,
+                    delegations=delegations,
+                    report=report,
+                    dry_run=dry_run,
+                    approve=approve,
+                    actor=actor,
+                    now=now,
+                )
+        except ValidationError as error:
+            for message in error.messages:
+                report.errors.append(RowError(rows.first_row, "", message))
+        if on_progress is not None:
+            on_progress(done, total)
+    return report
+
+
+def _invitation_lapsed(*, organisation: Organisation, user: User, now: dt.datetime) -> bool:
+    """An imported account that was never used and has no invitation it could still open."""
+    if user.last_login is not None or user.has_usable_password():
+        return False
+    return not Invitation.objects.filter(
+        organisation=organisation,
+        email__iexact=user.email,
+        accepted_at=None,
+        revoked_at=None,
+        expires_at__gt=now,
+    ).exists()
+
+
+def _registration_import_people(
+    *, forum: Forum, registrations: ParsedRegistrations
+) -> tuple[dict[str, User], dict[int, tuple[int, str]]]:
+    """The accounts of the file's addresses, and which organisation of the forum each
+    of them represents (id and name), read in a few queries rather than per row."""
+    emails = sorted({d.email for o in registrations.organisations for d in o.delegates})
+    users: dict[str, User] = {}
+    for start in range(0, len(emails), IMPORT_LOOKUP_CHUNK):
+        chunk = emails[start : start + IMPORT_LOOKUP_CHUNK]
+        for user in User.objects.annotate(address=Lower("email")).filter(address__in=chunk):
+            users[user.address] = user
+    delegations = {
+        user_id: (organisation_id, name)
+        for user_id, organisation_id, name in Delegate.objects.filter(
+            organisation__forum=forum
+        ).values_list("user_id", "organisation_id", "organisation__name")
+    }
+    return users, delegations
+
+
+# Addresses per query when looking accounts up (SQLite allows few parameters).
+IMPORT_LOOKUP_CHUNK = 500
+# Between two progress writes of a background import, in organisations.
+IMPORT_PROGRESS_EVERY = 25
+
+
+def registration_import_start(
+    *,
+    forum: Forum,
+    actor: User,
+    table: list[list[str]],
+    filename: str,
+    dry_run: bool,
+    approve: bool = False,
+) -> RegistrationImport:
+    """Record a check or an import of a large list and run it in the worker."""
+    if not actor.can_organise:
+        raise PermissionDenied(_("Only organisers import registrations."))
+    job = RegistrationImport.objects.create(
+        forum=forum,
+        created_by=actor,
+        filename=filename,
+        table=table,
+        dry_run=dry_run,
+        approve=approve,
+    )
+    enqueue_on_commit(run_registration_import, job.pk)
+    return job
+
+
+def registration_import_run(*, job: RegistrationImport) -> RegistrationImport:
+    """Run a recorded check or import, writing its progress and then its report."""
+    RegistrationImport.objects.filter(pk=job.pk).update(state=RegistrationImportState.RUNNING)
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % IMPORT_PROGRESS_EVERY == 0:
+            RegistrationImport.objects.filter(pk=job.pk).update(
+                organisations_done=done, organisations_total=total
+            )
+
+    try:
+        report = registrations_import(
+            forum=job.forum,
+            registrations=parse_registrations(job.table),
+            dry_run=job.dry_run,
+            approve=job.approve,
+            actor=job.created_by,
+            on_progress=progress,
+        )
+    except (RegistrationFileError, ValidationError, PermissionDenied) as error:
+        job.state = RegistrationImportState.FAILED
+        job.error = " ".join(getattr(error, "messages", [str(error)]))
+    else:
+        job.state = RegistrationImportState.DONE
+        job.report = report_to_json(report)
+    job.refresh_from_db(fields=["organisations_done", "organisations_total"])
+    job.finished_at = timezone.now()
+    job.save(update_fields=["state", "error", "report", "finished_at"])
+    return job
+
+
+def _registration_import_one(
+    *,
+    forum: Forum,
+    rows: OrganisationRows,
+    existing: Organisation | None,
+    tracks: dict[str, CapabilityTrack],
+    users: dict[str, User],
+    delegations: dict[int, tuple[int, str]],
+    report: ImportReport,
+    dry_run: bool,
+    approve: bool,
+    actor: User | None,
+    now: dt.datetime,
+) -> None:
+    # A delegate who already represents another organisation of this forum is refused,
+    # as a second sign-up would be: one person represents one organisation.
+    bad_rows: set[int] = set()
+    delegates: list[tuple[DelegateRow, bool, User | None]] = []
+    for delegate in rows.delegates:
+        user = users.get(delegate.email)
+        represents = delegations.get(user.pk) if user is not None else None
+        if represents is not None and (existing is None or represents[0] != existing.pk):
+            bad_rows.add(delegate.row)
+            report.errors.append(
+                RowError(
+                    delegate.row,
+                    "delegate_email",
+                    _("This person already represents %(organisation)s at this forum.")
+                    % {"organisation": represents[1]},
+                )
+            )
+        else:
+            delegates.append((delegate, represents is not None, user))
+    if not delegates:
+        return
+    organisation = existing
+    if organisation is None:
+        report.organisations_created.append(rows.name)
+        if not dry_run:
+            organisation = Organisation(
+                forum=forum,
+                name=rows.name,
+                country=rows.country,
+                kind=rows.kind,
+                website=rows.website,
+                description=rows.description,
+            )
+            organisation.full_clean()
+            organisation.save()
+            organisation.tracks.set([tracks[slug] for slug in rows.track_slugs])
+    else:
+        report.organisations_existing.append(organisation.name)
+    has_contact = existing is not None and existing.delegates.filter(is_contact=True).exists()
+    for delegate, is_delegate, user in delegates:
+        if is_delegate:
+            report.delegates_existing += 1
+            if _invitation_lapsed(organisation=organisation, user=user, now=now):
+                # Never accepted and the link has expired: the account cannot be used
+                # any other way, so the re-run invites again.
+                report.invitations += 1
+                if not dry_run:
+                    _invitation_issue(
+                        organisation=organisation,
+                        invited_by=None,
+                        email=delegate.email,
+                        role=delegate.role,
+                        now=now,
+                    )
+            continue
+        report.delegates_created += 1
+        report.invitations += 1
+        if dry_run:
+            continue
+        if user is None:
+            user = User.objects.create_user(email=delegate.email, full_name=delegate.full_name)
+        Delegate.objects.create(
+            user=user, organisation=organisation, role=delegate.role, is_contact=not has_contact
+        )
+        has_contact = True
+        _invitation_issue(
+            organisation=organisation,
+            invited_by=None,
+            email=delegate.email,
+            role=delegate.role,
+            now=now,
+        )
+    seen = (
+        set()
+        if existing is None
+        else {
+            (side, title.casefold())
+            for side, title in existing.profiles.values_list("side", "title")
+        }
+    )
+    profiles_added = False
+    for number, profile in rows.profiles:
+        if number in bad_rows:
+            continue
+        key = (profile.side, profile.title.casefold())
+        if key in seen:
+            report.profiles_existing += 1
+            continue
+        seen.add(key)
+        report.profiles_created += 1
+        if dry_run:
+            continue
+        created = CooperationProfile(
+            organisation=organisation,
+            side=profile.side,
+            kind=profile.kind,
+            title=profile.title,
+            description=profile.description,
+            language=profile.language,
+        )
+        created.full_clean()
+        created.save()
+        created.tracks.set(organisation.tracks.all())
+        profiles_added = True
+    if dry_run:
+        return
+    if existing is None and approve and actor is not None:
+        organisation_decide_accreditation(
+            organisation=organisation, reviewer=actor, decision=Accreditation.APPROVED
+        )
+    elif profiles_added and organisation.is_approved:
+        enqueue_on_commit(recompute_organisation_recommendations, organisation.pk)

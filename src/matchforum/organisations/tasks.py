@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from .models import Invitation
+from .models import Invitation, RegistrationImport, RegistrationImportState
 
 
 @task()
@@ -19,4 +19,18 @@ def send_invitation_email(invitation_id: int) -> bool:
     if invitation is None:
         return False
     invitation_mail_send(invitation=invitation)
+    return True
+
+
+@task()
+def run_registration_import(import_id: int) -> bool:
+    from .services import registration_import_run
+
+    job = RegistrationImport.objects.select_related("forum", "created_by").filter(
+        pk=import_id, state=RegistrationImportState.QUEUED
+    )
+    job = job.first()
+    if job is None:
+        return False
+    registration_import_run(job=job)
     return True

@@ -20,7 +20,7 @@ from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingRequest
-from matchforum.organisations.models import Delegate, Invitation
+from matchforum.organisations.models import Delegate, Invitation, RegistrationImport
 from matchforum.outcomes.services import follow_up_survey_links_revoke
 
 
@@ -177,6 +177,8 @@ def forums_purge_personal_data(*, older_than_days: int, today: dt.date | None = 
             _anonymise_user(user)
             users_done.add(user.pk)
     AuditEntry.objects.filter(organisation__forum__in=forums).update(ip_address=None)
+    # Imported lists hold the registrants' names and addresses as they were uploaded.
+    RegistrationImport.objects.filter(forum__in=forums).delete()
     for forum in forums:
         audit_record(
             action=AuditEntry.Action.DATA_PURGED,
