@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from matchforum.organisations.models import Delegate, Organisation
 
+from .gating import meetings_between_approved, requests_between_approved
 from .models import ACTIVE_MEETING_STATUSES, Meeting, MeetingRequest, MeetingStatus, RequestStatus
 from .services import ordered_pair
 
@@ -42,12 +43,23 @@ def _requests() -> QuerySet[MeetingRequest]:
 
 
 def requests_inbox(*, organisation: Organisation) -> QuerySet[MeetingRequest]:
-    """Requests received by the organisation (any of its delegates answers)."""
-    return _requests().filter(recipient_organisation=organisation).order_by("-created_at")
+    """Requests received by the organisation (any of its delegates answers); a request
+    with an organisation that is not approved is frozen and not shown (meetings/gating.py)."""
+    return (
+        _requests()
+        .filter(recipient_organisation=organisation)
+        .filter(requests_between_approved())
+        .order_by("-created_at")
+    )
 
 
 def requests_outbox(*, organisation: Organisation) -> QuerySet[MeetingRequest]:
-    return _requests().filter(sender_organisation=organisation).order_by("-created_at")
+    return (
+        _requests()
+        .filter(sender_organisation=organisation)
+        .filter(requests_between_approved())
+        .order_by("-created_at")
+    )
 
 
 def request_received_by(*, organisation: Organisation, pk: int) -> MeetingRequest | None:
@@ -59,11 +71,13 @@ def request_sent_by(*, organisation: Organisation, pk: int) -> MeetingRequest | 
 
 
 def meetings_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
-    """The delegate's active meetings, in time order (unplaced last)."""
+    """The delegate's active meetings, in time order (unplaced last); none with an
+    organisation that is not approved, on either side (meetings/gating.py)."""
     return (
         Meeting.objects.filter(
             Q(delegate_a=delegate) | Q(delegate_b=delegate), status__in=ACTIVE_MEETING_STATUSES
         )
+        .filter(meetings_between_approved())
         .select_related(
             "organisation_a",
             "organisation_b",

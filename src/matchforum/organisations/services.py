@@ -21,6 +21,7 @@ from matchforum.audit.services import audit_record
 from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.links import site_url
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
+from matchforum.meetings.services import meeting_requests_thaw
 from matchforum.notifications.mail import address_mail_send
 from matchforum.recommendations.tasks import recompute_organisation_recommendations
 
@@ -95,6 +96,8 @@ def organisation_decide_accreditation(
     organisation.save(
         update_fields=["accreditation", "accreditation_reason", "reviewed_by", "reviewed_at"]
     )
+    if decision == Accreditation.APPROVED and entry.previous != Accreditation.APPROVED:
+        meeting_requests_thaw(organisation=organisation, now=now)
     if Accreditation.APPROVED in (entry.previous, decision):
         # Entering or leaving the approved set changes recommendations (in the background).
         enqueue_on_commit(recompute_organisation_recommendations, organisation.pk)
