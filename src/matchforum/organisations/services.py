@@ -131,6 +131,10 @@ ORGANISATION_EDITABLE_FIELDS = (
 )
 
 
+# What vetting approves: changing any of these sends an approved organisation back to review.
+IDENTITY_FIELDS = ("name", "country", "kind")
+
+
 @transaction.atomic
 def organisation_update(
     *,
@@ -139,7 +143,11 @@ def organisation_update(
     tracks: Iterable[CapabilityTrack] | None = None,
     **fields: object,
 ) -> Organisation:
-    """A delegate edits their own organisation's details (never vetting fields)."""
+    """A delegate edits their own organisation's details (never vetting fields).
+
+    A change of name, country or kind puts an approved organisation back in the vetting
+    queue (accreditation pending), recorded in its history like a decision.
+    """
     if editor.organisation_id != organisation.pk:
         raise PermissionDenied(_("Only the organisation's own delegates edit its details."))
     unknown = set(fields) - set(ORGANISATION_EDITABLE_FIELDS)
@@ -154,13 +162,56 @@ def organisation_update(
             raise ValidationError(
                 {"name": _("An organisation of this name is already registered.")}
             )
+    # Compared with the stored row: a model form has already written its values onto
+    # the instance it was given.
+    stored = Organisation.objects.filter(pk=organisation.pk).values(*IDENTITY_FIELDS).get()
+    changed_identity = sorted(
+        name
+        for name in IDENTITY_FIELDS
+        if name in fields and str(fields[name]) != str(stored[name])
+    )
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
     organisation.save()
     if tracks is not None:
         organisation.tracks.set(tracks)
+    if changed_identity and organisation.accreditation == Accreditation.APPROVED:
+        _organisation_return_to_review(
+            organisation=organisation, editor=editor, fields=changed_identity
+        )
     return organisation
+
+
+def _organisation_return_to_review(
+    *, organisation: Organisation, editor: Delegate, fields: list[str]
+) -> None:
+    """What the vetting officers approved was this name, country and kind: a change of any
+    of them is a new organisation to vet. Its meetings stay; while it waits, the approval
+    gate (meetings/gating.py) freezes its requests and hides it."""
+    now = timezone.now()
+    AccreditationDecision.objects.create(
+        organisation=organisation,
+        previous=Accreditation.APPROVED,
+        decision=Accreditation.PENDING,
+        reason=_("Changed by a delegate: %(fields)s.") % {"fields": ", ".join(fields)},
+        reviewer=None,
+        decided_at=now,
+    )
+    organisation.accreditation = Accreditation.PENDING
+    organisation.save(update_fields=["accreditation", "updated_at"])
+    enqueue_on_commit(recompute_organisation_recommendations, organisation.pk)
+    audit_record(
+        action=AuditEntry.Action.VETTING_DECISION,
+        actor=editor.user,
+        target=organisation,
+        actor_organisation=organisation,
+        data={
+            "previous": Accreditation.APPROVED,
+            "decision": Accreditation.PENDING,
+            "identity_changed": fields,
+        },
+    )
 
 
 @transaction.atomic
