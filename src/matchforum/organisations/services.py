@@ -33,6 +33,8 @@ from .models import (
     Invitation,
     Organisation,
 )
+from .names import name_clean
+from .selectors import organisation_name_clash
 from .tasks import send_invitation_email
 
 INVITATION_VALID_DAYS = 14
@@ -51,16 +53,30 @@ def organisation_register(
     **fields: object,
 ) -> Organisation:
     """Register an organisation with its first delegate; it waits for vetting."""
-    if Organisation.objects.filter(forum=forum, name__iexact=name.strip()).exists():
-        raise ValidationError({"name": _("An organisation of this name is already registered.")})
-    organisation = Organisation(
-        forum=forum, name=name.strip(), country=country, kind=kind, **fields
-    )
+    name = name_clean(name)
+    _name_clash_check(forum=forum, name=name)
+    organisation = Organisation(forum=forum, name=name, country=country, kind=kind, **fields)
     organisation.full_clean()
     organisation.save()
     organisation.tracks.set(tracks)
     Delegate.objects.create(user=contact, organisation=organisation, role=role, is_contact=True)
     return organisation
+
+
+def _name_clash_check(*, forum: Forum, name: str, exclude_pk: int | None = None) -> None:
+    clash = organisation_name_clash(forum=forum, name=name, exclude_pk=exclude_pk)
+    if clash is None:
+        return
+    if clash.name.casefold() == name.casefold():
+        raise ValidationError({"name": _("An organisation of this name is already registered.")})
+    raise ValidationError(
+        {
+            "name": _(
+                "This name looks the same as an organisation already registered; "
+                "choose a name that reads differently."
+            )
+        }
+    )
 
 
 DECISIONS = {Accreditation.APPROVED, Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION}
@@ -154,14 +170,8 @@ def organisation_update(
     if unknown:
         raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
     if "name" in fields:
-        fields["name"] = str(fields["name"]).strip()
-        clash = Organisation.objects.filter(
-            forum=organisation.forum, name__iexact=fields["name"]
-        ).exclude(pk=organisation.pk)
-        if clash.exists():
-            raise ValidationError(
-                {"name": _("An organisation of this name is already registered.")}
-            )
+        fields["name"] = name_clean(str(fields["name"]))
+        _name_clash_check(forum=organisation.forum, name=fields["name"], exclude_pk=organisation.pk)
     # Compared with the stored row: a model form has already written its values onto
     # the instance it was given.
     stored = Organisation.objects.filter(pk=organisation.pk).values(*IDENTITY_FIELDS).get()
