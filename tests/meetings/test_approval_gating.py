@@ -193,3 +193,18 @@ def test_reapproval_restores_the_frozen_requests(pair, vetting_officer):
     meeting = meeting_request_accept(meeting_request=pair["sent"], responder=pair["daugava"])
     assert meeting.request_id == pair["sent"].pk
     assert "Gauja Optics" in _client(pair["ozolavots"]).get("/agenda/").content.decode()
+
+
+def test_its_outcomes_page_shows_no_counterpart(pair):
+    Meeting.objects.filter(pk=pair["meeting"].pk).update(status="held")
+    page = _client(pair["ozolavots"]).get("/outcomes/").content.decode()
+    assert "Gauja Optics" not in page
+
+
+def test_the_organisers_see_its_meetings_flagged(pair, organiser):
+    client = Client()
+    client.force_login(organiser)
+    page = client.get("/console/meetings/").content.decode()
+    row = page.split(f'id="meeting-{pair["meeting"].pk}"')[1].split("</tr>")[0]
+    assert "Gauja Optics" in row
+    assert "organisation under review" in row

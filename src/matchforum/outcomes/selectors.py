@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from matchforum.meetings.gating import meetings_between_approved
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.models import Delegate
 
@@ -11,13 +12,15 @@ from .models import MeetingOutcome
 
 
 def meetings_to_record(*, delegate: Delegate) -> QuerySet[Meeting]:
-    """The delegate's organisation's meetings that took place (or are due) to record."""
+    """The delegate's organisation's meetings that took place (or are due) to record; none
+    while either side is not approved (meetings/gating.py)."""
     organisation_id = delegate.organisation_id
     return (
         Meeting.objects.filter(
             Q(organisation_a_id=organisation_id) | Q(organisation_b_id=organisation_id),
             status__in=[MeetingStatus.HELD, MeetingStatus.SCHEDULED],
         )
+        .filter(meetings_between_approved())
         .select_related("organisation_a", "organisation_b", "slot")
         .order_by("slot__starts_at", "pk")
     )
