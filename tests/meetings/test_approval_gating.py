@@ -22,6 +22,7 @@ from matchforum.meetings.services import (
     meeting_requests_expire,
 )
 from matchforum.organisations.services import organisation_decide_accreditation
+from matchforum.recommendations.services import dismissal_create
 from tests.factories import DelegateFactory, OrganisationFactory, meeting_build
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_throttles", "fast_hashing")]
@@ -208,3 +209,14 @@ def test_the_organisers_see_its_meetings_flagged(pair, organiser):
     row = page.split(f'id="meeting-{pair["meeting"].pk}"')[1].split("</tr>")[0]
     assert "Gauja Optics" in row
     assert "organisation under review" in row
+
+
+def test_its_dismissals_show_no_counterpart_and_others_do_not_list_it(pair, vetting_officer):
+    organisation_decide_accreditation(
+        organisation=pair["ozolavots"].organisation, reviewer=vetting_officer, decision="approved"
+    )
+    dismissal_create(delegate=pair["ozolavots"], counterpart=pair["daugava"].organisation)
+    dismissal_create(delegate=pair["daugava"], counterpart=pair["ozolavots"].organisation)
+    _send_back(pair["ozolavots"].organisation, vetting_officer)
+    assert _client(pair["ozolavots"]).get("/api/v1/dismissals/").json()["count"] == 0
+    assert _client(pair["daugava"]).get("/api/v1/dismissals/").json()["count"] == 0

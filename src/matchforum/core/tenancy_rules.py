@@ -105,9 +105,12 @@ def _recommendations(user: User, forum: Forum, for_write: bool) -> QuerySet:
 
 
 def _dismissals(user: User, forum: Forum, for_write: bool) -> QuerySet:
-    """The counterparts the caller's own organisation said it is not interested in."""
+    """The counterparts the caller's own organisation said it is not interested in, while
+    both are approved (an organisation under review sees and is seen by no one)."""
     return Dismissal.objects.filter(
-        organisation__forum=forum, organisation_id__in=own_organisation_ids(user, forum)
+        organisation__forum=forum,
+        organisation_id__in=_approved_own_ids(user, forum),
+        counterpart__accreditation=Accreditation.APPROVED,
     )
 
 
