@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
 from matchforum.audit.models import AuditEntry
 from matchforum.community.services import thread_reply, thread_start
+from matchforum.console.services import meeting_book
 from matchforum.forums.models import CapabilityTrack
 from matchforum.meetings.models import Meeting, MeetingRequest, RequestStatus
 from matchforum.meetings.services import (
@@ -220,3 +221,14 @@ def test_its_dismissals_show_no_counterpart_and_others_do_not_list_it(pair, vett
     _send_back(pair["ozolavots"].organisation, vetting_officer)
     assert _client(pair["ozolavots"]).get("/api/v1/dismissals/").json()["count"] == 0
     assert _client(pair["daugava"]).get("/api/v1/dismissals/").json()["count"] == 0
+
+
+def test_organisers_cannot_book_a_new_meeting_with_it(pair, organiser):
+    with pytest.raises(ValidationError, match="must be approved"):
+        meeting_book(
+            forum=pair["sent"].forum,
+            user=organiser,
+            delegate_a=pair["daugava"],
+            delegate_b=pair["ozolavots"],
+        )
+    assert not Meeting.objects.filter(delegate_a=pair["daugava"]).exists()

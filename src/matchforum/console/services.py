@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from matchforum.accounts.models import User
 from matchforum.forums.models import Forum, ForumDay, Session, Slot, Table
 from matchforum.forums.services import forum_set_tables, session_generate_slots
+from matchforum.meetings.gating import organisations_approved
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
 from matchforum.meetings.services import DoubleBooking, meeting_cancel, meeting_place, ordered_pair
 from matchforum.organisations.models import Delegate, Organisation
@@ -166,6 +167,9 @@ def meeting_book(
         raise ValidationError(_("Both delegates must take part in this forum."))
     if org_a.pk == org_b.pk:
         raise ValidationError(_("A meeting is between two organisations."))
+    if not organisations_approved(org_a, org_b):
+        # The approval gate (meetings/gating.py) holds for organisers' bookings too.
+        raise ValidationError(_("Both organisations must be approved before they meet."))
     low, high = ordered_pair(org_a, org_b)
     if (
         Meeting.objects.filter(forum=forum, pair_low=low, pair_high=high)

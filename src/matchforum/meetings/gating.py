@@ -55,6 +55,12 @@ def _approved_now(organisation: Organisation) -> bool:
     return Organisation.objects.filter(pk=organisation.pk, accreditation=APPROVED).exists()
 
 
+def organisations_approved(*organisations: Organisation) -> bool:
+    """Whether every one of these organisations is approved now (read from the database)."""
+    ids = {organisation.pk for organisation in organisations}
+    return Organisation.objects.filter(pk__in=ids, accreditation=APPROVED).count() == len(ids)
+
+
 def organisation_may_act_check(*, organisation: Organisation) -> None:
     """Refuse any meeting action by an organisation that is not approved."""
     if not _approved_now(organisation):
