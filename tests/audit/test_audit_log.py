@@ -125,3 +125,17 @@ def test_the_visitors_page_shows_who_looked_and_hides_addresses_from_delegates(w
     organiser.force_login(world.users["organiser"])
     full = organiser.get(reverse("audit:entries")).content.decode()
     assert "198.51.100.9" in full and "Audit log" in full
+
+
+def test_a_web_profile_view_is_recorded_like_an_api_view(world):
+    viewer = Client()
+    viewer.force_login(world.users["other"])
+    assert viewer.get(f"/marketplace/organisations/{world.own_org.pk}/").status_code == 200
+    own = Client()
+    own.force_login(world.users["own"])
+    own.get(f"/marketplace/organisations/{world.own_org.pk}/")  # own views are not counted
+    seen = own.get("/api/v1/profile-views/").json()["results"]
+    assert [(e["action"], e["actor_organisation"]) for e in seen] == [
+        ("organisation.viewed", "Other Org")
+    ]
+    assert "Other Org" in own.get(reverse("audit:entries")).content.decode()

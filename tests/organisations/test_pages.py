@@ -75,7 +75,9 @@ def test_details_page_edits_only_the_own_organisation(client, forum):
     assert response.status_code == 302
     organisation = Organisation.objects.get(pk=delegate.organisation.pk)
     assert (organisation.name, organisation.country.code) == ("New Name", "PL")
-    assert organisation.accreditation == "approved"  # vetting fields are not editable here
+    # Vetting fields are not editable here; the new identity goes back to review
+    # (tests/organisations/test_identity_review.py).
+    assert organisation.accreditation == "pending"
 
 
 def test_settings_page_saves_the_own_time_zone(client, forum):

@@ -7,7 +7,9 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from matchforum.forums.models import CapabilityTrack
-from matchforum.organisations.models import Organisation, OrganisationKind
+from matchforum.organisations.models import OrganisationKind
+from matchforum.organisations.names import name_clean
+from matchforum.organisations.selectors import organisation_name_clash
 
 from .models import User
 
@@ -87,9 +89,17 @@ class SignUpForm(PasswordPairMixin):
         return self.cleaned_data["email"].strip().lower()
 
     def clean_organisation_name(self) -> str:
-        name = self.cleaned_data["organisation_name"].strip()
-        if self.forum and Organisation.objects.filter(forum=self.forum, name__iexact=name).exists():
+        name = name_clean(self.cleaned_data["organisation_name"])
+        clash = self.forum and organisation_name_clash(forum=self.forum, name=name)
+        if clash and clash.name.casefold() == name.casefold():
             raise forms.ValidationError(_("An organisation of this name is already registered."))
+        if clash:
+            raise forms.ValidationError(
+                _(
+                    "This name looks the same as an organisation already registered; "
+                    "choose a name that reads differently."
+                )
+            )
         return name
 
 

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from matchforum.audit.models import AuditEntry
-from matchforum.audit.services import audit_record
+from matchforum.audit.services import profile_view_record
 from matchforum.core.shortcuts import request_forum
 from matchforum.core.tenancy import require_scoped, scoped
 from matchforum.marketplace.models import CooperationProfile
@@ -101,15 +101,11 @@ class OrganisationViewSet(
         own = request_delegate(request)  # first: its seats are the scoping's own organisations
         organisation = self.get_object()
         if own is None:
-            audit_record(
-                action=AuditEntry.Action.PROFILE_VIEWED, target=organisation, request=request
-            )
-        elif own.organisation_id != organisation.pk:
-            audit_record(
-                action=AuditEntry.Action.PROFILE_VIEWED,
-                target=organisation,
-                request=request,
-                actor_organisation=own.organisation,  # known already: one query fewer
+            profile_view_record(organisation=organisation, request=request)
+        else:
+            # Known already: one query fewer.
+            profile_view_record(
+                organisation=organisation, request=request, viewer_organisation=own.organisation
             )
         return Response(self.get_serializer(organisation).data)
 

@@ -91,3 +91,24 @@ def audit_record(
         path=request.path[:300] if request is not None else "",
         data=_scrub(data),
     )
+
+
+def profile_view_record(
+    *, organisation: Any, request: HttpRequest, viewer_organisation: Any = _UNKNOWN
+) -> AuditEntry | None:
+    """One view of an organisation's profile (web page or API), recorded for the
+    organisation's "who viewed us" list; its own delegates' views are not recorded.
+
+    `viewer_organisation` is the viewer's organisation when the caller knows it already
+    (None: the viewer has none, e.g. an organiser); otherwise it is looked up.
+    """
+    if viewer_organisation is not _UNKNOWN and getattr(viewer_organisation, "pk", None) == (
+        organisation.pk
+    ):
+        return None
+    return audit_record(
+        action=AuditEntry.Action.PROFILE_VIEWED,
+        target=organisation,
+        request=request,
+        actor_organisation=viewer_organisation,
+    )

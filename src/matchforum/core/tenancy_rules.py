@@ -5,7 +5,8 @@ Reads follow organisations/selectors.py: a delegate of a non-approved organisati
 sees only their own organisation's data; approved delegates also see approved, listed
 organisations and their published profiles; vetting officers and organisers see the
 whole forum's organisations and profiles. Meeting requests and meetings are private
-to the two organisations (and to organisers, who run the schedule). Writes are limited
+to the two organisations (and to organisers, who run the schedule), and shown to them
+only while both are approved (meetings/gating.py). Writes are limited
 to the caller's own organisation.
 """
 
@@ -19,6 +20,7 @@ from matchforum.accounts.models import User
 from matchforum.audit.models import AuditEntry
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
+from matchforum.meetings.gating import meetings_of, requests_of
 from matchforum.meetings.models import Meeting, MeetingRequest
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 from matchforum.organisations.selectors import organisations_visible_to
@@ -27,6 +29,15 @@ from matchforum.recommendations.models import Dismissal, Recommendation
 from .own_organisations import own_organisation_ids, own_organisations_memo
 
 ScopeRule = Callable[[User, Forum, bool], QuerySet]
+
+
+def _approved_own_ids(user: User, forum: Forum) -> list[int]:
+    """The caller's own organisations that are approved: only they act and see counterparts."""
+    return [
+        pk
+        for pk, accreditation in own_organisations_memo(user, forum)
+        if accreditation == Accreditation.APPROVED
+    ]
 
 
 def _organisations(user: User, forum: Forum, for_write: bool) -> QuerySet:
@@ -59,16 +70,14 @@ def _requests(user: User, forum: Forum, for_write: bool) -> QuerySet:
     base = MeetingRequest.objects.filter(forum=forum)
     if user.can_organise and not for_write:
         return base
-    own = own_organisation_ids(user, forum)
-    return base.filter(Q(sender_organisation_id__in=own) | Q(recipient_organisation_id__in=own))
+    return base.filter(requests_of(_approved_own_ids(user, forum)))
 
 
 def _meetings(user: User, forum: Forum, for_write: bool) -> QuerySet:
     base = Meeting.objects.filter(forum=forum)
     if user.can_organise and not for_write:
         return base
-    own = own_organisation_ids(user, forum)
-    return base.filter(Q(organisation_a_id__in=own) | Q(organisation_b_id__in=own))
+    return base.filter(meetings_of(_approved_own_ids(user, forum)))
 
 
 def _audit(user: User, forum: Forum, for_write: bool) -> QuerySet:
@@ -77,27 +86,31 @@ def _audit(user: User, forum: Forum, for_write: bool) -> QuerySet:
         return AuditEntry.objects.none()
     if user.can_organise:
         return AuditEntry.objects.all()
+    # Views by an organisation that is not approved are not shown (it is hidden from
+    # others), and an organisation that is not approved sees none (no counterpart data).
     return AuditEntry.objects.filter(
+        Q(actor_organisation__isnull=True)
+        | Q(actor_organisation__accreditation=Accreditation.APPROVED),
         action=AuditEntry.Action.PROFILE_VIEWED,
-        organisation_id__in=own_organisation_ids(user, forum),
+        organisation_id__in=_approved_own_ids(user, forum),
     )
 
 
 def _recommendations(user: User, forum: Forum, for_write: bool) -> QuerySet:
     """An approved organisation's own list; nobody else's, organisers' neither (it is the
     organisation's private view of the market; organisers have the console's why-not)."""
-    approved_own = [
-        pk
-        for pk, accreditation in own_organisations_memo(user, forum)
-        if accreditation == Accreditation.APPROVED
-    ]
-    return Recommendation.objects.filter(forum=forum, organisation_id__in=approved_own)
+    return Recommendation.objects.filter(
+        forum=forum, organisation_id__in=_approved_own_ids(user, forum)
+    )
 
 
 def _dismissals(user: User, forum: Forum, for_write: bool) -> QuerySet:
-    """The counterparts the caller's own organisation said it is not interested in."""
+    """The counterparts the caller's own organisation said it is not interested in, while
+    both are approved (an organisation under review sees and is seen by no one)."""
     return Dismissal.objects.filter(
-        organisation__forum=forum, organisation_id__in=own_organisation_ids(user, forum)
+        organisation__forum=forum,
+        organisation_id__in=_approved_own_ids(user, forum),
+        counterpart__accreditation=Accreditation.APPROVED,
     )
 
 

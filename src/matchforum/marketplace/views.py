@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchforum.audit.services import profile_view_record
 from matchforum.core.access import delegate_required
 from matchforum.core.forms import form_add_service_error
 from matchforum.meetings.selectors import pair_status
@@ -62,6 +63,9 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     if found is None:
         raise Http404(_("No such organisation."))
     own = found.pk == request.delegate.organisation_id
+    profile_view_record(
+        organisation=found, request=request, viewer_organisation=request.delegate.organisation
+    )
     context = {
         **_sides(found.shown_profiles),
         "organisation": found,

@@ -15,6 +15,7 @@ from matchforum.core.tenancy import scoped
 from matchforum.forums.models import Forum
 from matchforum.organisations.models import Delegate, Organisation
 
+from .gating import meetings_between_approved, requests_between_approved
 from .models import ACTIVE_MEETING_STATUSES, Meeting, MeetingRequest, MeetingStatus, RequestStatus
 from .services import ordered_pair
 
@@ -55,6 +56,7 @@ def requests_inbox(
     return (
         _requests(user=user, forum=forum)
         .filter(recipient_organisation=organisation)
+        .filter(requests_between_approved())
         .order_by("-created_at")
     )
 
@@ -65,6 +67,7 @@ def requests_outbox(
     return (
         _requests(user=user, forum=forum)
         .filter(sender_organisation=organisation)
+        .filter(requests_between_approved())
         .order_by("-created_at")
     )
 
@@ -82,11 +85,13 @@ def request_sent_by(
 
 
 def meetings_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
-    """The delegate's active meetings, in time order (unplaced last)."""
+    """The delegate's active meetings, in time order (unplaced last); none with an
+    organisation that is not approved, on either side (meetings/gating.py)."""
     return (
         Meeting.objects.filter(
             Q(delegate_a=delegate) | Q(delegate_b=delegate), status__in=ACTIVE_MEETING_STATUSES
         )
+        .filter(meetings_between_approved())
         .select_related(
             "organisation_a",
             "organisation_b",

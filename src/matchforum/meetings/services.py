@@ -21,6 +21,12 @@ from matchforum.forums.models import Forum, Slot, Table
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 
 from . import notices
+from .gating import (
+    counterpart_may_meet_check,
+    organisation_may_act_check,
+    organisations_approved,
+    requests_between_approved,
+)
 from .models import (
     ACTIVE_MEETING_STATUSES,
     Meeting,
@@ -64,8 +70,7 @@ def meeting_request_send(
     now = now or timezone.now()
     organisation = sender.organisation
     forum = organisation.forum
-    if organisation.accreditation != Accreditation.APPROVED:
-        raise PermissionDenied(_("Your organisation is not approved yet."))
+    organisation_may_act_check(organisation=organisation)
     if (
         recipient_organisation.forum_id != forum.pk
         or recipient_organisation.accreditation != Accreditation.APPROVED
@@ -144,6 +149,8 @@ def meeting_request_accept(
     meeting_request = _lock_pending(meeting_request)
     if responder.organisation_id != meeting_request.recipient_organisation_id:
         raise PermissionDenied(_("Only the invited organisation can accept."))
+    organisation_may_act_check(organisation=meeting_request.recipient_organisation)
+    counterpart_may_meet_check(organisation=meeting_request.sender_organisation)
     forum = meeting_request.forum
     for delegate in (meeting_request.sender, responder):
         if _active_meetings_of(delegate).count() >= forum.max_meetings_per_delegate:
@@ -215,6 +222,8 @@ def meeting_request_decline(
     meeting_request = _lock_pending(meeting_request)
     if responder.organisation_id != meeting_request.recipient_organisation_id:
         raise PermissionDenied(_("Only the invited organisation can decline."))
+    organisation_may_act_check(organisation=meeting_request.recipient_organisation)
+    counterpart_may_meet_check(organisation=meeting_request.sender_organisation)
     meeting_request.status = RequestStatus.DECLINED
     meeting_request.decline_reason = reason.strip()[:1000]
     meeting_request.responded_by = responder
@@ -231,6 +240,7 @@ def meeting_request_withdraw(
     meeting_request = _lock_pending(meeting_request)
     if delegate.organisation_id != meeting_request.sender_organisation_id:
         raise PermissionDenied(_("Only the sending organisation can withdraw a request."))
+    organisation_may_act_check(organisation=meeting_request.sender_organisation)
     meeting_request.status = RequestStatus.WITHDRAWN
     meeting_request.responded_at = now or timezone.now()
     meeting_request.save(update_fields=["status", "responded_at"])
@@ -241,9 +251,14 @@ def meeting_requests_expire(*, forum: Forum, now: dt.datetime | None = None) -> 
     """Expire unanswered requests past their time and tell each sender; returns their ids."""
     now = now or timezone.now()
     expired = []
-    due = MeetingRequest.objects.filter(
-        forum=forum, status=RequestStatus.PENDING, expires_at__lte=now
-    ).values_list("pk", flat=True)
+    # Frozen requests (a side not approved) wait for the re-approval instead of expiring.
+    due = (
+        MeetingRequest.objects.filter(
+            forum=forum, status=RequestStatus.PENDING, expires_at__lte=now
+        )
+        .filter(requests_between_approved())
+        .values_list("pk", flat=True)
+    )
     for pk in list(due):
         with transaction.atomic():
             changed = MeetingRequest.objects.filter(pk=pk, status=RequestStatus.PENDING).update(
@@ -258,10 +273,29 @@ def meeting_requests_expire(*, forum: Forum, now: dt.datetime | None = None) -> 
     return expired
 
 
+def meeting_requests_thaw(*, organisation: Organisation, now: dt.datetime | None = None) -> int:
+    """After a re-approval: frozen requests that ran out of time while frozen get a fresh
+    answering period, so re-approval gives back what the freeze held. Returns how many."""
+    now = now or timezone.now()
+    forum = organisation.forum
+    return (
+        MeetingRequest.objects.filter(
+            Q(sender_organisation=organisation) | Q(recipient_organisation=organisation),
+            forum=forum,
+            status=RequestStatus.PENDING,
+            expires_at__lte=now,
+        )
+        .filter(requests_between_approved())
+        .update(expires_at=now + dt.timedelta(hours=forum.request_expiry_hours))
+    )
+
+
 def meeting_requests_remind(*, forum: Forum, now: dt.datetime | None = None) -> int:
     """Remind delegates of organisations with unanswered requests (once a day at most)."""
     now = now or timezone.now()
-    pending = MeetingRequest.objects.filter(forum=forum, status=RequestStatus.PENDING)
+    pending = MeetingRequest.objects.filter(forum=forum, status=RequestStatus.PENDING).filter(
+        requests_between_approved()
+    )
     counts: dict[int, int] = {}
     for organisation_id in pending.values_list("recipient_organisation_id", flat=True):
         counts[organisation_id] = counts.get(organisation_id, 0) + 1
@@ -383,6 +417,9 @@ def meeting_book(
         raise ValidationError(_("Both delegates must take part in this forum."))
     if org_a.pk == org_b.pk:
         raise ValidationError(_("A meeting is between two organisations."))
+    if not organisations_approved(org_a, org_b):
+        # The approval gate (meetings/gating.py) holds for organisers' bookings too.
+        raise ValidationError(_("Both organisations must be approved before they meet."))
     low, high = ordered_pair(org_a, org_b)
     if (
         Meeting.objects.filter(forum=forum, pair_low=low, pair_high=high)

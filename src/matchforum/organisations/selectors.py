@@ -13,6 +13,7 @@ from matchforum.accounts.models import User
 from matchforum.forums.models import Forum
 
 from .models import Accreditation, Delegate, Organisation, Visibility
+from .names import name_key
 
 
 def _delegate_seats(*, user: User, forum: Forum) -> QuerySet[Delegate]:
@@ -84,3 +85,15 @@ def organisations_pending_review(*, forum: Forum) -> QuerySet[Organisation]:
         forum=forum,
         accreditation__in=[Accreditation.PENDING, Accreditation.NEEDS_INFORMATION],
     ).order_by("created_at", "pk")
+
+
+def organisation_name_clash(
+    *, forum: Forum, name: str, exclude_pk: int | None = None
+) -> Organisation | None:
+    """An organisation of the forum whose name looks like `name` (organisations/names.py)."""
+    key = name_key(name)
+    others = Organisation.objects.filter(forum=forum).exclude(pk=exclude_pk)
+    for pk, other_name in others.values_list("pk", "name").iterator():
+        if name_key(other_name) == key:
+            return Organisation.objects.get(pk=pk)
+    return None

@@ -25,6 +25,7 @@ from matchforum.core.links import site_url
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
 from matchforum.marketplace.models import CooperationProfile
+from matchforum.meetings.services import meeting_requests_thaw
 from matchforum.notifications.mail import address_mail_send
 from matchforum.recommendations.tasks import recompute_organisation_recommendations
 
@@ -38,6 +39,7 @@ from .models import (
     RegistrationImport,
     RegistrationImportState,
 )
+from .names import name_clean
 from .registration_import import (
     DelegateRow,
     ImportReport,
@@ -49,6 +51,7 @@ from .registration_import import (
     parse_registrations,
     report_to_json,
 )
+from .selectors import organisation_name_clash
 from .tasks import run_registration_import, send_invitation_email
 
 INVITATION_VALID_DAYS = 14
@@ -67,16 +70,30 @@ def organisation_register(
     **fields: object,
 ) -> Organisation:
     """Register an organisation with its first delegate; it waits for vetting."""
-    if Organisation.objects.filter(forum=forum, name__iexact=name.strip()).exists():
-        raise ValidationError({"name": _("An organisation of this name is already registered.")})
-    organisation = Organisation(
-        forum=forum, name=name.strip(), country=country, kind=kind, **fields
-    )
+    name = name_clean(name)
+    _name_clash_check(forum=forum, name=name)
+    organisation = Organisation(forum=forum, name=name, country=country, kind=kind, **fields)
     organisation.full_clean()
     organisation.save()
     organisation.tracks.set(tracks)
     Delegate.objects.create(user=contact, organisation=organisation, role=role, is_contact=True)
     return organisation
+
+
+def _name_clash_check(*, forum: Forum, name: str, exclude_pk: int | None = None) -> None:
+    clash = organisation_name_clash(forum=forum, name=name, exclude_pk=exclude_pk)
+    if clash is None:
+        return
+    if clash.name.casefold() == name.casefold():
+        raise ValidationError({"name": _("An organisation of this name is already registered.")})
+    raise ValidationError(
+        {
+            "name": _(
+                "This name looks the same as an organisation already registered; "
+                "choose a name that reads differently."
+            )
+        }
+    )
 
 
 DECISIONS = {Accreditation.APPROVED, Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION}
@@ -112,6 +129,8 @@ def organisation_decide_accreditation(
     organisation.save(
         update_fields=["accreditation", "accreditation_reason", "reviewed_by", "reviewed_at"]
     )
+    if decision == Accreditation.APPROVED and entry.previous != Accreditation.APPROVED:
+        meeting_requests_thaw(organisation=organisation, now=now)
     if Accreditation.APPROVED in (entry.previous, decision):
         # Entering or leaving the approved set changes recommendations (in the background).
         enqueue_on_commit(recompute_organisation_recommendations, organisation.pk)
@@ -145,6 +164,10 @@ ORGANISATION_EDITABLE_FIELDS = (
 )
 
 
+# What vetting approves: changing any of these sends an approved organisation back to review.
+IDENTITY_FIELDS = ("name", "country", "kind")
+
+
 @transaction.atomic
 def organisation_update(
     *,
@@ -153,28 +176,69 @@ def organisation_update(
     tracks: Iterable[CapabilityTrack] | None = None,
     **fields: object,
 ) -> Organisation:
-    """A delegate edits their own organisation's details (never vetting fields)."""
+    """A delegate edits their own organisation's details (never vetting fields).
+
+    A change of name, country or kind puts an approved organisation back in the vetting
+    queue (accreditation pending), recorded in its history like a decision.
+    """
     if editor.organisation_id != organisation.pk:
         raise PermissionDenied(_("Only the organisation's own delegates edit its details."))
     unknown = set(fields) - set(ORGANISATION_EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
     if "name" in fields:
-        fields["name"] = str(fields["name"]).strip()
-        clash = Organisation.objects.filter(
-            forum=organisation.forum, name__iexact=fields["name"]
-        ).exclude(pk=organisation.pk)
-        if clash.exists():
-            raise ValidationError(
-                {"name": _("An organisation of this name is already registered.")}
-            )
+        fields["name"] = name_clean(str(fields["name"]))
+        _name_clash_check(forum=organisation.forum, name=fields["name"], exclude_pk=organisation.pk)
+    # Compared with the stored row: a model form has already written its values onto
+    # the instance it was given.
+    stored = Organisation.objects.filter(pk=organisation.pk).values(*IDENTITY_FIELDS).get()
+    changed_identity = sorted(
+        name
+        for name in IDENTITY_FIELDS
+        if name in fields and str(fields[name]) != str(stored[name])
+    )
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean()
     organisation.save()
     if tracks is not None:
         organisation.tracks.set(tracks)
+    if changed_identity and organisation.accreditation == Accreditation.APPROVED:
+        _organisation_return_to_review(
+            organisation=organisation, editor=editor, fields=changed_identity
+        )
     return organisation
+
+
+def _organisation_return_to_review(
+    *, organisation: Organisation, editor: Delegate, fields: list[str]
+) -> None:
+    """What the vetting officers approved was this name, country and kind: a change of any
+    of them is a new organisation to vet. Its meetings stay; while it waits, the approval
+    gate (meetings/gating.py) freezes its requests and hides it."""
+    now = timezone.now()
+    AccreditationDecision.objects.create(
+        organisation=organisation,
+        previous=Accreditation.APPROVED,
+        decision=Accreditation.PENDING,
+        reason=_("Changed by a delegate: %(fields)s.") % {"fields": ", ".join(fields)},
+        reviewer=None,
+        decided_at=now,
+    )
+    organisation.accreditation = Accreditation.PENDING
+    organisation.save(update_fields=["accreditation", "updated_at"])
+    enqueue_on_commit(recompute_organisation_recommendations, organisation.pk)
+    audit_record(
+        action=AuditEntry.Action.VETTING_DECISION,
+        actor=editor.user,
+        target=organisation,
+        actor_organisation=organisation,
+        data={
+            "previous": Accreditation.APPROVED,
+            "decision": Accreditation.PENDING,
+            "identity_changed": fields,
+        },
+    )
 
 
 @transaction.atomic

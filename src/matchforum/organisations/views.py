@@ -41,14 +41,24 @@ def details(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         tracks = data.pop("tracks")
+        was_approved = organisation.is_approved
         try:
-            organisation_update(
+            organisation = organisation_update(
                 organisation=organisation, editor=request.delegate, tracks=tracks, **data
             )
         except ValidationError as error:
             form_add_service_error(form, error)
         else:
             messages.success(request, _("Your organisation's details are saved."))
+            if was_approved and not organisation.is_approved:
+                messages.warning(
+                    request,
+                    _(
+                        "The name, country or kind changed, so the vetting officers review "
+                        "your organisation again; until then it cannot meet and others do "
+                        "not see it."
+                    ),
+                )
             return redirect("organisations:details")
     if request.method == "GET":
         form.initial["tracks"] = list(organisation.tracks.all())

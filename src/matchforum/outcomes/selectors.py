@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from matchforum.accounts.models import User
 from matchforum.core.tenancy import scoped
 from matchforum.forums.models import Forum
+from matchforum.meetings.gating import meetings_between_approved
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.models import Organisation
 
@@ -24,6 +25,7 @@ def meetings_to_record(
             Q(organisation_a=organisation) | Q(organisation_b=organisation),
             status__in=[MeetingStatus.HELD, MeetingStatus.SCHEDULED],
         )
+        .filter(meetings_between_approved())
         .select_related("organisation_a", "organisation_b", "slot")
         .order_by("slot__starts_at", "pk")
     )
