@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
-from matchforum.console.services import meeting_book
+from matchforum.meetings.services import meeting_book
 
 from matchforum.audit.models import AuditEntry
 from matchforum.community.services import thread_reply, thread_start
