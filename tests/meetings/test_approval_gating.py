@@ -9,13 +9,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
-from matchforum.meetings.services import meeting_book
 
 from matchforum.audit.models import AuditEntry
 from matchforum.community.services import thread_reply, thread_start
 from matchforum.forums.models import CapabilityTrack
 from matchforum.meetings.models import Meeting, MeetingRequest, RequestStatus
 from matchforum.meetings.services import (
+    meeting_book,
     meeting_request_accept,
     meeting_request_decline,
     meeting_request_send,
