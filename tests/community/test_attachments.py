@@ -116,3 +116,21 @@ def test_a_refused_file_keeps_the_rest_of_the_input(client, member, settings, tm
     assert "Keep this title" in body and "Keep this text" in body
     assert "setup.pdf is not an accepted file" in body
     assert Thread.objects.count() == 0
+
+
+def test_a_file_name_over_the_limit_is_refused_not_cut(client, member, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(member.user)
+    long_name = "field-trial-report-" + "x" * 280 + ".pdf"
+    response = client.post(
+        "/coalitions/demining/threads/new/",
+        {
+            "kind": "test_results",
+            "title": "Results",
+            "body": "See the file.",
+            "attachments": [SimpleUploadedFile(long_name, PDF)],
+        },
+    )
+    assert response.status_code == 200
+    assert "longer than 200 characters" in response.content.decode()
+    assert Thread.objects.count() == 0 and Attachment.objects.count() == 0

@@ -10,6 +10,7 @@ from django.utils import timezone
 from matchforum.meetings.models import Meeting, MeetingRequest, RequestStatus
 from matchforum.meetings.services import (
     meeting_request_accept,
+    meeting_request_decline,
     meeting_request_send,
     meeting_requests_expire,
     meeting_requests_remind,
@@ -155,3 +156,25 @@ def test_request_received_and_accepted_mails_go_to_the_right_people(
         meeting_request_accept(meeting_request=request, responder=b)
     assert [m.to for m in mailoutbox] == [[a.user.email]]
     assert "accepted" in mailoutbox[0].subject
+
+
+def test_a_text_over_the_limit_is_refused_never_cut(client, forum):
+    a, b = DelegateFactory(organisation__forum=forum), DelegateFactory(organisation__forum=forum)
+    with pytest.raises(ValidationError, match="At most 1000 characters, not 1001"):
+        meeting_request_send(sender=a, recipient_organisation=b.organisation, message="x" * 1001)
+    assert not MeetingRequest.objects.exists()
+    pending = meeting_request_send(sender=a, recipient_organisation=b.organisation, message="Hi")
+    with pytest.raises(ValidationError, match="At most 1000 characters"):
+        meeting_request_decline(meeting_request=pending, responder=b, reason="y" * 1001)
+    client.force_login(b.user)
+    long_reason = "We are fully booked. " * 60  # 1,260 characters
+    response = client.post(
+        f"/meetings/requests/{pending.pk}/decline/",
+        {"reason": long_reason},
+        HTTP_HX_REQUEST="true",
+    )
+    page = response.content.decode()
+    assert "at most 1000 characters" in page  # told why
+    assert long_reason.strip() in page  # and what was typed is still in the form
+    pending.refresh_from_db()
+    assert pending.status == RequestStatus.PENDING and pending.decline_reason == ""

@@ -30,6 +30,7 @@ from .selectors import (
 from .tasks import notify_thread_reply
 
 MAX_ATTACHMENTS_PER_POST = 5
+ATTACHMENT_NAME_LIMIT = 200  # the model field's length: a longer name is refused, never cut
 
 
 def _require_member(*, user: User, forum: Forum, track: CapabilityTrack) -> None:
@@ -58,6 +59,13 @@ def _check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]
         )
     errors, checked = [], []
     for upload in files:
+        name = PurePath(upload.name).name
+        if len(name) > ATTACHMENT_NAME_LIMIT:
+            errors.append(
+                _("The file name “%(name)s…” is longer than %(limit)s characters; rename the file.")
+                % {"name": name[:40], "limit": ATTACHMENT_NAME_LIMIT}
+            )
+            continue
         try:
             checked.append((upload, attachment_check(upload).content_type))
         except ValidationError as error:
@@ -105,7 +113,7 @@ def _create_post(
         Attachment.objects.create(
             post=post,
             file=upload,
-            original_name=PurePath(upload.name).name[:200],
+            original_name=PurePath(upload.name).name,
             content_type=content_type,
             size=upload.size,
         )

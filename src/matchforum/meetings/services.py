@@ -55,6 +55,22 @@ def _check_deadline(forum: Forum, now: dt.datetime) -> None:
         raise ValidationError(_("The deadline for meeting requests has passed."))
 
 
+TEXT_LIMIT = 1000  # characters of a request's message and of a decline reason
+
+
+def _text_within(value: str, *, field: str) -> str:
+    """The text as written, or a clear error on its field: nothing is ever cut."""
+    text = value.strip()
+    if len(text) > TEXT_LIMIT:
+        raise ValidationError(
+            {
+                field: _("At most %(limit)s characters, not %(count)s.")
+                % {"limit": TEXT_LIMIT, "count": len(text)}
+            }
+        )
+    return text
+
+
 @transaction.atomic
 def meeting_request_send(
     *,
@@ -71,6 +87,7 @@ def meeting_request_send(
     organisation = sender.organisation
     forum = organisation.forum
     organisation_may_act_check(organisation=organisation)
+    message = _text_within(message, field="message")
     if (
         recipient_organisation.forum_id != forum.pk
         or recipient_organisation.accreditation != Accreditation.APPROVED
@@ -113,7 +130,7 @@ def meeting_request_send(
         recipient=recipient,
         pair_low=low,
         pair_high=high,
-        message=message.strip()[:1000],
+        message=message,
         session_wish=session_wish,
         priority=priority,
         created_at=now,
@@ -219,13 +236,14 @@ def meeting_request_decline(
     reason: str = "",
     now: dt.datetime | None = None,
 ) -> MeetingRequest:
+    reason = _text_within(reason, field="reason")
     meeting_request = _lock_pending(meeting_request)
     if responder.organisation_id != meeting_request.recipient_organisation_id:
         raise PermissionDenied(_("Only the invited organisation can decline."))
     organisation_may_act_check(organisation=meeting_request.recipient_organisation)
     counterpart_may_meet_check(organisation=meeting_request.sender_organisation)
     meeting_request.status = RequestStatus.DECLINED
-    meeting_request.decline_reason = reason.strip()[:1000]
+    meeting_request.decline_reason = reason
     meeting_request.responded_by = responder
     meeting_request.responded_at = now or timezone.now()
     meeting_request.save(update_fields=["status", "decline_reason", "responded_by", "responded_at"])

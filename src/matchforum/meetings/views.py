@@ -113,7 +113,14 @@ def outbox(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/box.html", context)
 
 
-def _answer(request: HttpRequest, meeting_request, action, success: str, box: str):
+def _answer(
+    request: HttpRequest,
+    meeting_request,
+    action,
+    success: str,
+    box: str,
+    decline_form: DeclineForm | None = None,
+):
     try:
         action()
     except (ValidationError, PermissionDenied) as exc:
@@ -127,7 +134,8 @@ def _answer(request: HttpRequest, meeting_request, action, success: str, box: st
             "box": box,
             "error": error,
             "ok": ok,
-            "decline_form": DeclineForm(),
+            # a refused decline keeps what was typed
+            "decline_form": decline_form if error and decline_form is not None else DeclineForm(),
         }
         return render(request, "meetings/_request_row.html", context)
     if error:
@@ -163,16 +171,15 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
     if item is None:
         raise Http404
     form = DeclineForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _answer(
-        request,
-        item,
-        lambda: meeting_request_decline(
-            meeting_request=item, responder=request.delegate, reason=reason
-        ),
-        _("Declined."),
-        "inbox",
-    )
+
+    def decline() -> None:
+        if not form.is_valid():  # e.g. a reason over the limit: nothing is declined or cut
+            raise ValidationError(form.errors["reason"])
+        meeting_request_decline(
+            meeting_request=item, responder=request.delegate, reason=form.cleaned_data["reason"]
+        )
+
+    return _answer(request, item, decline, _("Declined."), "inbox", decline_form=form)
 
 
 @require_POST
