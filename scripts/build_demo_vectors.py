@@ -48,55 +48,21 @@ def demo_texts() -> list[str]:
         return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def embed_part(texts: list[str], part: int, parts: int) -> None:
-    from matchforum.matching.embedding import SemanticTextModel, SqliteVectorStore
-
-    mine = texts[part::parts]
-    model = SemanticTextModel(store=SqliteVectorStore(f"{CACHE}.{part}"))
-    model.transform(mine, ["en"] * len(mine))
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--parts", type=int, default=2, help="processes (one per core)")
-    ap.add_argument("--part", type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--texts", help=argparse.SUPPRESS)
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    if args.part is not None:
-        embed_part(json.loads(Path(args.texts).read_text()), args.part, args.parts)
-        return 0
     import numpy as np
 
-    from matchforum.matching.embedding import SqliteVectorStore, text_key
+    from matchforum.matching.embedding import SemanticTextModel, SqliteVectorStore, text_key
 
     texts = demo_texts()
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    listing = CACHE.with_suffix(".texts.json")
-    listing.write_text(json.dumps(texts))
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                __file__,
-                "--parts",
-                str(args.parts),
-                "--part",
-                str(i),
-                "--texts",
-                str(listing),
-            ],
-            env=env,
-        )
-        for i in range(args.parts)
-    ]
-    if any(p.wait() for p in procs):
-        return 1
+    store = SqliteVectorStore(str(CACHE))
+    # the model embeds what the cache lacks, one process per part, saving batch by batch
+    SemanticTextModel(store=store, processes=args.parts).raw(texts)
     keys = [text_key(t) for t in texts]
-    found: dict[str, np.ndarray] = {}
-    for i in range(args.parts):
-        found.update(SqliteVectorStore(f"{CACHE}.{i}").get_many(keys))
+    found = store.get_many(keys)
     missing = [t for t, k in zip(texts, keys, strict=True) if k not in found]
     if missing:
         print(f"{len(missing)} texts have no vector", file=sys.stderr)

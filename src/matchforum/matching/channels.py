@@ -47,13 +47,11 @@ class OrgChannels:
         self.offer_c = np.zeros((0, 0), np.float32)
         self.has = np.zeros(0, bool)
         self.stats = np.zeros((0, 4))  # mu_sem, sd_sem, mu_lex, sd_lex per row
-        self.tokens: dict[int, tuple[list[str], list[str]]] = {}
 
     # ------------------------------------------------------------------ data
 
     def fit(self, documents: Sequence[list[str]]) -> None:
         self.lexical.fit(documents)
-        self.tokens = {}
 
     def _grow(self, n: int, dim: int) -> None:
         if dim != self.dim:
@@ -97,7 +95,6 @@ class OrgChannels:
         self.has[row] = every is not None and len(every) > 0
         needs = need_tokens or offer_tokens
         offers = offer_tokens or need_tokens
-        self.tokens[row] = (needs, offers)
         self.lexical.set_org(row, needs, offers)
 
     def remove_org(self, row: int) -> None:
@@ -105,7 +102,6 @@ class OrgChannels:
             self.has[row] = False
             self.need_c[row] = 0.0
             self.offer_c[row] = 0.0
-        self.tokens.pop(row, None)
         self.lexical.remove_org(row)
 
     # ------------------------------------------------------------------ scores
