@@ -11,6 +11,7 @@ Public API::
 
 from .dzn import problem_from_dzn, problem_to_dzn, read_dzn, write_dzn
 from .errors import FormatError, InfeasibleError, ProblemError, SchedulingError
+from .insertion import explain_unscheduled
 from .jsonio import (
     problem_from_dict,
     problem_to_dict,
@@ -44,7 +45,7 @@ from .repair import (
     fill_from_waiting_list,
     repair,
 )
-from .solver import explain_unscheduled, solve
+from .solver import solve
 from .tables import assign_tables
 from .validate import Report, validate
 

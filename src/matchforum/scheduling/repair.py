@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 
 from .breaks import breaks_per_participant
 from .errors import ProblemError
+from .insertion import explain_unscheduled, place_left_out
 from .model import Meeting, Problem, Schedule
-from .solver import explain_unscheduled
 from .tables import assign_tables
 
 
@@ -299,7 +299,8 @@ def _solve_lexicographic(
     }
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise ProblemError(f"repair found no schedule in time ({solver.StatusName(st)})")
-    slots = cm.slots_of(solver)
+    # a run stopped by its time limit may leave out a meeting that fits as things stand
+    slots = place_left_out(problem, cm.slots_of(solver), fairness)
     tables = assign_tables(problem, slots, previous=old_tables, previous_slots=old_slots)
     per = breaks_per_participant(problem, slots)
     sched = Schedule(
@@ -307,7 +308,7 @@ def _solve_lexicographic(
         tables=tables,
         breaks=sum(per),
         breaks_per_participant=per,
-        unscheduled=explain_unscheduled(problem, slots),
+        unscheduled=explain_unscheduled(problem, slots, fairness),
         proven_optimal=st == cp_model.OPTIMAL,
         bound=solver.BestObjectiveBound(),
         status=solver.StatusName(st),

@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from .breaks import breaks_per_participant
 from .errors import SchedulingError
-from .model import Problem, Schedule, Unscheduled
+from .insertion import drop_violations, explain_unscheduled, place_left_out
+from .model import Problem, Schedule
 from .progress import Progress
 from .tables import assign_tables
 
@@ -190,6 +191,22 @@ def _anytime(
             method="exact",
         )
     quick_q = quality(problem, quick, fairness)
+    if not quick_q[0] and problem.allow_unscheduled:
+        # a floor that is always valid: the meetings inserted one by one, each only where
+        # every rule (fairness included) still holds
+        floor = _finish(
+            problem,
+            [None] * len(problem.meetings),
+            fairness,
+            "FEASIBLE",
+            False,
+            quick.bound,
+            {},
+            t0,
+        )
+        floor.stats = quick.stats
+        quick, quick_q = floor, quality(problem, floor, fairness)
+        stats["floor"] = "insertion"
     if quick_q[0]:
         quick.status = "OPTIMAL" if quick.proven_optimal else "FEASIBLE"
     else:
@@ -264,12 +281,16 @@ def _heuristic(
     from .localsearch import anneal, complete
 
     slots = greedy_schedule(problem)
+    if problem.allow_unscheduled:
+        slots = drop_violations(problem, slots)
     stats["greedy_seconds"] = round(time.perf_counter() - t0, 3)
     stats["greedy_breaks"] = sum(breaks_per_participant(problem, slots))
     budget = max(0.0, min(time_limit * 0.8, time_limit - (time.perf_counter() - t0) - 2))
     slots = improve(problem, slots, budget)
     if any(s is None and problem.allowed_slots[k] for k, s in enumerate(slots)):
         slots = complete(problem, slots, max(0.2, budget / 2), seed=len(slots))
+        if problem.allow_unscheduled:
+            slots = drop_violations(problem, slots)
     slots = make_fair(problem, slots, fairness, max(0.5, budget))
     per = breaks_per_participant(problem, slots)
     if fairness is not None and max(per, default=0) - min(per, default=0) > fairness:
@@ -312,9 +333,12 @@ def _finish(
     stats: dict[str, object],
     t0: float,
 ) -> Schedule:
+    if problem.allow_unscheduled and status != "INFEASIBLE":
+        # nothing is reported "could not fit" that fits without moving anything
+        slots = place_left_out(problem, slots, fairness)
     per = breaks_per_participant(problem, slots)
     tables = assign_tables(problem, slots)
-    unscheduled = explain_unscheduled(problem, slots)
+    unscheduled = explain_unscheduled(problem, slots, fairness)
     stats["seconds"] = round(time.perf_counter() - t0, 3)
     weight = sum(m.weight for k, m in enumerate(problem.meetings) if slots[k] is not None)
     return Schedule(
@@ -414,56 +438,3 @@ def _cp_breaks(
         return None, solver.StatusName(st), False, 0.0, info
     slots = [s for s in cm.slots_of(solver)]
     return slots, solver.StatusName(st), st == cp_model.OPTIMAL, solver.BestObjectiveBound(), info  # type: ignore[return-value]
-
-
-def explain_unscheduled(problem: Problem, slots: Sequence[int | None]) -> list[Unscheduled]:
-    """A reason for every unscheduled meeting, from the final schedule.
-
-    The first that applies: a participant reached its cap; no allowed slot at all; no slot
-    where both participants are free; every such slot has all tables (or online rooms)
-    taken; otherwise it lost to more valuable meetings under the ordering/fairness rules.
-    """
-    busy: list[set[int]] = [set() for _ in problem.participants]
-    count = [0] * len(problem.participants)
-    used_onsite: dict[int, int] = {}
-    used_online: dict[int, int] = {}
-    for k, (a, b) in enumerate(problem.meeting_ends):
-        s = slots[k]
-        if s is None:
-            continue
-        busy[a].add(s)
-        busy[b].add(s)
-        count[a] += 1
-        count[b] += 1
-        target = used_online if problem.meetings[k].online else used_onsite
-        target[s] = target.get(s, 0) + 1
-    out = []
-    for k, (a, b) in enumerate(problem.meeting_ends):
-        if slots[k] is not None:
-            continue
-        m = problem.meetings[k]
-        reason = ""
-        for p in (a, b):
-            cap = problem.participants[p].max_meetings
-            if cap is not None and count[p] >= cap:
-                reason = f"participant {problem.participants[p].id} is at its cap of {cap} meetings"
-                break
-        allowed = problem.allowed_slots[k]
-        if not reason and not allowed:
-            reason = "no allowed slot (sessions, forbidden slots and pin leave none)"
-        if not reason:
-            free = [s for s in allowed if s not in busy[a] and s not in busy[b]]
-            if not free:
-                reason = (
-                    f"no common free slot: {problem.participants[a].id} and "
-                    f"{problem.participants[b].id} are busy in every allowed slot"
-                )
-            else:
-                cap_of = problem.online_capacity if m.online else problem.tables
-                used = used_online if m.online else used_onsite
-                if all(used.get(s, 0) >= cap_of[s - 1] for s in free):
-                    reason = "session full: every common free slot has all tables taken"
-                else:
-                    reason = "left out for more valuable meetings (precedence or fairness rules)"
-        out.append(Unscheduled(k, reason))
-    return out
