@@ -110,8 +110,8 @@ format: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff format src tests bench scripts
 	$(VENV)/bin/ruff check --fix src tests bench scripts
 
-bench-schedule: install ## Scheduler benchmark: 20 real instances, large generated forums, repair
-	$(PY) bench/bench_schedule.py --large
+bench-schedule: install ## Scheduler benchmark: 20 real instances, large generated forums, repair, demo forums
+	$(PY) bench/bench_schedule.py --large --demo --demo-large
 
 bench-match: install ## Matcher benchmark: quality against baselines and ablations, speed
 	$(PY) bench/bench_match.py

@@ -49,3 +49,27 @@ def test_schedule_forum_prints_the_figures_and_publishes_nothing():
     assert not ScheduleVersion.objects.filter(forum=forum).exists()
     after = sorted(Meeting.objects.filter(forum=forum).values_list("pk", "slot_id", "status"))
     assert after == before
+
+
+def test_schedule_forum_can_run_the_heuristic_alone_for_comparison():
+    forum = realistic_forum_build(organisations=24, meetings=40, seed=4)
+    runs = {}
+    for method in ("heuristic", "auto"):
+        out = StringIO()
+        call_command(
+            "schedule_forum",
+            "--forum",
+            forum.slug,
+            "--time-limit",
+            "4",
+            "--method",
+            method,
+            "--json",
+            stdout=out,
+        )
+        runs[method] = json.loads(out.getvalue())
+    assert runs["heuristic"]["valid"] is True and runs["auto"]["valid"] is True
+    # the one policy starts from the heuristic's schedule and never ends worse
+    assert runs["auto"]["placed"] >= runs["heuristic"]["placed"]
+    if runs["auto"]["placed"] == runs["heuristic"]["placed"]:
+        assert runs["auto"]["breaks"] <= runs["heuristic"]["breaks"]

@@ -198,14 +198,18 @@ def scheduling_run_execute(
 
 
 def schedule_forum_headless(
-    *, forum: Forum, time_limit: float, fairness: int | None = None
+    *, forum: Forum, time_limit: float, fairness: int | None = None, method: str = "auto"
 ) -> dict[str, Any]:
     """The console's solving path without a run: map the forum, solve with the engine's
-    one policy, check; nothing is stored or published. Returns the figures of the result."""
+    one policy (or, with ``method="heuristic"``, its constructive heuristic alone), check;
+    nothing is stored or published. Returns the figures of the result."""
     cleaned = _clean_options({"time_limit": time_limit, "fairness": fairness})
     mapped = forum_problem_build(forum=forum, fairness=cleaned["fairness"])
     outcome = solver.solve(
-        mapped=mapped, time_limit=float(cleaned["time_limit"]), on_progress=lambda _: False
+        mapped=mapped,
+        time_limit=float(cleaned["time_limit"]),
+        on_progress=lambda _: False,
+        method=method,
     )
     result = _result(mapped, outcome)
     per = outcome.schedule.breaks_per_participant or [0]

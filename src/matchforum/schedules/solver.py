@@ -52,10 +52,13 @@ def solve(
     time_limit: float,
     on_progress: ProgressCallback,
     base: dict[int, Placement] | None = None,
+    method: str = "auto",
 ) -> Outcome:
     """Solve the mapped problem; `on_progress` answers "stop?" (the engine's cancel).
 
-    With `base` (a repair) the live placements are the engine's hint.
+    With `base` (a repair) the live placements are the engine's hint. `method` is the
+    engine's: "auto" (every run) or "heuristic" (the constructive heuristic alone, for
+    comparison in the benchmark).
     """
     from matchforum import scheduling as engine
 
@@ -79,7 +82,7 @@ def solve(
 
     problem = mapped.problem
     if base is None:
-        schedule = _solve_fresh(engine, problem, time_limit, callback, on_progress, state)
+        schedule = _solve_fresh(engine, problem, time_limit, callback, method)
     else:
         # The engine's repair reports no progress: the run shows its start and its end,
         # and a cancellation asked meanwhile is honoured before anything is stored.
@@ -105,10 +108,9 @@ def _solve_fresh(
     problem: engine.Problem,
     time_limit: float,
     callback: Callable[[engine.Progress], bool],
-    on_progress: ProgressCallback,
-    state: dict[str, int | bool],
+    method: str,
 ) -> engine.Schedule:
     """The engine's one solving policy (``method="auto"``): the heuristic's schedule
     first, then the exact search or the large-neighbourhood search from it; the engine
     returns the best valid schedule it found, never worse than the heuristic's."""
-    return engine.solve(problem, time_limit=time_limit, callback=callback, method="auto")
+    return engine.solve(problem, time_limit=time_limit, callback=callback, method=method)

@@ -18,6 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("--forum", help="the forum's slug (default: the only forum)")
         parser.add_argument("--time-limit", type=float, default=60.0)
         parser.add_argument("--fairness", type=int, default=None)
+        parser.add_argument(
+            "--method",
+            choices=["auto", "heuristic"],
+            default="auto",
+            help="auto: the console's policy (default); heuristic: the constructive "
+            "heuristic alone, for comparison",
+        )
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args: object, **options: object) -> None:
@@ -36,6 +43,7 @@ class Command(BaseCommand):
                 forum=forum,
                 time_limit=float(options["time_limit"]),  # type: ignore[arg-type]
                 fairness=options.get("fairness"),  # type: ignore[arg-type]
+                method=str(options["method"]),
             )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
