@@ -16,6 +16,7 @@ so that both directions of any pair are O(1) to read; see docs/matching.md for t
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -249,12 +250,14 @@ class MatchIndex:
                 side: np.array([t for _, t in items], np.float32).reshape(-1, dim)
                 for side, items in sides.items()
             }
+            languages = Counter(p.language for items in sides.values() for p, _ in items)
             self.channels.set_org(
                 self.row[oid],
                 vecs["need"],
                 vecs["offer"],
                 _tokens([p for p, _ in sides["need"]]),
                 _tokens([p for p, _ in sides["offer"]]),
+                language=min(languages, key=lambda x: (-languages[x], x)) if languages else None,
             )
 
     def _drop_vectors(self, oid: str) -> None:
