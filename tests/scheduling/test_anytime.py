@@ -16,6 +16,19 @@ from matchforum.scheduling.solver import _finish, quality
 BENCH = Path("/work/shared/benchmarks/b2b/instances")
 
 
+def test_lns_anneals_on_both_cores_and_keeps_the_better_chain(monkeypatch):
+    from matchforum.scheduling import lns
+
+    monkeypatch.setattr(lns, "PARALLEL_FROM_SECONDS", 1.0)
+    problem = _random_forum(3, n=60, slots=10, meetings=160)
+    quick = solve(problem, fairness=None, time_limit=1.0, method="heuristic")
+    out = improve_lns(problem, quick, None, 4.0, workers=2, seed=3)
+    assert validate(problem, out).ok
+    assert quality(problem, out, None) >= quality(problem, quick, None)
+    # the second chain ran in its own process and its result was compared
+    assert out.stats["lns"].get("second_chain_won") in (0, 1)
+
+
 @pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark directory absent")
 def test_one_second_on_a_hard_instance_still_gives_a_valid_schedule():
     problem = read_dzn(BENCH / "forum-13crafb.dzn")

@@ -6,7 +6,8 @@ incumbent in two phases:
 1. Simulated annealing (:mod:`.localsearch`) over single-meeting moves and exchanges of
    two meetings' slots, for :data:`ANNEAL_SHARE` of the time. It keeps every hard rule on
    every move and is what closes most idle gaps: thousands of moves a second against a
-   few exact steps.
+   few exact steps. With two workers a second chain, differently seeded, anneals in a
+   process of its own on the other core; the better of the two goes on.
 2. Large-neighbourhood search with the exact CP-SAT model for the rest of the time: each
    step frees a neighbourhood -- the meetings placed in a window of consecutive slots of
    one day (at most :data:`MAX_FREED` of them, chosen among the meetings of participants
@@ -23,9 +24,11 @@ fairness limit brought within it); so the incumbent never gets worse.
 
 from __future__ import annotations
 
+import multiprocessing
+import queue
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .breaks import breaks_per_participant
@@ -76,7 +79,9 @@ def improve_lns(
         cancelled = bool(callback(Progress(total, int(incumbent.bound), elapsed, "lns")))
         return cancelled
 
-    annealed = anneal(problem, slots, fairness, time_limit * ANNEAL_SHARE, seed=seed, report=report)
+    annealed = _anneal_on_each_core(
+        problem, slots, fairness, time_limit * ANNEAL_SHARE, seed, report, workers, info
+    )
     total = sum(breaks_per_participant(problem, annealed))
     if annealed != slots and (total < best_breaks or not valid):
         cand = _try(problem, annealed, fairness, t0, _finish, validate)
@@ -154,6 +159,71 @@ def improve_lns(
             out.proven_optimal, out.status = True, "OPTIMAL"
     out.stats = dict(out.stats, lns=info, cancelled=cancelled)
     return out
+
+
+#: Shortest annealing worth a second process (its start-up takes about a second).
+PARALLEL_FROM_SECONDS = 8.0
+
+
+def _anneal_child(problem, slots, fairness, seconds, seed, out) -> None:  # type: ignore[no-untyped-def]
+    out.put(anneal(problem, slots, fairness, seconds, seed=seed))
+
+
+def _anneal_on_each_core(
+    problem: Problem,
+    slots: list[int | None],
+    fairness: int | None,
+    seconds: float,
+    seed: int,
+    report: Callable[[int], bool],
+    workers: int,
+    info: dict[str, int],
+) -> list[int | None]:
+    """Anneal here and, with two workers and time enough, in a second process with another
+    seed; the better result (within fairness first, then fewer idle gaps)."""
+    if workers < 2 or seconds < PARALLEL_FROM_SECONDS:
+        return anneal(problem, slots, fairness, seconds, seed=seed, report=report)
+    ctx = multiprocessing.get_context("spawn")  # no forked copy of a web worker's state
+    out = ctx.Queue()
+    try:
+        child = ctx.Process(
+            target=_anneal_child,
+            args=(problem, slots, fairness, seconds - 1.0, seed + 7919, out),
+            daemon=True,
+        )
+        child.start()
+    except (AssertionError, OSError):  # e.g. inside a daemonic process: one chain only
+        return anneal(problem, slots, fairness, seconds, seed=seed, report=report)
+    stopped = []
+
+    def report_here(total: int) -> bool:
+        stop = bool(report(total))
+        if stop:
+            stopped.append(True)
+        return stop
+
+    mine = anneal(problem, slots, fairness, seconds, seed=seed, report=report_here)
+    theirs: list[int | None] | None = None
+    try:
+        if not stopped:  # a cancelled run does not wait for the other chain
+            theirs = out.get(timeout=5.0)
+    except queue.Empty:
+        pass
+    finally:
+        child.join(timeout=1.0)
+        if child.is_alive():
+            child.terminate()
+    if theirs is None or len(theirs) != len(mine):
+        return mine
+    best = min((mine, theirs), key=lambda cand: _rank(problem, cand, fairness))
+    info["second_chain_won"] = int(best is theirs)
+    return best
+
+
+def _rank(problem: Problem, slots: Sequence[int | None], fairness: int | None) -> tuple[int, int]:
+    per = breaks_per_participant(problem, slots)
+    spread = max(per, default=0) - min(per, default=0)
+    return (max(0, spread - fairness) if fairness is not None else 0, sum(per))
 
 
 def _try(problem, slots, fairness, t0, finish, validate) -> Schedule | None:  # type: ignore[no-untyped-def]
