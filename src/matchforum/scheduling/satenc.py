@@ -431,8 +431,9 @@ def _start_compatibility(e: Encoding) -> None:
             start_q, n_q = e.starts[q], len(problem.meetings_of[q])
             q_break = e.cnt[q][0]  # 'q has at least one break'
             for s, v in start_p.items():
-                inside = [t for t in range(s, s + n_p) if t in allowed]
-                fits = [w for t, w in start_q.items() if any(t <= u < t + n_q for u in inside)]
+                # q's starts whose window holds a slot of p's window where they can meet
+                reach = {u - d for u in range(s, s + n_p) if u in allowed for d in range(n_q)}
+                fits = [w for t, w in start_q.items() if t in reach]
                 if len(fits) < len(start_q):
                     e.clauses.append([-v, q_break, *fits])
 
