@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -11,7 +12,6 @@ from django.utils import timezone
 from .models import PeriodicJob, WorkerHeartbeat
 from .schedule import HEARTBEAT, JOBS
 
-HEARTBEAT_MAX_AGE = dt.timedelta(minutes=1)
 Check = tuple[bool, str]
 
 
@@ -38,7 +38,7 @@ def check_worker(now: dt.datetime) -> Check:
     if beat is None:
         return False, "no heartbeat recorded"
     age = (now - beat).total_seconds()
-    if now - beat > HEARTBEAT_MAX_AGE:
+    if age > settings.HEALTH_HEARTBEAT_MAX_SECONDS:
         return False, f"last heartbeat {age:.0f} s ago"
     return True, f"last heartbeat {age:.0f} s ago"
 
