@@ -9,8 +9,9 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from .models import PeriodicJob, WorkerHeartbeat
-from .schedule import HEARTBEAT, JOBS
+from .models import WorkerHeartbeat
+from .schedule import HEARTBEAT
+from .selectors import periodic_jobs_status
 
 Check = tuple[bool, str]
 
@@ -44,12 +45,10 @@ def check_worker(now: dt.datetime) -> Check:
 
 
 def check_periodic_jobs(now: dt.datetime) -> Check:
-    started = dict(PeriodicJob.objects.values_list("name", "last_started_at"))
     late = [
-        job.name
-        for job in JOBS
-        if job is not HEARTBEAT
-        and (started.get(job.name) is None or now - started[job.name] > job.overdue_after)
+        status.name
+        for status in periodic_jobs_status(now=now)
+        if status.overdue and status.name != HEARTBEAT.name
     ]
     if late:
         return False, "overdue: " + ", ".join(late)
