@@ -17,7 +17,7 @@ WEB_TESTS := tests --ignore=tests/scheduling --ignore=tests/matching --ignore=te
 .PHONY: help install run serve migrate seed seed-large test test-cores test-sqlite \
         test-postgres test-e2e lint format check-migrations bench-schedule bench-match clean \
         messages compilemessages i18n-report i18n \
-        schema schema-check check-deploy audit bench-load
+        schema schema-check check-deploy audit bench-load prod-up prod-down prod-status
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -62,6 +62,15 @@ run: seed ## Install, migrate, seed the demo forum and serve it on http://127.0.
 	  $(MANAGE) db_worker --interval 0.5 & \
 	  $(MANAGE) run_scheduler & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
+
+prod-up: install ## Start the production stack with DEBUG off (trial PostgreSQL under var/ unless DATABASE_URL) on HOST:PORT
+	$(PY) scripts/prod_stack.py up --host $(HOST) --port $(PORT)
+
+prod-down: ## Stop every process prod-up started (and the trial's PostgreSQL), nothing else
+	$(PY) scripts/prod_stack.py down
+
+prod-status: ## Whether the processes prod-up started still run
+	$(PY) scripts/prod_stack.py status
 
 test: test-cores test-sqlite test-postgres test-e2e ## Run the whole suite: cores, web on SQLite and PostgreSQL, browser
 

@@ -50,6 +50,79 @@ def as_server_user(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd]
 
 
+def cluster_init(bindir: Path, data: Path) -> None:
+    """Create a cluster in `data` (trust authentication on loopback, UTF-8)."""
+    subprocess.run(
+        as_server_user(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def cluster_start(
+    bindir: Path, data: Path, *, port: int, sockets: Path, log: Path, throwaway: bool = True
+) -> None:
+    """Start the cluster on 127.0.0.1:port; `throwaway` trades durability for speed."""
+    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if throwaway:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    subprocess.run(
+        as_server_user(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(log),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def cluster_stop(bindir: Path, data: Path, *, mode: str = "immediate") -> None:
+    subprocess.run(
+        as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", mode, "-w", "stop"]),
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def database_create(bindir: Path, *, port: int, name: str = "matchforum") -> str:
+    """Create the database `name`; its DATABASE_URL."""
+    subprocess.run(
+        [str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", name],
+        check=True,
+    )
+    return f"postgres://postgres@127.0.0.1:{port}/{name}"
+
+
+def owned_by_server_user(*paths: Path) -> None:
+    """As root the server runs as `postgres`, which must own its directories."""
+    if os.geteuid() == 0:
+        for path in paths:
+            shutil.chown(path, "postgres", "postgres")
+
+
 def main(argv: list[str]) -> int:
     if "--" in argv:
         argv = argv[argv.index("--") + 1 :]
@@ -59,67 +132,14 @@ def main(argv: list[str]) -> int:
     root = Path(tempfile.mkdtemp(prefix="matchforum-pg-"))
     data, sockets, log = root / "data", root / "run", root / "server.log"
     sockets.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-        shutil.chown(sockets, "postgres", "postgres")
+    owned_by_server_user(root, sockets)
     port = free_port()
     started = False
     try:
-        subprocess.run(
-            as_server_user(
-                [
-                    str(bindir / "initdb"),
-                    "-D",
-                    str(data),
-                    "-U",
-                    "postgres",
-                    "--auth=trust",
-                    "--encoding=UTF8",
-                    "--locale=C.UTF-8",
-                    "--no-sync",
-                ]
-            ),
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        options = (
-            f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
-        subprocess.run(
-            as_server_user(
-                [
-                    str(bindir / "pg_ctl"),
-                    "-D",
-                    str(data),
-                    "-l",
-                    str(log),
-                    "-o",
-                    options,
-                    "-w",
-                    "-t",
-                    "60",
-                    "start",
-                ]
-            ),
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        cluster_init(bindir, data)
+        cluster_start(bindir, data, port=port, sockets=sockets, log=log)
         started = True
-        url = f"postgres://postgres@127.0.0.1:{port}/matchforum"
-        subprocess.run(
-            [
-                str(bindir / "createdb"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "-U",
-                "postgres",
-                "matchforum",
-            ],
-            check=True,
-        )
+        url = database_create(bindir, port=port)
         print(f"with_postgres: PostgreSQL {bindir.parent.name} on 127.0.0.1:{port}", flush=True)
         env = {**os.environ, "DATABASE_URL": url, "MATCHFORUM_EXPECT_DB": "postgresql"}
         return subprocess.call(argv, env=env)
@@ -129,13 +149,7 @@ def main(argv: list[str]) -> int:
         sys.exit(f"with_postgres: PostgreSQL could not start ({exc}); failing instead of skipping.")
     finally:
         if started:
-            subprocess.run(
-                as_server_user(
-                    [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
-                ),
-                stdout=subprocess.DEVNULL,
-                check=False,
-            )
+            cluster_stop(bindir, data)
             time.sleep(0.2)
         shutil.rmtree(root, ignore_errors=True)
 

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: its duration covers every other middleware (one log line per request).
+    "matchforum.core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -202,7 +204,8 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["matchforum.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+# Where collectstatic puts the files whitenoise serves (MATCHFORUM_VAR_DIR/static).
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = VAR_DIR / "media"
@@ -371,14 +374,30 @@ if not DEBUG and not TESTING:
     SECURE_REFERRER_POLICY = "same-origin"
     SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# --- Health and periodic work (operations/health.py, operations/schedule.py) ---
+# The scheduler enqueues the worker heartbeat this often; /health/ready fails when the last
+# heartbeat is older than the window (keep it well above the heartbeat period).
+WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=20)
+HEALTH_HEARTBEAT_MAX_SECONDS = env.int("HEALTH_HEARTBEAT_MAX_SECONDS", default=60)
+
+# --- Logs: LOG_FORMAT=json writes one JSON object a line (requests and tasks included) ---
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {"()": "matchforum.core.logs.JsonLineFormatter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "level": env.str("LOG_LEVEL", default="INFO"),
+            "level": LOG_LEVEL,
+            "formatter": LOG_FORMAT,
         }
     },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import importing, onsite, reports, scheduling, setup, vetting
+from .views import importing, onsite, operations, reports, scheduling, setup, vetting
 
 app_name = "console"
 urlpatterns = [
@@ -39,6 +39,7 @@ urlpatterns = [
     path("onsite/check-in/", onsite.checkin, name="checkin"),
     path("onsite/check-in/<int:pk>/", onsite.checkin_toggle, name="checkin_toggle"),
     path("analytics/", reports.analytics, name="analytics"),
+    path("periodic-jobs/", operations.periodic_jobs, name="periodic_jobs"),
     path("exports/<slug:name>.<str:fmt>", reports.export, name="export"),
     path("print/", reports.print_material, name="print"),
     path("print/table-cards.pdf", reports.table_cards_pdf, name="table_cards_pdf"),

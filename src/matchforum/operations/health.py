@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from .models import PeriodicJob, WorkerHeartbeat
-from .schedule import HEARTBEAT, JOBS
+from .models import WorkerHeartbeat
+from .schedule import HEARTBEAT
+from .selectors import periodic_jobs_status
 
-HEARTBEAT_MAX_AGE = dt.timedelta(minutes=1)
 Check = tuple[bool, str]
 
 
@@ -38,18 +39,16 @@ def check_worker(now: dt.datetime) -> Check:
     if beat is None:
         return False, "no heartbeat recorded"
     age = (now - beat).total_seconds()
-    if now - beat > HEARTBEAT_MAX_AGE:
+    if age > settings.HEALTH_HEARTBEAT_MAX_SECONDS:
         return False, f"last heartbeat {age:.0f} s ago"
     return True, f"last heartbeat {age:.0f} s ago"
 
 
 def check_periodic_jobs(now: dt.datetime) -> Check:
-    started = dict(PeriodicJob.objects.values_list("name", "last_started_at"))
     late = [
-        job.name
-        for job in JOBS
-        if job is not HEARTBEAT
-        and (started.get(job.name) is None or now - started[job.name] > job.overdue_after)
+        status.name
+        for status in periodic_jobs_status(now=now)
+        if status.overdue and status.name != HEARTBEAT.name
     ]
     if late:
         return False, "overdue: " + ", ".join(late)

@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.management import call_command
 
 
@@ -38,7 +39,9 @@ def _heartbeat() -> str:
     return "enqueued"
 
 
-HEARTBEAT = Job("worker_heartbeat", dt.timedelta(seconds=20), _heartbeat)
+HEARTBEAT = Job(
+    "worker_heartbeat", dt.timedelta(seconds=settings.WORKER_HEARTBEAT_SECONDS), _heartbeat
+)
 
 JOBS: tuple[Job, ...] = (
     HEARTBEAT,
