@@ -163,3 +163,25 @@ def test_a_refused_booking_leaves_the_request_open(forum, make_delegate, organis
             table=table,
         )
     assert MeetingRequest.objects.get(pk=request.pk).status == RequestStatus.PENDING
+
+
+@pytest.mark.parametrize(
+    ("next_value", "goes_to"),
+    [
+        ("/console/meetings/?page=2", "/console/meetings/?page=2"),
+        ("not-a-path", "/console/meetings/"),  # `redirect` would take it for a URL name
+        ("https://evil.example/", "/console/meetings/"),
+        ("//evil.example/", "/console/meetings/"),
+    ],
+)
+def test_after_an_action_only_a_local_next_is_followed(
+    client, forum, make_delegate, organiser, next_value, goes_to
+):
+    meeting = meeting_build(make_delegate(), make_delegate())
+    client.force_login(organiser)
+    response = client.post(
+        reverse("console:meeting_action", args=[meeting.pk]),
+        {"action": "cancel", "next": next_value},
+    )
+    assert response.status_code == 302
+    assert response.url == goes_to

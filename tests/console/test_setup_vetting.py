@@ -124,3 +124,23 @@ def test_asking_for_information_needs_a_reason_the_organisation_sees(
     assert organisation.accreditation_reason == "Send your export licence."
     history = client.get(url).content.decode()
     assert "Send your export licence." in history
+
+
+def test_a_ticked_value_that_is_no_id_ticks_nothing(client, forum, make_delegate, vetting_officer):
+    pending = make_delegate(accreditation=Accreditation.PENDING)
+    client.force_login(vetting_officer)
+    response = client.post(
+        reverse("console:vetting"),
+        {
+            "organisations": ["x\x00", "99999999999999999999", "²", pending.organisation_id],
+            "decision": "approved",
+        },
+    )
+    assert response.status_code == 302
+    pending.organisation.refresh_from_db()
+    assert pending.organisation.accreditation == Accreditation.APPROVED
+    response = client.post(
+        reverse("console:vetting"), {"organisations": ["one"], "decision": "approved"}
+    )
+    assert response.status_code == 200
+    assert "Tick at least one organisation." in response.content.decode()

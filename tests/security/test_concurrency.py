@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
 from matchforum.meetings.models import Meeting, MeetingSeat
 from matchforum.meetings.services import DoubleBooking, meeting_place, meeting_request_accept
 from tests.factories import DelegateFactory, MeetingRequestFactory, OrganisationFactory, forum_build
+from tests.security.races import race
 
 THREADS = 50
 
@@ -42,36 +41,6 @@ pytestmark = [
 @pytest.fixture(autouse=True)
 def fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def race(attempts: list[Callable[[], object]]) -> Counter:
-    """Run the attempts in threads released at once; count outcomes by kind."""
-    barrier = threading.Barrier(len(attempts))
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def worker(attempt):
-        try:
-            barrier.wait(timeout=60)
-            attempt()
-            outcome = "success"
-        except DoubleBooking:
-            outcome = "refused"
-        except ValidationError:
-            outcome = "refused"
-        except Exception as exc:  # an IntegrityError leaking, a deadlock, ...
-            outcome = f"error:{type(exc).__name__}:{exc}"
-        finally:
-            connections.close_all()
-        with lock:
-            outcomes.append(outcome)
-
-    threads = [threading.Thread(target=worker, args=(a,)) for a in attempts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return Counter(outcomes)
 
 
 def double_bookings(table: str = "meetings_meetingseat") -> int:

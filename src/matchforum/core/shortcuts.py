@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from matchforum.forums.models import Forum
 from matchforum.forums.selectors import forum_current
@@ -56,3 +57,15 @@ def bad_request(request: HttpRequest, message: str) -> HttpResponse:
     page that lists every URL pattern).
     """
     return render(request, "core/bad_request.html", {"message": message}, status=400)
+
+
+def next_path(request: HttpRequest, default: str) -> str:
+    """Where to go after a form: the request's `next` (POST, then GET) when it is a path
+    on this site, else `default`. Anything else (another site, or a word that is no path,
+    which `redirect` would try to reverse as a URL name) falls back to `default`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.core.locking import row_lock
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
@@ -71,6 +72,12 @@ def _text_within(value: str, *, field: str) -> str:
     return text
 
 
+def _sender_lock(sender: Delegate) -> None:
+    """Check a delegate's sends (limit, open pair) one at a time: two simultaneous sends
+    must not both pass the count below the forum's limit."""
+    row_lock(Delegate, sender.pk)
+
+
 @transaction.atomic
 def meeting_request_send(
     *,
@@ -98,6 +105,7 @@ def meeting_request_send(
     if recipient is not None and recipient.organisation_id != recipient_organisation.pk:
         raise ValidationError(_("That delegate is not part of the organisation."))
     _check_deadline(forum, now)
+    _sender_lock(sender)
     low, high = ordered_pair(organisation, recipient_organisation)
     if MeetingRequest.objects.filter(
         forum=forum, pair_low=low, pair_high=high, status=RequestStatus.PENDING

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
 from matchforum.core.enqueue import enqueue_on_commit
+from matchforum.core.locking import row_lock
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum, Slot
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
@@ -384,6 +385,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     return version
 
 
+@transaction.atomic
 def schedule_version_create(
     *,
     forum: Forum,
@@ -393,6 +395,9 @@ def schedule_version_create(
     changed: list[int],
 ) -> ScheduleVersion:
     """Publish `placements` as the forum's next version; the previous one is superseded."""
+    # The forum's row lock numbers versions one at a time: two publications at once would
+    # both read the same highest number (and both leave a version published).
+    row_lock(Forum, forum.pk)
     ScheduleVersion.objects.filter(forum=forum, status=VersionStatus.PUBLISHED).update(
         status=VersionStatus.SUPERSEDED
     )

@@ -4,11 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
+
+from matchforum.core.shortcuts import next_path
 
 from .services import (
     may_enrol,
@@ -54,9 +55,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
     device = totp_confirmed_device(user=request.user)
-    next_url = request.POST.get("next") or request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
+    next_url = next_path(request, "/")
     if device is None or request.user.is_verified():
         return redirect(next_url)
     error = ""

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.forms import form_add_service_error, message_service_error
-from matchforum.core.shortcuts import forum_or_404
+from matchforum.core.shortcuts import forum_or_404, next_path
 from matchforum.forums.models import Slot, Table
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.meetings.services import meeting_book, meeting_cancel_by_organiser, meeting_mark
@@ -93,7 +93,7 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("Unknown action."))
     except ValidationError as exc:
         message_service_error(request, exc)
-    return redirect(request.POST.get("next") or "console:meetings")
+    return redirect(next_path(request, reverse("console:meetings")))
 
 
 def _delegates(forum):

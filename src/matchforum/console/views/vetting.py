@@ -27,6 +27,12 @@ FILTERS = {
 }
 
 
+def _ticked(request: HttpRequest) -> set[int]:
+    """The organisations ticked in the queue (values that are no id tick nothing)."""
+    values = request.POST.getlist("organisations")
+    return {int(pk) for pk in values if pk.isdecimal() and len(pk) < 19}  # within bigint
+
+
 @vetting_required
 def queue(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
@@ -40,7 +46,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     # Bound on every POST, even an empty one: errors are added to it below.
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        chosen = list(organisations.filter(pk__in=request.POST.getlist("organisations")))
+        chosen = list(organisations.filter(pk__in=_ticked(request)))
         if not chosen:
             form.add_error(None, _("Tick at least one organisation."))
         elif form.is_valid():
@@ -67,7 +73,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "organisations": organisations,
             "form": form,
             "show": show,
-            "selected": {int(pk) for pk in request.POST.getlist("organisations") if pk.isdigit()},
+            "selected": _ticked(request),
         },
     )
 
