@@ -261,13 +261,17 @@ SIGN_IN_ADDRESS_WINDOW = dt.timedelta(minutes=env.int("SIGN_IN_ADDRESS_WINDOW_MI
 # Password reset: a link works once and for this long; requests are limited per address
 # and per e-mail address within the window (the answer is the same for any address).
 PASSWORD_RESET_LINK_MINUTES = env.int("PASSWORD_RESET_LINK_MINUTES", default=60)
-# The daily retention purge anonymises the people of forums that ended this many days ago.
-PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=10)
 PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
 PASSWORD_RESET_LIMIT_WINDOW = dt.timedelta(
     minutes=env.int("PASSWORD_RESET_LIMIT_WINDOW_MINUTES", default=60)
 )
+
+# API tokens: the expiry a new token gets unless its maker picks one, and the longest allowed.
+API_TOKEN_DEFAULT_DAYS = env.int("API_TOKEN_DEFAULT_DAYS", default=90)
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+# The daily retention purge anonymises the people of forums that ended this many days ago.
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
 
 # --- Client addresses behind a reverse proxy ---
 # X-Forwarded-For is believed only from these proxies (addresses or networks, e.g.

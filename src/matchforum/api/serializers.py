@@ -7,7 +7,7 @@ from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from matchforum.api.models import ApiToken
+from matchforum.api.models import ApiToken, TokenScope
 from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CapabilityTrack
 from matchforum.marketplace.models import (
@@ -193,6 +193,17 @@ class TokenRequestSerializer(serializers.Serializer):
     name = serializers.CharField(
         max_length=text_limit(ApiToken, "name"), required=False, allow_blank=True
     )
+    scope = serializers.ChoiceField(
+        choices=TokenScope.choices,
+        default=TokenScope.READ_WRITE,
+        help_text="`read`: GET only (any write answers 403); `read_write`: everything.",
+    )
+    expires_in_days = serializers.IntegerField(
+        min_value=1,
+        max_value=settings.API_TOKEN_MAX_DAYS,
+        default=settings.API_TOKEN_DEFAULT_DAYS,
+        help_text="The token stops working (401) this many days from now.",
+    )
     otp = serializers.RegexField(
         r"^[0-9]{6,8}$",
         required=False,
@@ -203,6 +214,8 @@ class TokenRequestSerializer(serializers.Serializer):
 class TokenResponseSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="Shown once; store it safely.")
     prefix = serializers.CharField()
+    scope = serializers.ChoiceField(choices=TokenScope.choices)
+    expires_at = serializers.DateTimeField()
 
 
 class AuditEntrySerializer(serializers.Serializer):
@@ -321,7 +334,16 @@ class ApiTokenSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ApiToken
-        fields = ["id", "name", "prefix", "created_at", "last_used_at", "current"]
+        fields = [
+            "id",
+            "name",
+            "prefix",
+            "scope",
+            "created_at",
+            "expires_at",
+            "last_used_at",
+            "current",
+        ]
         read_only_fields = fields
 
     def get_current(self, token: ApiToken) -> bool:
