@@ -270,6 +270,12 @@ PASSWORD_RESET_LIMIT_WINDOW = dt.timedelta(
     minutes=env.int("PASSWORD_RESET_LIMIT_WINDOW_MINUTES", default=60)
 )
 
+# API tokens: the expiry a new token gets unless its maker picks one, and the longest allowed.
+API_TOKEN_DEFAULT_DAYS = env.int("API_TOKEN_DEFAULT_DAYS", default=90)
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+# The daily retention purge anonymises the people of forums that ended this many days ago.
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365)
+
 # --- Client addresses behind a reverse proxy ---
 # X-Forwarded-For is believed only from these proxies (addresses or networks, e.g.
 # "127.0.0.1,10.0.0.0/8"); by default from none, and REMOTE_ADDR is the client.

@@ -101,12 +101,14 @@ def test_run_scheduler_once_runs_the_project_jobs_and_prints_their_last_run():
     assert "worker_heartbeat:" in printed
     assert "run_periodic:" in printed
     assert "send_outcome_surveys: 0 survey e-mails sent." in printed
+    assert "purge_past_forums: Purged 0 forum(s)" in printed
     names = set(PeriodicJob.objects.exclude(last_started_at=None).values_list("name", flat=True))
     assert names == {
         "worker_heartbeat",
         "run_periodic",
         "send_outcome_surveys",
         "recompute_recommendations",
+        "purge_past_forums",
     }
     status = StringIO()
     call_command("run_scheduler", "--status", stdout=status)

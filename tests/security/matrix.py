@@ -99,6 +99,10 @@ MATRIX: dict[str, list[Op]] = {
     "accounts:login": [Op("GET", PUBLIC)],
     "accounts:logout": [Op("POST", same(302), form=True)],
     "privacy:my-data": [Op("GET", SIGNED_IN_PAGE)],
+    "accounts:api_tokens": [Op("GET", SIGNED_IN_PAGE)],
+    "accounts:api_token_revoke": [
+        Op("POST", same(404, anonymous=302, own=302), kwargs=pk_of("own_token"), form=True)
+    ],
     "privacy:export": [Op("POST", SIGNED_IN_PAGE, form=True)],
     "audit:entries": [Op("GET", SIGNED_IN_PAGE)],
     "twofactor:enrol": [

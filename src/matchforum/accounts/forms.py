@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CapabilityTrack
-from matchforum.organisations.models import OrganisationKind
+from matchforum.organisations.models import Delegate, Organisation, OrganisationKind
 from matchforum.organisations.names import name_clean
 from matchforum.organisations.selectors import organisation_name_clash
 
@@ -47,14 +48,22 @@ class PasswordPairMixin(forms.Form):
 
 
 class SignUpForm(PasswordPairMixin):
-    organisation_name = forms.CharField(label=_("Organisation name"), max_length=200)
+    organisation_name = forms.CharField(
+        label=_("Organisation name"), max_length=text_limit(Organisation, "name")
+    )
     country = LazyTypedChoiceField(label=_("Country"), choices=countries)
     kind = forms.ChoiceField(label=_("Kind of organisation"), choices=OrganisationKind.choices)
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        max_length=text_limit(Organisation, "website"),
+    )
     description = forms.CharField(
         label=_("What your organisation does"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
+        max_length=text_limit(Organisation, "description"),
     )
     tracks = forms.ModelMultipleChoiceField(
         label=_("Capability tracks"),
@@ -62,8 +71,10 @@ class SignUpForm(PasswordPairMixin):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    full_name = forms.CharField(label=_("Your full name"), max_length=200)
-    role = forms.CharField(label=_("Your role"), max_length=120, required=False)
+    full_name = forms.CharField(label=_("Your full name"), max_length=text_limit(User, "full_name"))
+    role = forms.CharField(
+        label=_("Your role"), max_length=text_limit(Delegate, "role"), required=False
+    )
     email = forms.EmailField(label=_("Your e-mail address"))
     field_order = [
         "organisation_name",
@@ -104,8 +115,10 @@ class SignUpForm(PasswordPairMixin):
 
 
 class InvitationAcceptForm(PasswordPairMixin):
-    full_name = forms.CharField(label=_("Your full name"), max_length=200)
-    role = forms.CharField(label=_("Your role"), max_length=120, required=False)
+    full_name = forms.CharField(label=_("Your full name"), max_length=text_limit(User, "full_name"))
+    role = forms.CharField(
+        label=_("Your role"), max_length=text_limit(Delegate, "role"), required=False
+    )
     field_order = ["full_name", "role", "password1", "password2"]
 
     def __init__(self, *args, email: str = "", **kwargs):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.language import user_language
 from matchforum.core.links import site_url
+from matchforum.core.text_limits import text_within
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.notifications.mail import address_mail_send, templates_message
 from matchforum.organisations.models import Organisation
@@ -47,10 +48,11 @@ def account_sign_up(
     link is mailed in the background.
     """
     email = email.strip().lower()
+    full_name = text_within(full_name, model=User, field="full_name")
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address exists already.")})
     user = User.objects.create_user(
-        email=email, password=password, full_name=full_name.strip(), is_active=False
+        email=email, password=password, full_name=full_name, is_active=False
     )
     organisation = organisation_register(
         forum=forum,

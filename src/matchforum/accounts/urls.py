@@ -12,6 +12,8 @@ urlpatterns = [
     path("confirm/resend/", views.confirm_resend, name="confirm_resend"),
     path("confirm/<str:uidb64>/<str:token>/", views.confirm, name="confirm"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("api-tokens/", views.api_tokens, name="api_tokens"),
+    path("api-tokens/<int:pk>/revoke/", views.api_token_revoke_view, name="api_token_revoke"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password-reset/sent/",

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from matchforum.api.selectors import api_tokens_of
+from matchforum.api.services import api_token_revoke
 from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import request_forum
 from matchforum.forums.models import Forum
@@ -234,3 +238,26 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+@login_required
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """The person's API tokens: scope, expiry, last use; each revocable."""
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "tokens": api_tokens_of(user=request.user),
+            "now": timezone.now(),
+            "default_days": settings.API_TOKEN_DEFAULT_DAYS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def api_token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(api_tokens_of(user=request.user), pk=pk)
+    api_token_revoke(token=token)
+    messages.success(request, _("The token is revoked; it no longer works."))
+    return redirect("accounts:api_tokens")

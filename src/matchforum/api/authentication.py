@@ -4,18 +4,30 @@ from __future__ import annotations
 
 from django.utils import timezone
 from rest_framework import authentication, exceptions
+from rest_framework.permissions import SAFE_METHODS
 
 from .models import ApiToken, token_hash
 
 
 class HashedTokenAuthentication(authentication.TokenAuthentication):
+    """Also the one place a token's scope is enforced: every API view authenticates here,
+    so no view (present or future) can forget that a read-only token never writes."""
+
     keyword = "Token"
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is not None and result[1].is_read_only and request.method not in SAFE_METHODS:
+            raise exceptions.PermissionDenied("This token is read-only.")
+        return result
 
     def authenticate_credentials(self, key: str):
         token = ApiToken.objects.select_related("user").filter(key_hash=token_hash(key)).first()
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed("Invalid token.")
         now = timezone.now()
+        if token.has_expired(now):
+            raise exceptions.AuthenticationFailed("This token has expired.")
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token

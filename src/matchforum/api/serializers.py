@@ -7,7 +7,8 @@ from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from matchforum.api.models import ApiToken
+from matchforum.api.models import ApiToken, TokenScope
+from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CapabilityTrack
 from matchforum.marketplace.models import (
     MAX_COUNTRIES_OF_INTEREST,
@@ -60,8 +61,6 @@ class ProfileSerializer(serializers.ModelSerializer):
     side = serializers.ChoiceField(choices=Side.choices)
     kind = serializers.ChoiceField(choices=ProfileKind.choices)
     language = serializers.ChoiceField(choices=settings.LANGUAGES)
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(max_length=5000)
     trl = serializers.IntegerField(min_value=1, max_value=9, required=False, allow_null=True)
     ticket_min_eur = serializers.IntegerField(
         min_value=0, max_value=10**12, required=False, allow_null=True
@@ -115,13 +114,17 @@ class MeetingRequestSerializer(serializers.ModelSerializer):
 
 class MeetingRequestCreateSerializer(serializers.Serializer):
     recipient_organisation = serializers.IntegerField(min_value=1, max_value=2**62)
-    message = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    message = serializers.CharField(
+        max_length=text_limit(MeetingRequest, "message"), required=False, allow_blank=True
+    )
     session_wish = serializers.ChoiceField(choices=SessionWish.choices, required=False)
     priority = serializers.ChoiceField(choices=Priority.choices, required=False)
 
 
 class DeclineSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    reason = serializers.CharField(
+        max_length=text_limit(MeetingRequest, "decline_reason"), required=False, allow_blank=True
+    )
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -187,7 +190,20 @@ class SchedulingRunSerializer(serializers.ModelSerializer):
 class TokenRequestSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=256, style={"input_type": "password"})
-    name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    name = serializers.CharField(
+        max_length=text_limit(ApiToken, "name"), required=False, allow_blank=True
+    )
+    scope = serializers.ChoiceField(
+        choices=TokenScope.choices,
+        default=TokenScope.READ_WRITE,
+        help_text="`read`: GET only (any write answers 403); `read_write`: everything.",
+    )
+    expires_in_days = serializers.IntegerField(
+        min_value=1,
+        max_value=settings.API_TOKEN_MAX_DAYS,
+        default=settings.API_TOKEN_DEFAULT_DAYS,
+        help_text="The token stops working (401) this many days from now.",
+    )
     otp = serializers.RegexField(
         r"^[0-9]{6,8}$",
         required=False,
@@ -198,6 +214,8 @@ class TokenRequestSerializer(serializers.Serializer):
 class TokenResponseSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="Shown once; store it safely.")
     prefix = serializers.CharField()
+    scope = serializers.ChoiceField(choices=TokenScope.choices)
+    expires_at = serializers.DateTimeField()
 
 
 class AuditEntrySerializer(serializers.Serializer):
@@ -316,7 +334,16 @@ class ApiTokenSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ApiToken
-        fields = ["id", "name", "prefix", "created_at", "last_used_at", "current"]
+        fields = [
+            "id",
+            "name",
+            "prefix",
+            "scope",
+            "created_at",
+            "expires_at",
+            "last_used_at",
+            "current",
+        ]
         read_only_fields = fields
 
     def get_current(self, token: ApiToken) -> bool:

@@ -34,6 +34,7 @@ from .context import request_delegate
 from .directory import SharedDirectoryListMixin
 from .models import ApiToken
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
+from .selectors import api_tokens_of
 from .services import api_token_create, api_token_revoke
 from .throttling import SignInThrottle
 
@@ -403,8 +404,21 @@ class TokenView(APIView):
         device = totp_confirmed_device(user=user)
         if device is not None and not device.verify_token(body.validated_data.get("otp", "")):
             raise PermissionDenied("This account has a second factor: give the code (otp).")
-        token, raw = api_token_create(user=user, name=body.validated_data.get("name", ""))
-        return Response({"token": raw, "prefix": token.prefix}, status=status.HTTP_201_CREATED)
+        token, raw = api_token_create(
+            user=user,
+            name=body.validated_data.get("name", ""),
+            scope=body.validated_data["scope"],
+            days=body.validated_data["expires_in_days"],
+        )
+        return Response(
+            {
+                "token": raw,
+                "prefix": token.prefix,
+                "scope": token.scope,
+                "expires_at": token.expires_at,
+            },
+            status=status.HTTP_201_CREATED,
+        )
 
 
 @extend_schema_view(
@@ -428,7 +442,7 @@ class ApiTokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):
             return ApiToken.objects.none()
-        return ApiToken.objects.filter(user=self.request.user).order_by("-created_at", "-pk")
+        return api_tokens_of(user=self.request.user)
 
     def perform_destroy(self, instance: ApiToken) -> None:
         api_token_revoke(token=instance)

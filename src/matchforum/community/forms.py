@@ -6,14 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from matchforum.core.forms import MultipleFileField
+from matchforum.core.text_limits import text_limit
 
 from .attachments import ALLOWED_EXTENSIONS
-from .models import ThreadKind
+from .models import Post, PostReport, Thread, ThreadKind
 
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10000
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=text_limit(Post, "body"),
     )
     attachments = MultipleFileField(
         label=_("Attachments"),
@@ -31,7 +34,7 @@ class ReplyForm(forms.Form):
 
 class ThreadForm(ReplyForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ThreadKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=text_limit(Thread, "title"))
 
     field_order = ["kind", "title", "body", "attachments"]
 
@@ -40,5 +43,5 @@ class ReportForm(forms.Form):
     reason = forms.CharField(
         label=_("What is wrong with this post?"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        max_length=text_limit(PostReport, "reason"),
     )

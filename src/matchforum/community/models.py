@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from matchforum.core.text_limits import BoundedTextField
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.organisations.models import Organisation
 
@@ -49,7 +50,7 @@ class Post(models.Model):
     author_organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    body = models.TextField(_("message"), max_length=10000)
+    body = BoundedTextField(_("message"), max_length=10000)
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -103,7 +104,7 @@ class PostReport(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    reason = models.TextField(_("reason"), max_length=2000)
+    reason = BoundedTextField(_("reason"), max_length=2000)
     status = models.CharField(
         _("status"), max_length=12, choices=ReportStatus.choices, default=ReportStatus.OPEN
     )

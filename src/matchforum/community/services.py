@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from matchforum.accounts.models import User
 from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.permissions import require_organiser
+from matchforum.core.text_limits import text_within
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.notifications.mail import templates_message
 from matchforum.notifications.models import NotificationKind
@@ -39,7 +40,7 @@ def _require_member(*, user: User, forum: Forum, track: CapabilityTrack) -> None
 
 
 def _clean_body(body: str) -> str:
-    body = body.strip()
+    body = text_within(body, model=Post, field="body")
     if not body:
         raise ValidationError({"body": _("Write a message.")})
     return body
@@ -217,7 +218,7 @@ def thread_set_locked(*, moderator: User, thread: Thread, locked: bool) -> Threa
 def post_report(*, user: User, post: Post, reason: str) -> PostReport:
     """A member reports a post as abusive; one open report per person and post."""
     _require_member(user=user, forum=post.thread.forum, track=post.thread.track)
-    reason = reason.strip()
+    reason = text_within(reason, model=PostReport, field="reason")
     if not reason:
         raise ValidationError({"reason": _("Say what is wrong with this post.")})
     existing = PostReport.objects.filter(post=post, reporter=user, status=ReportStatus.OPEN).first()

@@ -6,8 +6,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from matchforum.forums.models import Forum, Session
-from matchforum.organisations.models import Accreditation
+from matchforum.core.text_limits import text_limit
+from matchforum.forums.models import Forum, Session, Table
+from matchforum.organisations.models import Accreditation, Organisation
 
 from .widgets import DateInput, DateTimeInput, TimeInput
 
@@ -68,7 +69,9 @@ class SessionForm(forms.ModelForm):
 
 class TablesForm(forms.Form):
     count = forms.IntegerField(label=_("Tables in use"), min_value=0, max_value=2000)
-    area = forms.CharField(label=_("Area of new tables"), max_length=100, initial="Hall A")
+    area = forms.CharField(
+        label=_("Area of new tables"), max_length=text_limit(Table, "area"), initial="Hall A"
+    )
 
 
 class DecisionForm(forms.Form):
@@ -84,6 +87,7 @@ class DecisionForm(forms.Form):
         label=_("Reason the organisation sees"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=text_limit(Organisation, "accreditation_reason"),
         help_text=_("Required when rejecting or asking for information."),
     )
 

@@ -11,6 +11,8 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from matchforum.core.text_limits import BoundedTextField
+
 from .validators import (
     validate_languages,
     validate_online_meeting_url_template,
@@ -29,7 +31,7 @@ class CapabilityTrack(models.Model):
 
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), max_length=5000, blank=True)
     is_coalition = models.BooleanField(_("capability coalition"), default=False)
     lead_country = CountryField(_("lead country"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -63,7 +65,7 @@ class Forum(models.Model):
         _("languages"), default=default_languages, validators=[validate_languages]
     )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), max_length=5000, blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     request_deadline = models.DateTimeField(_("meeting request deadline"), null=True, blank=True)
     schedule_publication_at = models.DateTimeField(_("schedule publication"), null=True, blank=True)

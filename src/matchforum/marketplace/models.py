@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from matchforum.core.text_limits import BoundedTextField
 from matchforum.forums.models import CapabilityTrack
 from matchforum.organisations.models import Organisation
 
@@ -85,7 +86,7 @@ class CooperationProfile(models.Model):
     side = models.CharField(_("offer or need"), max_length=8, choices=Side.choices)
     kind = models.CharField(_("kind"), max_length=16, choices=ProfileKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = BoundedTextField(_("description"), max_length=5000)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     tracks = models.ManyToManyField(
         CapabilityTrack, related_name="profiles", blank=True, verbose_name=_("tracks")

@@ -3,14 +3,16 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import SessionWish
+from matchforum.core.text_limits import text_limit
+
+from .models import MeetingRequest, SessionWish
 
 
 class MeetingRequestForm(forms.Form):
     message = forms.CharField(
         label=_("Short message"),
         required=False,
-        max_length=1000,
+        max_length=text_limit(MeetingRequest, "message"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     session_wish = forms.ChoiceField(
@@ -22,6 +24,6 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (optional, shown to the sender)"),
         required=False,
-        max_length=1000,
+        max_length=text_limit(MeetingRequest, "decline_reason"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )

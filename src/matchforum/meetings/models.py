@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from matchforum.core.text_limits import BoundedTextField
 from matchforum.forums.models import Forum, Session, Slot, Table
 from matchforum.organisations.models import Delegate, Organisation
 
@@ -57,7 +58,7 @@ class MeetingRequest(models.Model):
     # The pair, ordered by id, so that one open request per pair is a plain unique index.
     pair_low = models.PositiveBigIntegerField(editable=False)
     pair_high = models.PositiveBigIntegerField(editable=False)
-    message = models.TextField(_("message"), max_length=1000, blank=True)
+    message = BoundedTextField(_("message"), max_length=1000, blank=True)
     session_wish = models.CharField(
         _("session wish"), max_length=12, choices=SessionWish.choices, default=SessionWish.ANY
     )
@@ -67,7 +68,7 @@ class MeetingRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
-    decline_reason = models.TextField(_("reason"), blank=True)
+    decline_reason = BoundedTextField(_("reason"), max_length=1000, blank=True)
     responded_by = models.ForeignKey(
         Delegate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

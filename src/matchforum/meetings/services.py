@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from matchforum.accounts.models import User
 from matchforum.core.locking import row_lock
 from matchforum.core.permissions import require_organiser
+from matchforum.core.text_limits import text_within
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 
@@ -56,22 +57,6 @@ def _check_deadline(forum: Forum, now: dt.datetime) -> None:
         raise ValidationError(_("The deadline for meeting requests has passed."))
 
 
-TEXT_LIMIT = 1000  # characters of a request's message and of a decline reason
-
-
-def _text_within(value: str, *, field: str) -> str:
-    """The text as written, or a clear error on its field: nothing is ever cut."""
-    text = value.strip()
-    if len(text) > TEXT_LIMIT:
-        raise ValidationError(
-            {
-                field: _("At most %(limit)s characters, not %(count)s.")
-                % {"limit": TEXT_LIMIT, "count": len(text)}
-            }
-        )
-    return text
-
-
 def _sender_lock(sender: Delegate) -> None:
     """Check a delegate's sends (limit, open pair) one at a time: two simultaneous sends
     must not both pass the count below the forum's limit."""
@@ -94,7 +79,7 @@ def meeting_request_send(
     organisation = sender.organisation
     forum = organisation.forum
     organisation_may_act_check(organisation=organisation)
-    message = _text_within(message, field="message")
+    message = text_within(message, model=MeetingRequest, field="message")
     if (
         recipient_organisation.forum_id != forum.pk
         or recipient_organisation.accreditation != Accreditation.APPROVED
@@ -244,7 +229,7 @@ def meeting_request_decline(
     reason: str = "",
     now: dt.datetime | None = None,
 ) -> MeetingRequest:
-    reason = _text_within(reason, field="reason")
+    reason = text_within(reason, model=MeetingRequest, field="decline_reason", key="reason")
     meeting_request = _lock_pending(meeting_request)
     if responder.organisation_id != meeting_request.recipient_organisation_id:
         raise PermissionDenied(_("Only the invited organisation can decline."))

@@ -4,7 +4,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CapabilityTrack
+
+from .models import Article, Comment
 
 
 class TrackChoiceField(forms.ModelMultipleChoiceField):
@@ -13,8 +16,12 @@ class TrackChoiceField(forms.ModelMultipleChoiceField):
 
 
 class ArticleForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    title = forms.CharField(label=_("Title"), max_length=text_limit(Article, "title"))
+    body = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=text_limit(Article, "body"),
+    )
     language = forms.ChoiceField(label=_("Written in"), choices=settings.LANGUAGES)
     tracks = TrackChoiceField(
         label=_("Tracks"),
@@ -27,5 +34,7 @@ class ArticleForm(forms.Form):
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=text_limit(Comment, "body"),
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from matchforum.core.text_limits import BoundedTextField
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.organisations.models import Organisation
 
@@ -13,7 +14,7 @@ from matchforum.organisations.models import Organisation
 class Article(models.Model):
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="articles")
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("text"))
+    body = BoundedTextField(_("text"), max_length=20000)
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
@@ -52,7 +53,7 @@ class Comment(models.Model):
     author_organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )
-    body = models.TextField(_("comment"), max_length=4000)
+    body = BoundedTextField(_("comment"), max_length=4000)
     status = models.CharField(
         _("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING
     )

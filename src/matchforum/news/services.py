@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
 from matchforum.core.permissions import require_organiser
+from matchforum.core.text_limits import text_within
 from matchforum.forums.models import CapabilityTrack, Forum
 
 from .models import Article, Comment, CommentStatus
@@ -47,7 +48,7 @@ def comment_post(*, user: User, article: Article, body: str) -> Comment:
     delegate = commenter_delegate(user=user, forum=article.forum)
     if delegate is None:
         raise PermissionDenied("Only delegates of approved organisations comment.")
-    body = body.strip()
+    body = text_within(body, model=Comment, field="body")
     if not body:
         raise ValidationError({"body": _("Write a comment.")})
     return Comment.objects.create(

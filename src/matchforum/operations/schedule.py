@@ -32,6 +32,13 @@ def _command(name: str, **options) -> Callable[[], str]:
     return run
 
 
+def _retention_purge() -> str:
+    from django.conf import settings
+
+    days = settings.PERSONAL_DATA_RETENTION_DAYS
+    return _command("purge_past_forums", older_than_days=days)()
+
+
 def _heartbeat() -> str:
     from matchforum.operations.tasks import record_worker_heartbeat
 
@@ -51,4 +58,6 @@ JOBS: tuple[Job, ...] = (
     Job("send_outcome_surveys", dt.timedelta(days=1), _command("send_outcome_surveys")),
     # The full recommendation refit (edits update lists in between; enqueued for the worker).
     Job("recompute_recommendations", dt.timedelta(days=1), _command("recompute_recommendations")),
+    # Personal data of forums past PERSONAL_DATA_RETENTION_DAYS (docs/security.md).
+    Job("purge_past_forums", dt.timedelta(days=1), _retention_purge),
 )

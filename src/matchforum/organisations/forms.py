@@ -3,13 +3,19 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CapabilityTrack
 
-from .models import AttendanceMode, Organisation
+from .models import AttendanceMode, Invitation, Organisation
 
 
 class OrganisationForm(forms.ModelForm):
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        max_length=text_limit(Organisation, "website"),
+    )
     tracks = forms.ModelMultipleChoiceField(
         label=_("Capability tracks"),
         queryset=CapabilityTrack.objects.all(),
@@ -25,7 +31,9 @@ class OrganisationForm(forms.ModelForm):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Colleague's e-mail address"))
-    role = forms.CharField(label=_("Their role"), max_length=120, required=False)
+    role = forms.CharField(
+        label=_("Their role"), max_length=text_limit(Invitation, "role"), required=False
+    )
 
 
 class AvailabilityForm(forms.Form):

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from matchforum.core.text_limits import BoundedTextField
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
 
 
@@ -44,7 +45,7 @@ class Organisation(models.Model):
     country = CountryField(_("country"))
     kind = models.CharField(_("kind"), max_length=16, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), max_length=5000, blank=True)
     size = models.CharField(_("size"), max_length=8, choices=OrganisationSize.choices, blank=True)
     tracks = models.ManyToManyField(
         CapabilityTrack, related_name="organisations", blank=True, verbose_name=_("tracks")
@@ -58,7 +59,9 @@ class Organisation(models.Model):
         choices=Accreditation.choices,
         default=Accreditation.PENDING,
     )
-    accreditation_reason = models.TextField(_("reason given to the organisation"), blank=True)
+    accreditation_reason = BoundedTextField(
+        _("reason given to the organisation"), max_length=2000, blank=True
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -95,7 +98,7 @@ class AccreditationDecision(models.Model):
     )
     previous = models.CharField(max_length=20, choices=Accreditation.choices)
     decision = models.CharField(max_length=20, choices=Accreditation.choices)
-    reason = models.TextField(blank=True)
+    reason = BoundedTextField(max_length=2000, blank=True)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

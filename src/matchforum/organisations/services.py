@@ -23,6 +23,7 @@ from matchforum.audit.services import audit_record
 from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.links import site_url
 from matchforum.core.permissions import require_organiser
+from matchforum.core.text_limits import text_within
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.services import meeting_requests_thaw
@@ -71,6 +72,7 @@ def organisation_register(
 ) -> Organisation:
     """Register an organisation with its first delegate; it waits for vetting."""
     name = name_clean(name)
+    role = text_within(role, model=Delegate, field="role")
     _name_clash_check(forum=forum, name=name)
     organisation = Organisation(forum=forum, name=name, country=country, kind=kind, **fields)
     organisation.full_clean()
@@ -108,7 +110,8 @@ def organisation_decide_accreditation(
         raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
     if decision not in DECISIONS:
         raise ValidationError(f"Unknown accreditation decision {decision!r}.")
-    if decision in {Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION} and not reason.strip():
+    reason = text_within(reason, model=Organisation, field="accreditation_reason", key="reason")
+    if decision in {Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION} and not reason:
         raise ValidationError(
             _("Give the organisation a reason when rejecting or asking for more.")
         )
@@ -118,12 +121,12 @@ def organisation_decide_accreditation(
         organisation=organisation,
         previous=organisation.accreditation,
         decision=decision,
-        reason=reason.strip(),
+        reason=reason,
         reviewer=reviewer,
         decided_at=now,
     )
     organisation.accreditation = decision
-    organisation.accreditation_reason = reason.strip()
+    organisation.accreditation_reason = reason
     organisation.reviewed_by = reviewer
     organisation.reviewed_at = now
     organisation.save(
@@ -148,6 +151,7 @@ def delegate_add(
 ) -> Delegate:
     if Delegate.objects.filter(organisation=organisation, user=user).exists():
         raise ValidationError(_("This person is already a delegate of the organisation."))
+    role = text_within(role, model=Delegate, field="role")
     return Delegate.objects.create(
         organisation=organisation, user=user, role=role, languages=languages or []
     )
@@ -279,7 +283,7 @@ def _invitation_issue(
     invitation = Invitation.objects.create(
         organisation=organisation,
         email=email,
-        role=role.strip(),
+        role=text_within(role, model=Invitation, field="role"),
         invited_by=invited_by,
         token=secrets.token_urlsafe(32),
         created_at=now,
@@ -332,6 +336,8 @@ def invitation_accept(
     address, so a new account is active at once.
     """
     now = now or timezone.now()
+    full_name = text_within(full_name, model=User, field="full_name")
+    role = text_within(role, model=Delegate, field="role")
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= now:
         raise ValidationError(_("This invitation is no longer valid."))
@@ -360,20 +366,20 @@ def invitation_accept(
     if awaiting is not None:
         user = awaiting
         user.set_password(password)
-        user.full_name = full_name.strip() or user.full_name
+        user.full_name = full_name or user.full_name
         user.is_active = True
         user.save(update_fields=["password", "full_name", "is_active"])
     elif user is None:
         user = User.objects.create_user(
-            email=invitation.email, password=password, full_name=full_name.strip()
+            email=invitation.email, password=password, full_name=full_name
         )
     delegate = Delegate.objects.filter(organisation=invitation.organisation, user=user).first()
     if delegate is None:
         delegate = delegate_add(
             organisation=invitation.organisation, user=user, role=role or invitation.role
         )
-    elif role.strip():
-        delegate.role = role.strip()
+    elif role:
+        delegate.role = role
         delegate.save(update_fields=["role"])
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_at"])

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import OutcomeKind
+from matchforum.core.text_limits import text_limit
+
+from .models import FollowUpSurvey, MeetingOutcome, OutcomeKind
 
 
 class OutcomeForm(forms.Form):
@@ -15,7 +17,7 @@ class OutcomeForm(forms.Form):
     note = forms.CharField(
         label=_("Private note"),
         required=False,
-        max_length=2000,
+        max_length=text_limit(MeetingOutcome, "note"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -27,6 +29,6 @@ class SurveyForm(forms.Form):
     note = forms.CharField(
         label=_("Anything to add"),
         required=False,
-        max_length=2000,
+        max_length=text_limit(FollowUpSurvey, "note"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from matchforum.core.text_limits import BoundedTextField
 from matchforum.meetings.models import Meeting
 from matchforum.organisations.models import Delegate, Organisation
 
@@ -36,7 +37,7 @@ class MeetingOutcome(models.Model):
     rating = models.PositiveSmallIntegerField(
         _("rating (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
-    note = models.TextField(_("private note"), blank=True, max_length=2000)
+    note = BoundedTextField(_("private note"), blank=True, max_length=2000)
     recorded_at = models.DateTimeField(_("recorded"))
 
     class Meta:
@@ -67,7 +68,7 @@ class FollowUpSurvey(models.Model):
     outcome = models.CharField(
         _("what came of it"), max_length=20, choices=OutcomeKind.choices, blank=True
     )
-    note = models.TextField(_("anything to add"), blank=True, max_length=2000)
+    note = BoundedTextField(_("anything to add"), blank=True, max_length=2000)
 
     class Meta:
         ordering = ["-sent_at", "pk"]

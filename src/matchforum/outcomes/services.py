@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.core.links import site_url
+from matchforum.core.text_limits import text_within
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.notifications.mail import MessageBuilder
@@ -49,7 +50,7 @@ def meeting_outcome_record(
             "recorded_by": delegate,
             "outcome": outcome,
             "rating": int(rating),
-            "note": note.strip()[:2000],
+            "note": text_within(note, model=MeetingOutcome, field="note"),
             "recorded_at": timezone.now(),
         },
     )
@@ -139,7 +140,7 @@ def follow_up_survey_answer(*, survey: FollowUpSurvey, outcome: str, note: str =
     if outcome not in OutcomeKind.values:
         raise ValidationError({"outcome": _("Choose one of the outcomes.")})
     survey.outcome = outcome
-    survey.note = note.strip()[:2000]
+    survey.note = text_within(note, model=FollowUpSurvey, field="note")
     survey.answered_at = timezone.now()
     survey.save(update_fields=["outcome", "note", "answered_at"])
 

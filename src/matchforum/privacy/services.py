@@ -15,17 +15,208 @@ from django.db.models import Q
 from django.utils import timezone
 
 from matchforum.accounts.models import User
+from matchforum.agenda.models import CalendarToken
 from matchforum.agenda.services import calendar_token_revoke
 from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
+from matchforum.community.models import Attachment, Post, PostReport, Thread
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingRequest
-from matchforum.organisations.models import Delegate, Invitation, RegistrationImport
+from matchforum.news.models import Article, Comment
+from matchforum.notifications.models import Notification, NotificationPreference
+from matchforum.organisations.models import (
+    AccreditationDecision,
+    Delegate,
+    Invitation,
+    RegistrationImport,
+)
+from matchforum.outcomes.models import FollowUpSurvey, MeetingOutcome
 from matchforum.outcomes.services import follow_up_survey_links_revoke
+from matchforum.recommendations.models import Dismissal
+from matchforum.schedules.models import ScheduleVersion, SchedulingRun
+from matchforum.training.models import TrainingRequest
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
+
+
+def _account_data(user: User) -> dict[str, Any]:
+    """What the account holds beyond its own fields (see privacy/inventory.py)."""
+    from django.contrib.admin.models import LogEntry
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    posts = Post.objects.filter(author=user).select_related("thread")
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return {
+        "activity": [
+            {
+                "action": e.action,
+                "at": _iso(e.created_at),
+                "ip_address": e.ip_address,
+                "path": e.path,
+            }
+            for e in AuditEntry.objects.filter(actor=user).exclude(action__startswith="auth.")
+        ],
+        "api_tokens": [
+            {
+                "name": t.name,
+                "prefix": t.prefix,
+                "created_at": _iso(t.created_at),
+                "last_used_at": _iso(t.last_used_at),
+            }
+            for t in user.api_tokens.all()
+        ],
+        "two_factor_devices": [
+            {"name": d.name, "confirmed": d.confirmed} for d in TOTPDevice.objects.filter(user=user)
+        ],
+        "notification_preference": preference.delivery if preference else None,
+        "notifications": [
+            {
+                "kind": n.kind,
+                "subject": n.subject,
+                "body": n.body,
+                "created_at": _iso(n.created_at),
+                "sent_at": _iso(n.sent_at),
+            }
+            for n in Notification.objects.filter(user=user)
+        ],
+        "community": {
+            "threads": [
+                {"title": t.title, "kind": t.kind, "created_at": _iso(t.created_at)}
+                for t in Thread.objects.filter(author=user)
+            ],
+            "posts": [
+                {
+                    "thread": p.thread.title,
+                    "body": p.body,
+                    "created_at": _iso(p.created_at),
+                    "attachments": [a.original_name for a in p.attachments.all()],
+                }
+                for p in posts.prefetch_related("attachments")
+            ],
+            "reports": [
+                {"reason": r.reason, "status": r.status, "created_at": _iso(r.created_at)}
+                for r in PostReport.objects.filter(reporter=user)
+            ],
+        },
+        "news_comments": [
+            {
+                "article": c.article.title,
+                "body": c.body,
+                "status": c.status,
+                "created_at": _iso(c.created_at),
+            }
+            for c in Comment.objects.filter(author=user).select_related("article")
+        ],
+        "articles": [
+            {"title": a.title, "published_at": _iso(a.published_at)}
+            for a in Article.objects.filter(author=user)
+        ],
+        "vetting_decisions": [
+            {
+                "organisation": d.organisation.name,
+                "decision": d.decision,
+                "reason": d.reason,
+                "decided_at": _iso(d.decided_at),
+            }
+            for d in AccreditationDecision.objects.filter(reviewer=user).select_related(
+                "organisation"
+            )
+        ],
+        "registration_imports": [
+            {"file": i.filename, "created_at": _iso(i.created_at)}
+            for i in RegistrationImport.objects.filter(created_by=user)
+        ],
+        "scheduling_runs": [
+            {"kind": r.kind, "created_at": _iso(r.created_at)}
+            for r in SchedulingRun.objects.filter(created_by=user)
+        ],
+        "schedules_published": [
+            {"number": v.number, "published_at": _iso(v.published_at)}
+            for v in ScheduleVersion.objects.filter(published_by=user)
+        ],
+        "moderation": {
+            "posts_hidden": list(Post.objects.filter(hidden_by=user).values_list("pk", flat=True)),
+            "reports_resolved": list(
+                PostReport.objects.filter(resolved_by=user).values_list("pk", flat=True)
+            ),
+            "comments_moderated": list(
+                Comment.objects.filter(moderated_by=user).values_list("pk", flat=True)
+            ),
+        },
+        "admin_actions": [
+            {
+                "at": _iso(e.action_time),
+                "object": e.object_repr,
+                "change": e.get_change_message(),
+            }
+            for e in LogEntry.objects.filter(user=user)
+        ],
+    }
+
+
+def _delegation_data(delegate: Delegate) -> dict[str, Any]:
+    """A seat's data beyond its own fields (see privacy/inventory.py)."""
+    received = MeetingRequest.objects.filter(
+        Q(recipient=delegate) | Q(responded_by=delegate)
+    ).select_related("sender_organisation")
+    return {
+        "calendar_feed": CalendarToken.objects.filter(delegate=delegate).exists(),
+        "unavailable_slots": [_iso(s.starts_at) for s in delegate.unavailable_slots.all()],
+        "requests_received": [
+            {
+                "from": r.sender_organisation.name,
+                "message": r.message,
+                "status": r.status,
+                "decline_reason": r.decline_reason if r.responded_by_id == delegate.pk else "",
+                "created_at": _iso(r.created_at),
+            }
+            for r in received
+        ],
+        "training_requests": [
+            {
+                "programme": t.programme.profile.title,
+                "participants": t.participants,
+                "message": t.message,
+                "status": t.status,
+                "created_at": _iso(t.created_at),
+            }
+            for t in TrainingRequest.objects.filter(delegate=delegate).select_related(
+                "programme__profile"
+            )
+        ],
+        "training_decisions": list(
+            TrainingRequest.objects.filter(decided_by=delegate).values_list("pk", flat=True)
+        ),
+        "outcomes_recorded": [
+            {
+                "meeting": o.meeting_id,
+                "outcome": o.outcome,
+                "rating": o.rating,
+                "note": o.note,
+                "recorded_at": _iso(o.recorded_at),
+            }
+            for o in MeetingOutcome.objects.filter(recorded_by=delegate)
+        ],
+        "follow_up_surveys": [
+            {
+                "months_after": f.months_after,
+                "outcome": f.outcome,
+                "note": f.note,
+                "answered_at": _iso(f.answered_at),
+            }
+            for f in FollowUpSurvey.objects.filter(delegate=delegate)
+        ],
+        "dismissals": [
+            {"counterpart": d.counterpart.name, "created_at": _iso(d.created_at)}
+            for d in Dismissal.objects.filter(dismissed_by=delegate).select_related("counterpart")
+        ],
+        "invitations_sent": [
+            {"email": i.email, "created_at": _iso(i.created_at), "accepted": bool(i.accepted_at)}
+            for i in Invitation.objects.filter(invited_by=delegate)
+        ],
+    }
 
 
 def user_export_data(*, user: User) -> dict[str, Any]:
@@ -48,8 +239,9 @@ def user_export_data(*, user: User) -> dict[str, Any]:
         "delegations": [],
         "sign_ins": [
             {"action": e.action, "at": _iso(e.created_at), "ip_address": e.ip_address}
-            for e in AuditEntry.objects.filter(actor=user, action__startswith="auth.")[:500]
+            for e in AuditEntry.objects.filter(actor=user, action__startswith="auth.")
         ],
+        **_account_data(user),
     }
     for delegate in delegates:
         sent = MeetingRequest.objects.filter(sender=delegate)
@@ -87,13 +279,32 @@ def user_export_data(*, user: User) -> dict[str, Any]:
                         "organisation_a", "organisation_b", "slot", "table"
                     )
                 ],
+                **_delegation_data(delegate),
             }
         )
     audit_record(action=AuditEntry.Action.EXPORT, actor=user, target=user, data={"kind": "own"})
     return data
 
 
+def _erase_user_content(user: User) -> None:
+    """What the person wrote and received (decided per table in privacy/inventory.py)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for attachment in Attachment.objects.filter(post__author=user):
+        attachment.file.delete(save=False)
+    Post.objects.filter(author=user).delete()
+    # A thread someone else replied to keeps its title; one only the person wrote goes.
+    Thread.objects.filter(author=user, posts__isnull=True).delete()
+    PostReport.objects.filter(reporter=user).delete()
+    Comment.objects.filter(author=user).delete()
+    Notification.objects.filter(user=user).delete()
+    NotificationPreference.objects.filter(user=user).delete()
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username__iexact=user.email).delete()
+
+
 def _anonymise_user(user: User) -> None:
+    _erase_user_content(user)
     # Open invitations to the address would let whoever reads that mailbox back in.
     Invitation.objects.filter(email__iexact=user.email, accepted_at=None, revoked_at=None).update(
         revoked_at=timezone.now()
@@ -135,6 +346,10 @@ def _erase_delegate(delegate: Delegate) -> None:
     follow_up_survey_links_revoke(delegate=delegate)
     MeetingRequest.objects.filter(sender=delegate).update(message="")
     MeetingRequest.objects.filter(responded_by=delegate).update(decline_reason="")
+    TrainingRequest.objects.filter(delegate=delegate).update(message="")
+    MeetingOutcome.objects.filter(recorded_by=delegate).update(note="")
+    FollowUpSurvey.objects.filter(delegate=delegate).update(note="")
+    delegate.unavailable_slots.clear()
 
 
 @transaction.atomic

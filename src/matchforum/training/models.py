@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from matchforum.core.text_limits import BoundedTextField
 from matchforum.marketplace.models import CooperationProfile, ProfileKind
 from matchforum.organisations.models import Delegate, Organisation
 
@@ -26,7 +27,7 @@ class TrainingProgramme(models.Model):
     language = models.CharField(
         _("language of instruction"), max_length=8, choices=settings.LANGUAGES
     )
-    eligibility = models.TextField(_("who may take part"), blank=True)
+    eligibility = BoundedTextField(_("who may take part"), max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -57,7 +58,7 @@ class TrainingRequest(models.Model):
     delegate = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     participants = models.PositiveSmallIntegerField(_("people"), default=1)
-    message = models.TextField(_("message"), max_length=2000, blank=True)
+    message = BoundedTextField(_("message"), max_length=2000, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=EnrolmentStatus.choices, default=EnrolmentStatus.PENDING
     )

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from matchforum.accounts.models import User
 from matchforum.core.enqueue import enqueue_on_commit
+from matchforum.core.text_limits import text_within
 from matchforum.marketplace.models import CooperationProfile, ProfileKind
 from matchforum.notifications.mail import templates_message
 from matchforum.notifications.models import NotificationKind
@@ -64,6 +65,7 @@ def training_request_send(
         raise PermissionDenied("Only delegates of approved organisations ask to join.")
     if participants < 1:
         raise ValidationError({"participants": _("At least one person.")})
+    message = text_within(message, model=TrainingRequest, field="message")
     if programme.requests.filter(delegate=delegate).exclude(status="declined").exists():
         raise ValidationError(_("You have asked to join this programme already."))
     free = programme.capacity - programme_places_taken(programme=programme)
@@ -81,7 +83,7 @@ def training_request_send(
         delegate=delegate,
         organisation=delegate.organisation,
         participants=participants,
-        message=message.strip(),
+        message=message,
     )
     enqueue_on_commit(notify_training_request, training_request.pk)
     return training_request
