@@ -46,6 +46,14 @@ def forum_build(**overrides: object) -> Forum:
     return forum_create(**fields)
 
 
+def forum_running_today_build(**overrides: object) -> Forum:
+    """A forum from yesterday to the day after tomorrow, so that today is a forum day in any
+    time zone and on-site actions such as check-in fall on one."""
+    today = dt.date.today()
+    days = [today + dt.timedelta(days=offset) for offset in (-1, 0, 1, 2)]
+    return forum_build(days=days, **overrides)
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "matchforum.console",
     "matchforum.recommendations",
     "matchforum.agenda",
+    "matchforum.badges",
     "matchforum.notifications",
     "matchforum.demo",
     "matchforum.community",

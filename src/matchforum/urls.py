@@ -12,6 +12,7 @@ urlpatterns = [
     path("meetings/", include("matchforum.meetings.urls")),
     path("recommendations/", include("matchforum.recommendations.urls")),
     path("agenda/", include("matchforum.agenda.urls")),
+    path("badge/", include("matchforum.badges.urls")),
     path("notifications/", include("matchforum.notifications.urls")),
     path("coalitions/", include("matchforum.community.urls")),
     path("news/", include("matchforum.news.urls")),

@@ -167,9 +167,9 @@ def test_a_moved_meeting_is_told_in_the_recipients_language(forum, meeting, imme
 def test_pdf_without_the_font_answers_with_a_clear_error(client, forum, meeting, monkeypatch):
     from pathlib import Path
 
-    from matchforum.agenda import services
+    from matchforum.core import pdf
 
-    monkeypatch.setattr(services, "FONT_REGULAR", Path("/nonexistent/DejaVuSans.ttf"))
+    monkeypatch.setattr(pdf, "FONT_REGULAR", Path("/nonexistent/DejaVuSans.ttf"))
     client.force_login(meeting.delegate_a.user)
     response = client.get("/agenda/agenda.pdf")
     assert response.status_code == 503

@@ -16,6 +16,7 @@ POST_ONLY = {
     "console:run_publish",
     "console:meeting_action",
     "console:checkin_toggle",
+    "console:badge_renew",
     "console:registration_import_confirm",
 }
 
@@ -44,6 +45,8 @@ def _urls(forum, make_delegate, organiser):
         "console:run_publish": [run.pk],
         "console:meeting_action": [meeting.pk],
         "console:checkin_toggle": [delegate.pk],
+        "console:badge_pdf": [delegate.pk],
+        "console:badge_renew": [delegate.pk],
         "console:export": ["meetings", "csv"],
         "console:registration_template": ["xlsx"],
         "console:registration_import_job": [registration_import.pk],

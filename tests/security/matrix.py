@@ -315,6 +315,7 @@ MATRIX: dict[str, list[Op]] = {
     # --- agenda and calendar feed ---
     "agenda:agenda": [Op("GET", DELEGATE_PAGE)],
     "agenda:pdf": [Op("GET", DELEGATE_PAGE)],
+    "badges:own": [Op("GET", DELEGATE_PAGE)],
     "agenda:calendar_regenerate": [
         Op("GET", POST_ONLY),
         Op("POST", same(302, vetting=403, organiser=403), form=True),
@@ -448,6 +449,16 @@ MATRIX: dict[str, list[Op]] = {
     ],
     "console:checkin": [Op("GET", CONSOLE_PAGE)],
     "console:checkin_toggle": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("own_delegate")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("own_delegate"), form=True),
+    ],
+    "console:scan": [
+        Op("GET", CONSOLE_PAGE),
+        Op("POST", same(403, anonymous=302, organiser=400), form=True, label="no code read"),
+    ],
+    "console:badges_pdf": [Op("GET", CONSOLE_PAGE)],
+    "console:badge_pdf": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("own_delegate"))],
+    "console:badge_renew": [
         Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("own_delegate")),
         Op("POST", CONSOLE_WRITE, kwargs=pk_of("own_delegate"), form=True),
     ],

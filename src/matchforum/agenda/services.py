@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 from icalendar import Calendar, Event
 
+from matchforum.core.pdf import a4_document
 from matchforum.organisations.models import Delegate
 
 from .models import CalendarToken
 from .selectors import AgendaEntry, agenda_for
-
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
-FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
-
-
-class FontMissing(RuntimeError):
-    """The Unicode font for PDFs is not installed (Debian package fonts-dejavu-core)."""
 
 
 def calendar_token_regenerate(*, delegate: Delegate) -> CalendarToken:
@@ -94,18 +85,11 @@ def agenda_ical(*, delegate: Delegate, host: str, now: dt.datetime | None = None
 
 def agenda_pdf(*, delegate: Delegate) -> bytes:
     """A one-page A4 agenda with table numbers large enough to read standing."""
-    if not FONT_REGULAR.is_file() or not FONT_BOLD.is_file():
-        raise FontMissing(
-            f"The DejaVu fonts are missing in {FONT_DIR}; install the Debian package "
-            "fonts-dejavu-core to make PDF agendas."
-        )
+    pdf = a4_document()
     forum = delegate.organisation.forum
     zone = ZoneInfo(forum.time_zone)
     version, entries = agenda_for(delegate=delegate)
-    pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
-    pdf.add_font("DejaVu", "", str(FONT_REGULAR))
-    pdf.add_font("DejaVu", "B", str(FONT_BOLD))
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
     pdf.cell(0, 9, forum.name, new_x="LMARGIN", new_y="NEXT")

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
+from matchforum.core.pdf import FontMissing
 
 from .models import CalendarToken
 from .selectors import agenda_for
 from .services import (
-    FontMissing,
     agenda_ical,
     agenda_pdf,
     calendar_token_delegate,

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from matchforum.core.pdf import a4_document
 from matchforum.forums.models import Forum, Table
 from matchforum.meetings.models import Meeting, MeetingStatus
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-
 
 def _pdf(orientation: str = "P") -> FPDF:
-    pdf = FPDF(orientation=orientation, unit="mm", format="A4")
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf = a4_document(orientation)
     pdf.set_auto_page_break(auto=True, margin=15)
     return pdf
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import importing, onsite, operations, reports, scheduling, setup, vetting
+from .views import badges, importing, onsite, operations, reports, scheduling, setup, vetting
 
 app_name = "console"
 urlpatterns = [
@@ -38,6 +38,10 @@ urlpatterns = [
     path("meetings/<int:pk>/action/", onsite.meeting_action, name="meeting_action"),
     path("onsite/check-in/", onsite.checkin, name="checkin"),
     path("onsite/check-in/<int:pk>/", onsite.checkin_toggle, name="checkin_toggle"),
+    path("onsite/scan/", badges.scan, name="scan"),
+    path("onsite/badges.pdf", badges.all_badges_pdf, name="badges_pdf"),
+    path("onsite/badges/<int:pk>.pdf", badges.badge_pdf, name="badge_pdf"),
+    path("onsite/badges/<int:pk>/renew/", badges.badge_renew_view, name="badge_renew"),
     path("analytics/", reports.analytics, name="analytics"),
     path("periodic-jobs/", operations.periodic_jobs, name="periodic_jobs"),
     path("exports/<slug:name>.<str:fmt>", reports.export, name="export"),

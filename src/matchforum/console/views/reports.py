@@ -107,7 +107,7 @@ def print_material(request: HttpRequest) -> HttpResponse:
     return render(request, "console/print.html", {})
 
 
-def _pdf(data: bytes, filename: str) -> HttpResponse:
+def pdf_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -116,10 +116,10 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
 @organiser_required
 def table_cards_pdf(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
-    return _pdf(printing.table_cards(forum=forum), f"{forum.slug}-table-cards.pdf")
+    return pdf_response(printing.table_cards(forum=forum), f"{forum.slug}-table-cards.pdf")
 
 
 @organiser_required
 def running_order_pdf(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
-    return _pdf(printing.running_order(forum=forum), f"{forum.slug}-running-order.pdf")
+    return pdf_response(printing.running_order(forum=forum), f"{forum.slug}-running-order.pdf")

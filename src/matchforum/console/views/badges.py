@@ -1,0 +1,82 @@
+"""Badges on site: print them (one or all), renew a lost one, and check in by scanning."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchforum.badges.printing import badges_pdf
+from matchforum.badges.selectors import badge_delegates, meetings_today
+from matchforum.badges.services import badge_check_in, badge_renew
+from matchforum.core.forms import service_error_text
+from matchforum.core.shortcuts import forum_or_404
+from matchforum.organisations.models import Delegate
+
+from ..access import organiser_required
+from .reports import pdf_response
+
+
+def _forum_delegate(request: HttpRequest, pk: int) -> Delegate:
+    return get_object_or_404(
+        Delegate.objects.select_related("user", "organisation__forum"),
+        pk=pk,
+        organisation__forum=forum_or_404(request),
+    )
+
+
+@organiser_required
+def badge_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    delegate = _forum_delegate(request, pk)
+    return pdf_response(badges_pdf(delegates=[delegate]), f"badge-{delegate.pk}.pdf")
+
+
+@organiser_required
+def all_badges_pdf(request: HttpRequest) -> HttpResponse:
+    forum = forum_or_404(request)
+    return pdf_response(
+        badges_pdf(delegates=badge_delegates(forum=forum)), f"{forum.slug}-badges.pdf"
+    )
+
+
+@organiser_required
+@require_POST
+def badge_renew_view(request: HttpRequest, pk: int) -> HttpResponse:
+    delegate = _forum_delegate(request, pk)
+    badge_renew(delegate=delegate, user=request.user)
+    messages.success(
+        request,
+        _("A new badge for %(name)s is ready to print; the old one no longer works.")
+        % {"name": delegate.user},
+    )
+    return redirect(f"{reverse('console:checkin')}?{urlencode({'q': request.POST.get('q', '')})}")
+
+
+@organiser_required
+def scan(request: HttpRequest) -> HttpResponse:
+    """The camera page; a scan (or a typed code) posts the token here and gets the card."""
+    forum = forum_or_404(request)
+    context: dict[str, object] = {}
+    status = 200
+    if request.method == "POST":
+        try:
+            found = badge_check_in(
+                forum=forum, token=request.POST.get("token", ""), user=request.user
+            )
+        except ValidationError as error:
+            context["refusal"] = service_error_text(error)
+            status = 200 if request.htmx else 400
+        else:
+            context.update(
+                scan=found,
+                delegate=found.delegate,
+                meetings=meetings_today(delegate=found.delegate),
+            )
+    if request.htmx:
+        return render(request, "console/_scan_result.html", context, status=status)
+    return render(request, "console/scan.html", context, status=status)
