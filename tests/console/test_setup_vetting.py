@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from matchforum.forums.models import Session, Slot
 from matchforum.organisations.models import Accreditation, AccreditationDecision
+from tests.console.test_confirmation import confirmed_post
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,8 @@ def test_forum_settings_saved(client, forum, organiser):
 def test_bulk_approval_records_each_decision(client, forum, make_delegate, vetting_officer):
     pending = [make_delegate(accreditation=Accreditation.PENDING) for _ in range(3)]
     client.force_login(vetting_officer)
-    response = client.post(
+    response = confirmed_post(
+        client,
         reverse("console:vetting"),
         {"organisations": [d.organisation_id for d in pending[:2]], "decision": "approved"},
     )
@@ -102,7 +104,8 @@ def test_one_bulk_decision_is_reported_in_the_singular(
 ):
     pending = make_delegate(accreditation=Accreditation.PENDING)
     client.force_login(vetting_officer)
-    response = client.post(
+    response = confirmed_post(
+        client,
         reverse("console:vetting"),
         {"organisations": [pending.organisation_id], "decision": "approved"},
         follow=True,

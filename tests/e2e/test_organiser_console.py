@@ -122,6 +122,8 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     page.select_option("#id_decision", "approved")
     screenshot(page, "console-vetting")
     page.click("text=Record decision")
+    expect(page.locator("#confirmation")).to_contain_text("3 organisations get the decision")
+    page.click("#confirmation button[type=submit]")
     expect(page.locator(".messages")).to_contain_text(f"{len(pending)} organisations decided")
     assert all(
         o.accreditation == Accreditation.APPROVED
@@ -138,6 +140,9 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     expect(page.locator("text=Publish this schedule")).to_be_visible()
     screenshot(page, "console-run-finished")
     page.click("text=Publish this schedule")
+    expect(page.locator("#confirmation")).to_contain_text("delegates are told")
+    screenshot(page, "console-publish-confirmation")
+    page.click("#confirmation button[type=submit]")
     expect(page.locator(".messages")).to_contain_text("version 1 is published")
     screenshot(page, "console-runs")
     _wait_for_background_tasks()  # the publication notices go out first
@@ -178,6 +183,8 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     )
     screenshot(page, "console-repair-preview")
     page.click("text=Publish this schedule")
+    expect(page.locator("#confirmation")).to_contain_text("0 of them had a place and move")
+    page.click("#confirmation button[type=submit]")
     expect(page.locator(".messages")).to_contain_text("version 2 is published")
     assert ScheduleVersion.objects.get(status="published").number == 2
     placed_after = set(

@@ -99,6 +99,16 @@ def _name_clash_check(*, forum: Forum, name: str, exclude_pk: int | None = None)
 DECISIONS = {Accreditation.APPROVED, Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION}
 
 
+def accreditation_decision_check(*, decision: str, reason: str) -> None:
+    """Refuse an unknown decision, or a rejection or request for more without a reason."""
+    if decision not in DECISIONS:
+        raise ValidationError(f"Unknown accreditation decision {decision!r}.")
+    if decision in {Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION} and not reason.strip():
+        raise ValidationError(
+            _("Give the organisation a reason when rejecting or asking for more.")
+        )
+
+
 @transaction.atomic
 def organisation_decide_accreditation(
     *, organisation: Organisation, reviewer: User, decision: str, reason: str = ""
@@ -106,12 +116,7 @@ def organisation_decide_accreditation(
     """Approve, reject or ask for information; recorded in the history with who, when and why."""
     if not reviewer.can_vet:
         raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
-    if decision not in DECISIONS:
-        raise ValidationError(f"Unknown accreditation decision {decision!r}.")
-    if decision in {Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION} and not reason.strip():
-        raise ValidationError(
-            _("Give the organisation a reason when rejecting or asking for more.")
-        )
+    accreditation_decision_check(decision=decision, reason=reason)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     now = timezone.now()
     entry = AccreditationDecision.objects.create(
