@@ -127,3 +127,58 @@ def test_asking_for_information_needs_a_reason_the_organisation_sees(
     assert organisation.accreditation_reason == "Send your export licence."
     history = client.get(url).content.decode()
     assert "Send your export licence." in history
+
+
+def test_a_name_ending_in_a_full_stop_gets_no_second_one(
+    client, forum, make_delegate, vetting_officer
+):
+    delegate = make_delegate(accreditation=Accreditation.PENDING, name="Piasatek Works sp. z o.o.")
+    url = reverse("console:vetting_detail", args=[delegate.organisation_id])
+    client.force_login(vetting_officer)
+    page = client.post(url, {"decision": "approved"}, follow=True).content.decode()
+    assert "Decision recorded: Piasatek Works sp. z o.o." in page
+    assert "o.o.." not in page
+
+
+def test_all_tables_are_edited_in_one_form(client, forum, organiser):
+    one, two, three = forum.tables.order_by("number")
+    client.force_login(organiser)
+    page = client.get(reverse("console:tables")).content.decode()
+    assert page.count("Save all tables") == 1 and ">Save<" not in page
+    response = client.post(
+        reverse("console:tables"),
+        {
+            "action": "bulk",
+            f"area_{one.pk}": "Hall B",
+            f"active_{one.pk}": "on",
+            f"area_{two.pk}": two.area,
+            f"area_{three.pk}": three.area,
+            f"active_{three.pk}": "on",
+            "add": "2",
+            "add_area": "Annex",
+            "range_first": "4",
+            "range_last": "5",
+            "range_area": "Terrace",
+            "range_active": "",
+        },
+        follow=True,
+    )
+    assert "Tables saved: 2 changed, 2 added, 2 in the range." in response.content.decode()
+    assert list(forum.tables.order_by("number").values_list("area", "is_active")) == [
+        ("Hall B", True),
+        (two.area, False),
+        (three.area, True),
+        ("Terrace", True),
+        ("Terrace", True),
+    ]
+
+
+def test_a_bad_range_is_shown_and_nothing_changes(client, forum, organiser):
+    one = forum.tables.order_by("number").first()
+    client.force_login(organiser)
+    data = {"action": "bulk", f"area_{one.pk}": "Changed", "add": "0", "range_first": "2"}
+    response = client.post(reverse("console:tables"), data)
+    assert response.status_code == 200
+    assert "Give the first and the last table number" in response.content.decode()
+    one.refresh_from_db()
+    assert one.area != "Changed"

@@ -24,6 +24,7 @@ from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.links import site_url
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
+from matchforum.forums.services import forum_day_rule_apply
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.services import meeting_requests_thaw
 from matchforum.notifications.mail import address_mail_send
@@ -450,9 +451,23 @@ def accreditation_decide_bulk(
     return len(organisations)
 
 
-def delegate_check_in(*, delegate: Delegate, user: User, undo: bool = False) -> Delegate:
-    """The on-site desk marks a delegate arrived (or takes it back)."""
+def delegate_check_in(
+    *, delegate: Delegate, user: User, undo: bool = False, override_reason: str = ""
+) -> Delegate:
+    """The on-site desk marks a delegate arrived (or takes it back).
+
+    Arrivals are recorded only on the forum's days, unless an organiser gives a reason
+    (audited); taking a check-in back is always allowed.
+    """
     require_organiser(user)
+    if not undo:
+        forum_day_rule_apply(
+            forum=delegate.organisation.forum,
+            user=user,
+            what="check_in",
+            target=delegate.organisation,
+            override_reason=override_reason,
+        )
     delegate.checked_in_at = None if undo else timezone.now()
     delegate.save(update_fields=["checked_in_at"])
     return delegate
