@@ -2,7 +2,8 @@
 
     python scripts/with_postgres.py -- python bench/bench_console.py [--size large] [-n 20]
 
-It migrates the database DATABASE_URL names (a throw-away one: with_postgres.py starts
+It migrates the database DATABASE_URL names, collects the static files (into
+MATCHFORUM_VAR_DIR; point it at a temporary directory) (a throw-away one: with_postgres.py starts
 one), seeds the demo forum (`seed_demo`), signs an organiser in with Django's test client
 and requests every console page N times after one warm-up request, printing the timings
 and the machine's load average. The client runs in-process (no network, no gunicorn), so
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -56,6 +58,8 @@ def main() -> int:
         # It migrates and re-seeds the database: never the development one by accident.
         print("Set DATABASE_URL (run it under scripts/with_postgres.py).", file=sys.stderr)
         return 2
+    # Production settings (DEBUG off); a throw-away key for this throw-away database.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matchforum.settings")
     import django
 
@@ -69,6 +73,7 @@ def main() -> int:
 
     setup_test_environment()  # lets the test client's "testserver" host in
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # the manifest pages need
     started = time.perf_counter()
     call_command("seed_demo", size=args.size, seed=1, replace=True, verbosity=0)
     print(f"seeded the {args.size} demo forum in {time.perf_counter() - started:.0f} s")
@@ -81,14 +86,14 @@ def main() -> int:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'page':<70} {'p50 ms':>8} {'p95 ms':>8}")
     for page in PAGES:
-        status = client.get(page).status_code
+        status = client.get(page, secure=True).status_code
         if status != 200:
             print(f"{page:<70} status {status}")
             continue
         times = []
         for _ in range(args.requests):
             begin = time.perf_counter()
-            client.get(page)
+            client.get(page, secure=True)  # production settings redirect to HTTPS
             times.append((time.perf_counter() - begin) * 1000)
         print(f"{page:<70} {statistics.median(times):>8.0f} {percentile(times, 0.95):>8.0f}")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
