@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from matchforum.forums.models import Slot
+from matchforum.forums.models import ForumDay, Slot
+from matchforum.forums.selectors import forum_local_date
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.meetings.services import meeting_book, meeting_place
+from matchforum.organisations.models import Accreditation
 from matchforum.schedules.selectors import free_places
 from tests.factories import meeting_build
 
@@ -74,10 +76,11 @@ def test_walk_in_form_keeps_input_and_shows_error(client, forum, make_delegate, 
     response = client.post(reverse("console:meeting_add"), {"delegate_a": a.pk, "delegate_b": a.pk})
     assert response.status_code == 200
     assert "another organisation" in response.content.decode()
-    assert f'value="{a.pk}" selected' in response.content.decode()
+    assert f'name="delegate_a" value="{a.pk}" checked' in response.content.decode()
 
 
 def test_check_in_in_one_click(client, forum, make_delegate, organiser):
+    ForumDay.objects.create(forum=forum, date=forum_local_date(forum=forum))  # on the day
     delegate = make_delegate(name="Baltic Drones")
     client.force_login(organiser)
     found = client.get(reverse("console:checkin"), {"q": "baltic"})
@@ -91,6 +94,7 @@ def test_check_in_in_one_click(client, forum, make_delegate, organiser):
 
 
 def test_held_and_no_show_marks(client, forum, make_delegate, organiser):
+    ForumDay.objects.create(forum=forum, date=forum_local_date(forum=forum))  # on the day
     meeting = meeting_build(make_delegate(), make_delegate())
     client.force_login(organiser)
     url = reverse("console:meeting_action", args=[meeting.pk])
@@ -185,3 +189,66 @@ def test_after_an_action_only_a_local_next_is_followed(
     )
     assert response.status_code == 302
     assert response.url == goes_to
+def test_the_walk_in_form_lists_no_delegates_until_searched(
+    client, forum, make_delegate, organiser
+):
+    others = [make_delegate(name=f"Quiet Works {n}") for n in range(5)]
+    client.force_login(organiser)
+    page = client.get(reverse("console:meeting_add")).content.decode()
+    assert "<select" not in page.split('id="id_place"')[0]
+    assert not any(d.organisation.name in page for d in others)
+    assert 'hx-get="/console/search/delegates/?field=delegate_a"' in page
+
+
+def test_the_delegate_search_shows_the_first_matches_and_says_when_there_are_more(
+    client, forum, make_delegate, organiser
+):
+    for n in range(25):
+        make_delegate(name=f"Amber Robotics {n:02d}")
+    make_delegate(name="Amber Pending", accreditation=Accreditation.PENDING)
+    client.force_login(organiser)
+    url = reverse("console:delegate_search")
+    many = client.get(url, {"field": "delegate_b", "delegate_b_search": "amber"})
+    html = many.content.decode()
+    assert html.count('type="radio" name="delegate_b"') == 20
+    assert "More than 20 match: refine your search." in html
+    assert "Amber Pending" not in html  # only approved organisations can meet
+    few = client.get(url, {"field": "delegate_b", "delegate_b_search": "robotics 07"})
+    assert few.content.decode().count('type="radio"') == 1
+    assert "refine your search" not in few.content.decode()
+    assert client.get(url, {"field": "<script>"}).status_code == 400
+
+
+def test_only_organisers_search_delegates(client, forum, make_delegate, vetting_officer):
+    delegate = make_delegate(name="Amber Robotics")
+    url = reverse("console:delegate_search")
+    query = {"field": "delegate_a", "delegate_a_search": "amber"}
+    assert client.get(url, query).status_code == 302  # anonymous: to sign-in
+    client.force_login(delegate.user)
+    assert client.get(url, query).status_code == 403
+    client.force_login(vetting_officer)
+    assert client.get(url, query).status_code == 403
+
+
+def test_the_walk_in_form_refuses_a_delegate_of_an_unapproved_organisation(
+    client, forum, make_delegate, organiser
+):
+    a, pending = make_delegate(), make_delegate(accreditation=Accreditation.PENDING)
+    client.force_login(organiser)
+    response = client.post(
+        reverse("console:meeting_add"), {"delegate_a": a.pk, "delegate_b": pending.pk}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["delegate_b"]
+    assert not Meeting.objects.exists()
+
+
+def test_the_check_in_search_says_when_there_are_more_than_it_shows(
+    client, forum, make_delegate, organiser
+):
+    for n in range(51):
+        make_delegate(name=f"Desk Works {n:02d}")
+    client.force_login(organiser)
+    page = client.get(reverse("console:checkin"), {"q": "desk"}).content.decode()
+    assert page.count('id="delegate-') == 50
+    assert "More than 50 match: refine your search." in page

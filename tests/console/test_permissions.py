@@ -11,7 +11,6 @@ pytestmark = pytest.mark.django_db
 VETTING = {"console:home", "console:vetting", "console:vetting_detail"}
 POST_ONLY = {
     "console:session_remove",
-    "console:table_edit",
     "console:run_cancel",
     "console:run_publish",
     "console:meeting_action",
@@ -28,7 +27,6 @@ def _urls(forum, make_delegate, organiser):
     from tests.factories import meeting_build
 
     meeting = meeting_build(delegate, make_delegate())
-    table = forum.tables.first()
     from matchforum.organisations.models import RegistrationImport
 
     registration_import = RegistrationImport.objects.create(
@@ -37,7 +35,6 @@ def _urls(forum, make_delegate, organiser):
     args = {
         "console:session_edit": [session.pk],
         "console:session_remove": [session.pk],
-        "console:table_edit": [table.pk],
         "console:vetting_detail": [delegate.organisation_id],
         "console:run_detail": [run.pk],
         "console:run_progress": [run.pk],

@@ -1,6 +1,7 @@
 """Exports return the right rows; analytics numbers are right on a small fixture."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -11,21 +12,27 @@ from pypdf import PdfReader
 from matchforum.console.selectors import (
     acceptance_by_kind,
     meetings_by_country_pair,
+    meetings_without_request,
     no_show_rate,
     request_funnel,
+    request_funnel_steps,
     table_use_per_slot,
 )
 from matchforum.forums.models import Slot
 from matchforum.meetings.models import MeetingStatus
 from matchforum.meetings.services import (
+    meeting_book,
     meeting_place,
     meeting_request_accept,
     meeting_request_decline,
     meeting_request_send,
 )
 from matchforum.outcomes.models import MeetingOutcome
+from tests.factories import meeting_build
 
 pytestmark = pytest.mark.django_db
+
+AFTER = dt.datetime(2027, 3, 18, tzinfo=dt.UTC)  # the test forum is over
 
 
 @pytest.fixture
@@ -67,7 +74,7 @@ def test_analytics_numbers(forum, small):
     pairs = meetings_by_country_pair(forum=forum)
     assert pairs["countries"] == ["UA", "LT", "PL"]
     assert pairs["matrix"] == [[0, 1, 1], [1, 0, 0], [1, 0, 0]]
-    assert [(s["label"], s["value"]) for s in request_funnel(forum=forum)] == [
+    assert [(s["label"], s["value"]) for s in request_funnel(forum=forum, now=AFTER)] == [
         ("sent", 3),
         ("accepted", 2),
         ("scheduled", 2),
@@ -79,10 +86,88 @@ def test_analytics_numbers(forum, small):
         for row in acceptance_by_kind(forum=forum)
     }
     assert kinds == {"Government or military buyer": (1, 1, 100), "Investor": (1, 2, 50)}
-    assert no_show_rate(forum=forum) == {"held": 1, "no_show": 1, "percent": 50}
+    assert no_show_rate(forum=forum, now=AFTER) == {"held": 1, "no_show": 1, "percent": 50}
     use = table_use_per_slot(forum=forum)
     assert [row["used"] for row in use[:3]] == [1, 1, 0]
     assert use[0]["tables"] == 3
+
+
+def test_rates_count_only_meetings_whose_time_has_passed(forum, small):
+    first, second = small["slots"][0], small["slots"][1]
+    # Between the two slots: the held meeting is over, the missed one has not begun.
+    between = first.ends_at + (second.starts_at - first.ends_at) / 2
+    assert no_show_rate(forum=forum, now=between) == {"held": 1, "no_show": 0, "percent": 0}
+    before = first.starts_at - dt.timedelta(days=60)
+    assert no_show_rate(forum=forum, now=before) == {"held": 0, "no_show": 0, "percent": 0}
+    steps = dict((s["label"], s["value"]) for s in request_funnel(forum=forum, now=before))
+    assert (steps["scheduled"], steps["held"], steps["outcome"]) == (2, 0, 0)
+
+
+def _assert_funnel_nested(forum, now):
+    steps = dict(request_funnel_steps(forum=forum, now=now))
+    sent = set(steps["sent"].values_list("pk", flat=True))
+    accepted = set(steps["accepted"].values_list("pk", flat=True))
+    scheduled_requests = set(steps["scheduled"].values_list("request_id", flat=True))
+    scheduled = set(steps["scheduled"].values_list("pk", flat=True))
+    held = set(steps["held"].values_list("pk", flat=True))
+    outcome = set(steps["outcome"].values_list("pk", flat=True))
+    assert accepted <= sent
+    assert scheduled_requests <= accepted
+    assert held <= scheduled
+    assert outcome <= held
+    counts = [s["value"] for s in request_funnel(forum=forum, now=now)]
+    assert counts == sorted(counts, reverse=True)
+    return counts
+
+
+def test_a_meeting_without_request_is_left_out_of_the_funnel_not_added_to_it(
+    forum, small, organiser
+):
+    walk_in = meeting_book(
+        forum=forum,
+        user=organiser,
+        delegate_a=small["lt"],
+        delegate_b=small["pl"],
+        slot=small["slots"][2],
+        table=forum.tables.get(number=2),
+        walk_in=True,
+    )
+    assert walk_in.request_id is None
+    counts = _assert_funnel_nested(forum, AFTER)
+    assert counts == [3, 2, 2, 1, 1]  # the walk-in is not "scheduled" without a request
+    assert meetings_without_request(forum=forum) == 1
+
+
+def test_the_funnel_of_the_demo_forum_is_nested(db, organiser):
+    from matchforum.demo.services import demo_forum_seed
+
+    forum = demo_forum_seed(size="small", seed=7, scale=0.1, write_credentials=False).forum
+    slots = list(Slot.objects.filter(session__day__forum=forum).order_by("starts_at"))
+    tables = list(forum.tables.order_by("number"))
+    accepted = list(
+        forum.meetings.filter(status=MeetingStatus.ACCEPTED, request__isnull=False).order_by("pk")
+    )
+    assert len(accepted) >= 6, "the demo forum has accepted meetings"
+    # Place some, hold some, give one an outcome, and add a meeting without a request.
+    placed = accepted[:4]
+    for i, (meeting, status) in enumerate(
+        zip(placed, ["held", "held", "no_show", "scheduled"], strict=True)
+    ):
+        # Set up as rows: the demo's delegates' unavailable slots do not matter here.
+        forum.meetings.filter(pk=meeting.pk).update(status=status, slot=slots[i], table=tables[0])
+    MeetingOutcome.objects.create(
+        meeting=placed[0],
+        organisation=placed[0].organisation_a,
+        outcome="nda",
+        rating=5,
+        recorded_at=placed[0].created_at,
+    )
+    a, b = placed[0].delegate_a, accepted[5].delegate_b
+    if a.organisation_id != b.organisation_id:
+        meeting_build(a, b, status=MeetingStatus.SCHEDULED, slot=slots[-1], table=tables[1])
+    after = slots[-1].ends_at + dt.timedelta(hours=1)
+    counts = _assert_funnel_nested(forum, after)
+    assert counts[2:] == [4, 2, 1]
 
 
 def test_analytics_page_renders_svg_charts(client, forum, small, organiser):

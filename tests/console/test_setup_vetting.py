@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from matchforum.forums.models import Session, Slot
 from matchforum.organisations.models import Accreditation, AccreditationDecision
+from tests.console.test_confirmation import confirmed_post
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,8 @@ def test_forum_settings_saved(client, forum, organiser):
 def test_bulk_approval_records_each_decision(client, forum, make_delegate, vetting_officer):
     pending = [make_delegate(accreditation=Accreditation.PENDING) for _ in range(3)]
     client.force_login(vetting_officer)
-    response = client.post(
+    response = confirmed_post(
+        client,
         reverse("console:vetting"),
         {"organisations": [d.organisation_id for d in pending[:2]], "decision": "approved"},
     )
@@ -102,7 +104,8 @@ def test_one_bulk_decision_is_reported_in_the_singular(
 ):
     pending = make_delegate(accreditation=Accreditation.PENDING)
     client.force_login(vetting_officer)
-    response = client.post(
+    response = confirmed_post(
+        client,
         reverse("console:vetting"),
         {"organisations": [pending.organisation_id], "decision": "approved"},
         follow=True,
@@ -144,3 +147,56 @@ def test_a_ticked_value_that_is_no_id_ticks_nothing(client, forum, make_delegate
     )
     assert response.status_code == 200
     assert "Tick at least one organisation." in response.content.decode()
+def test_a_name_ending_in_a_full_stop_gets_no_second_one(
+    client, forum, make_delegate, vetting_officer
+):
+    delegate = make_delegate(accreditation=Accreditation.PENDING, name="Piasatek Works sp. z o.o.")
+    url = reverse("console:vetting_detail", args=[delegate.organisation_id])
+    client.force_login(vetting_officer)
+    page = client.post(url, {"decision": "approved"}, follow=True).content.decode()
+    assert "Decision recorded: Piasatek Works sp. z o.o." in page
+    assert "o.o.." not in page
+
+
+def test_all_tables_are_edited_in_one_form(client, forum, organiser):
+    one, two, three = forum.tables.order_by("number")
+    client.force_login(organiser)
+    page = client.get(reverse("console:tables")).content.decode()
+    assert page.count("Save all tables") == 1 and ">Save<" not in page
+    response = client.post(
+        reverse("console:tables"),
+        {
+            "action": "bulk",
+            f"area_{one.pk}": "Hall B",
+            f"active_{one.pk}": "on",
+            f"area_{two.pk}": two.area,
+            f"area_{three.pk}": three.area,
+            f"active_{three.pk}": "on",
+            "add": "2",
+            "add_area": "Annex",
+            "range_first": "4",
+            "range_last": "5",
+            "range_area": "Terrace",
+            "range_active": "",
+        },
+        follow=True,
+    )
+    assert "Tables saved: 2 changed, 2 added, 2 in the range." in response.content.decode()
+    assert list(forum.tables.order_by("number").values_list("area", "is_active")) == [
+        ("Hall B", True),
+        (two.area, False),
+        (three.area, True),
+        ("Terrace", True),
+        ("Terrace", True),
+    ]
+
+
+def test_a_bad_range_is_shown_and_nothing_changes(client, forum, organiser):
+    one = forum.tables.order_by("number").first()
+    client.force_login(organiser)
+    data = {"action": "bulk", f"area_{one.pk}": "Changed", "add": "0", "range_first": "2"}
+    response = client.post(reverse("console:tables"), data)
+    assert response.status_code == 200
+    assert "Give the first and the last table number" in response.content.decode()
+    one.refresh_from_db()
+    assert one.area != "Changed"

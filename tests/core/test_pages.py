@@ -62,3 +62,14 @@ def test_home_counts_uncached_when_the_ttl_is_zero(client, forum, settings):
     assert client.get("/").context["stats"]["organisations"] == 1
     OrganisationFactory(forum=forum)
     assert client.get("/").context["stats"]["organisations"] == 2
+
+
+def test_every_page_links_the_favicon_served_from_our_static_files(client, forum):
+    from django.contrib.staticfiles import finders
+
+    body = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/matchforum/favicon.svg"' in body
+    path = finders.find("matchforum/favicon.svg")
+    assert path is not None
+    with open(path, encoding="utf-8") as icon:
+        assert icon.read().startswith("<svg")

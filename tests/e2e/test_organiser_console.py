@@ -67,6 +67,14 @@ def _wait_for_background_tasks(timeout: float = 300) -> None:
         time.sleep(0.5)
 
 
+def _pick(page, field: str, delegate) -> None:
+    """Choose a delegate in the walk-in form's type-ahead picker, by e-mail."""
+    page.fill(f"#id_{field}", delegate.user.email)
+    choice = page.locator(f'#id_{field}-results input[value="{delegate.pk}"]')
+    expect(choice).to_have_count(1)
+    choice.check()
+
+
 def _wait_finished(page):
     """Follow the live progress until the run is over; it must have finished."""
     over = page.locator(
@@ -122,6 +130,8 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     page.select_option("#id_decision", "approved")
     screenshot(page, "console-vetting")
     page.click("text=Record decision")
+    expect(page.locator("#confirmation")).to_contain_text("3 organisations get the decision")
+    page.click("#confirmation button[type=submit]")
     expect(page.locator(".messages")).to_contain_text(f"{len(pending)} organisations decided")
     assert all(
         o.accreditation == Accreditation.APPROVED
@@ -138,6 +148,9 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     expect(page.locator("text=Publish this schedule")).to_be_visible()
     screenshot(page, "console-run-finished")
     page.click("text=Publish this schedule")
+    expect(page.locator("#confirmation")).to_contain_text("delegates are told")
+    screenshot(page, "console-publish-confirmation")
+    page.click("#confirmation button[type=submit]")
     expect(page.locator(".messages")).to_contain_text("version 1 is published")
     screenshot(page, "console-runs")
     _wait_for_background_tasks()  # the publication notices go out first
@@ -154,8 +167,8 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     screenshot(page, "console-meetings")
     a, b = _strangers(forum)
     page.goto(f"{url}/console/meetings/add/")
-    page.select_option("#id_delegate_a", str(a.pk))
-    page.select_option("#id_delegate_b", str(b.pk))
+    _pick(page, "delegate_a", a)
+    _pick(page, "delegate_b", b)
     page.click("text=Find free places")
     page.select_option("#id_place", "")
     page.click("text=Book meeting")
@@ -178,6 +191,8 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     )
     screenshot(page, "console-repair-preview")
     page.click("text=Publish this schedule")
+    expect(page.locator("#confirmation")).to_contain_text("0 of them had a place and move")
+    page.click("#confirmation button[type=submit]")
     expect(page.locator(".messages")).to_contain_text("version 2 is published")
     assert ScheduleVersion.objects.get(status="published").number == 2
     placed_after = set(
@@ -194,7 +209,13 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
         Delegate.objects.filter(organisation__forum=forum).select_related("organisation").first()
     )
     page.goto(f"{url}/console/onsite/check-in/?q={arriving.organisation.name}")
-    page.locator(f"#delegate-{arriving.pk}").locator("text=Check in").click()
+    # The demo forum is in March 2027: before its days, a check-in needs a reason.
+    expect(page.locator("#off-days")).to_be_visible()
+    row = page.locator(f"#delegate-{arriving.pk}")
+    row.locator("text=Check in").click()
+    expect(row.locator("[role=alert]")).to_contain_text("only on the forum's days")
+    row.locator("input[name=override_reason]").fill("Rehearsal of the desk")
+    row.locator("text=Check in").click()
     expect(page.locator(f"#delegate-{arriving.pk} .badge.ok")).to_be_visible()
     screenshot(page, "console-checkin")
     arriving.refresh_from_db()
@@ -203,8 +224,8 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
     # A walk-in between two delegates who have not met, into a free slot and table.
     c, d = _strangers(forum, exclude=[a.pk, b.pk])
     page.goto(f"{url}/console/meetings/add/")
-    page.select_option("#id_delegate_a", str(c.pk))
-    page.select_option("#id_delegate_b", str(d.pk))
+    _pick(page, "delegate_a", c)
+    _pick(page, "delegate_b", d)
     page.click("text=Find free places")
     first_place = page.locator("#id_place option").nth(1).get_attribute("value")
     page.select_option("#id_place", first_place)

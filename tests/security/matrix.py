@@ -75,10 +75,6 @@ def first_session(w: World) -> dict:
     return {"pk": w.forum.days.first().sessions.first().pk}
 
 
-def first_table(w: World) -> dict:
-    return {"pk": w.forum.tables.first().pk}
-
-
 def profile_body(w: World) -> dict:
     return {
         "side": "need",
@@ -420,10 +416,6 @@ MATRIX: dict[str, list[Op]] = {
         Op("POST", CONSOLE_WRITE, kwargs=first_session, form=True),
     ],
     "console:tables": [Op("GET", CONSOLE_PAGE)],
-    "console:table_edit": [
-        Op("GET", same(403, anonymous=302, organiser=405), kwargs=first_table),
-        Op("POST", CONSOLE_WRITE, kwargs=first_table, form=True),
-    ],
     "console:runs": [Op("GET", CONSOLE_PAGE)],
     "console:run_compare": [Op("GET", CONSOLE_PAGE)],
     "console:run_detail": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("run"))],
@@ -443,6 +435,7 @@ MATRIX: dict[str, list[Op]] = {
     ],
     "console:meetings": [Op("GET", CONSOLE_PAGE)],
     "console:meeting_add": [Op("GET", CONSOLE_PAGE)],
+    "console:delegate_search": [Op("GET", CONSOLE_PAGE)],
     "console:meeting_action": [
         Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("meeting")),
         Op("POST", CONSOLE_WRITE, kwargs=pk_of("meeting"), form=True),

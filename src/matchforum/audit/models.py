@@ -23,6 +23,7 @@ class AuditEntry(models.Model):
         PROFILE_VIEWED = "organisation.viewed", _("Organisation profile viewed")
         ACCOUNT_DELETED = "account.deleted", _("Account deleted")
         DATA_PURGED = "data.purged", _("Personal data purged")
+        DATE_RULE_OVERRIDDEN = "onsite.date_override", _("Recorded outside the forum's days")
 
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)
     actor = models.ForeignKey(

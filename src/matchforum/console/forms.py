@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import Forum, Session, Table
 from matchforum.organisations.models import Accreditation, Organisation
 
-from .widgets import DateInput, DateTimeInput, TimeInput
+from .widgets import DateInput, DateTimeInput, SearchPicker, TimeInput
 
 
 class ForumSetupForm(forms.ModelForm):
@@ -74,6 +75,36 @@ class TablesForm(forms.Form):
     )
 
 
+class TablesBulkForm(forms.Form):
+    """The tables page in one form: each table's area and use, add tables, change a range."""
+
+    add = forms.IntegerField(label=_("Add tables"), min_value=0, max_value=1000, initial=0)
+    add_area = forms.CharField(label=_("Area of the added tables"), required=False)
+    range_first = forms.IntegerField(label=_("From table"), min_value=1, required=False)
+    range_last = forms.IntegerField(label=_("To table"), min_value=1, required=False)
+    range_area = forms.CharField(label=_("New area of the range"), required=False)
+    range_active = forms.ChoiceField(
+        label=_("Use of the range"),
+        required=False,
+        choices=[("", _("unchanged")), ("on", _("in use")), ("off", _("not in use"))],
+    )
+
+    def __init__(self, *args, tables=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tables = list(tables)
+        for table in self.tables:
+            self.fields[f"area_{table.pk}"] = forms.CharField(
+                label=_("Area"), required=False, initial=table.area
+            )
+            self.fields[f"active_{table.pk}"] = forms.BooleanField(
+                label=_("In use"), required=False, initial=table.is_active
+            )
+
+    def rows(self):
+        """(table, area field, in-use field) for the template, in table order."""
+        return [(t, self[f"area_{t.pk}"], self[f"active_{t.pk}"]) for t in self.tables]
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
@@ -115,8 +146,16 @@ class RunForm(forms.Form):
 
 
 class WalkInForm(forms.Form):
-    delegate_a = forms.ModelChoiceField(label=_("First delegate"), queryset=None)
-    delegate_b = forms.ModelChoiceField(label=_("Second delegate"), queryset=None)
+    delegate_a = forms.ModelChoiceField(
+        label=_("First delegate"),
+        queryset=None,
+        widget=SearchPicker(search_url=reverse_lazy("console:delegate_search")),
+    )
+    delegate_b = forms.ModelChoiceField(
+        label=_("Second delegate"),
+        queryset=None,
+        widget=SearchPicker(search_url=reverse_lazy("console:delegate_search")),
+    )
     place = forms.ChoiceField(label=_("Free slot and table"), required=False)
 
     def __init__(self, *args, delegates=None, places=(), **kwargs):

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus, RequestStatus
-from matchforum.organisations.models import Delegate, Organisation, OrganisationKind
+from matchforum.organisations.models import (
+    Accreditation,
+    Delegate,
+    Organisation,
+    OrganisationKind,
+)
 from matchforum.outcomes.models import MeetingOutcome
 
 #: Meetings that count as agreed (not cancelled).
@@ -74,19 +81,41 @@ def meetings_by_track(*, forum: Forum) -> list[dict[str, Any]]:
     ]
 
 
-def request_funnel(*, forum: Forum) -> list[dict[str, Any]]:
-    requests = MeetingRequest.objects.filter(forum=forum)
-    meetings = Meeting.objects.filter(forum=forum)
-    with_outcome = (
-        MeetingOutcome.objects.filter(meeting__forum=forum).values("meeting").distinct().count()
-    )
+def request_funnel_steps(
+    *, forum: Forum, now: dt.datetime | None = None
+) -> list[tuple[str, QuerySet[Any]]]:
+    """The request funnel as querysets, each filtering the one before, so every step is a
+    subset of the previous one by construction.
+
+    Steps after "accepted" count meetings *of those requests*: a walk-in or a meeting an
+    organiser added has no request and is not in the funnel (see `meetings_without_request`).
+    "held" counts only meetings whose slot is over.
+    """
+    now = now or timezone.now()
+    sent = MeetingRequest.objects.filter(forum=forum)
+    accepted = sent.filter(status=RequestStatus.ACCEPTED)
+    scheduled = Meeting.objects.filter(forum=forum, request__in=accepted, status__in=PLACED)
+    held = scheduled.filter(status=MeetingStatus.HELD, slot__ends_at__lte=now)
+    with_outcome = held.filter(pk__in=MeetingOutcome.objects.values("meeting"))
     return [
-        {"label": "sent", "value": requests.count()},
-        {"label": "accepted", "value": requests.filter(status=RequestStatus.ACCEPTED).count()},
-        {"label": "scheduled", "value": meetings.filter(status__in=PLACED).count()},
-        {"label": "held", "value": meetings.filter(status=MeetingStatus.HELD).count()},
-        {"label": "outcome", "value": with_outcome},
+        ("sent", sent),
+        ("accepted", accepted),
+        ("scheduled", scheduled),
+        ("held", held),
+        ("outcome", with_outcome),
     ]
+
+
+def request_funnel(*, forum: Forum, now: dt.datetime | None = None) -> list[dict[str, Any]]:
+    return [
+        {"label": label, "value": qs.count()}
+        for label, qs in request_funnel_steps(forum=forum, now=now)
+    ]
+
+
+def meetings_without_request(*, forum: Forum) -> int:
+    """Placed meetings booked without a request (walk-ins, added by organisers)."""
+    return Meeting.objects.filter(forum=forum, request__isnull=True, status__in=PLACED).count()
 
 
 def acceptance_by_kind(*, forum: Forum) -> list[dict[str, Any]]:
@@ -128,9 +157,11 @@ def table_use_per_slot(*, forum: Forum) -> list[dict[str, Any]]:
     ]
 
 
-def no_show_rate(*, forum: Forum) -> dict[str, int]:
-    held = Meeting.objects.filter(forum=forum, status=MeetingStatus.HELD).count()
-    missed = Meeting.objects.filter(forum=forum, status=MeetingStatus.NO_SHOW).count()
+def no_show_rate(*, forum: Forum, now: dt.datetime | None = None) -> dict[str, int]:
+    """Held and missed meetings, and the no-show share, of meetings whose slot is over."""
+    past = Meeting.objects.filter(forum=forum, slot__ends_at__lte=now or timezone.now())
+    held = past.filter(status=MeetingStatus.HELD).count()
+    missed = past.filter(status=MeetingStatus.NO_SHOW).count()
     total = held + missed
     return {
         "held": held,
@@ -139,8 +170,19 @@ def no_show_rate(*, forum: Forum) -> dict[str, int]:
     }
 
 
-def delegates_search(*, forum: Forum, query: str) -> QuerySet[Delegate]:
+def first_matches(qs: QuerySet[Any], limit: int) -> tuple[list[Any], bool]:
+    """The first `limit` rows and whether there are more (so a page can say so)."""
+    rows = list(qs[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
+def delegates_search(
+    *, forum: Forum, query: str, approved_only: bool = False
+) -> QuerySet[Delegate]:
+    """Delegates whose name, e-mail or organisation contains `query` (all when empty)."""
     qs = Delegate.objects.filter(organisation__forum=forum).select_related("user", "organisation")
+    if approved_only:
+        qs = qs.filter(organisation__accreditation=Accreditation.APPROVED)
     query = query.strip()
     if query:
         qs = qs.filter(

@@ -10,7 +10,6 @@ urlpatterns = [
     path("setup/sessions/<int:pk>/", setup.session_edit, name="session_edit"),
     path("setup/sessions/<int:pk>/remove/", setup.session_remove, name="session_remove"),
     path("setup/tables/", setup.tables, name="tables"),
-    path("setup/tables/<int:pk>/", setup.table_edit, name="table_edit"),
     path("import/", importing.registration_import, name="registration_import"),
     path("import/<int:pk>/", importing.registration_import_job, name="registration_import_job"),
     path(
@@ -35,6 +34,7 @@ urlpatterns = [
     path("waiting-list/", scheduling.waiting, name="waiting_list"),
     path("meetings/", onsite.meetings, name="meetings"),
     path("meetings/add/", onsite.meeting_add, name="meeting_add"),
+    path("search/delegates/", onsite.delegate_search, name="delegate_search"),
     path("meetings/<int:pk>/action/", onsite.meeting_action, name="meeting_action"),
     path("onsite/check-in/", onsite.checkin, name="checkin"),
     path("onsite/check-in/<int:pk>/", onsite.checkin_toggle, name="checkin_toggle"),

@@ -20,3 +20,31 @@ class DateTimeInput(forms.DateTimeInput):
                 value = timezone.localtime(value)
             return value.strftime("%Y-%m-%dT%H:%M")
         return value
+
+
+class SearchPicker(forms.Widget):
+    """A type-ahead picker for a ModelChoiceField over many rows (hundreds of delegates).
+
+    It renders a search box that asks `search_url` (a server-side, organiser-only search)
+    for the first matches as radio buttons of this field's name, and the chosen row as a
+    ticked radio button; nothing lists every row. The field still validates the chosen id
+    against its queryset, so a forged id of another forum is refused.
+    """
+
+    template_name = "console/widgets/search_picker.html"
+
+    def __init__(self, *, search_url: str, attrs: dict | None = None) -> None:
+        super().__init__(attrs)
+        self.search_url = search_url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        chosen = None
+        queryset = getattr(getattr(self, "choices", None), "queryset", None)
+        if value not in (None, "") and queryset is not None and str(value).isdigit():
+            chosen = queryset.filter(pk=value).first()
+        context["widget"].update(search_url=self.search_url, chosen=chosen)
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)

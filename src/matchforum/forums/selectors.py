@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from .models import CapabilityTrack, Forum, Slot
 
@@ -44,3 +48,13 @@ def forum_slots(*, forum: Forum) -> QuerySet[Slot]:
 
 def tracks_all() -> QuerySet[CapabilityTrack]:
     return CapabilityTrack.objects.all()
+
+
+def forum_local_date(*, forum: Forum, now: dt.datetime | None = None) -> dt.date:
+    """Today's date where the forum takes place (its time zone, not the server's)."""
+    return (now or timezone.now()).astimezone(ZoneInfo(forum.time_zone)).date()
+
+
+def forum_is_on(*, forum: Forum, now: dt.datetime | None = None) -> bool:
+    """Whether today, in the forum's time zone, is one of the forum's days."""
+    return forum.days.filter(date=forum_local_date(forum=forum, now=now)).exists()

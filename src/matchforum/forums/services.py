@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.core.permissions import require_organiser
 
 from .models import Forum, ForumDay, Session, Slot, Table
+from .selectors import forum_is_on, forum_local_date
 
 
 def session_slot_times(
@@ -160,14 +166,6 @@ def tables_set(*, forum: Forum, user: User, count: int, area: str = "Hall A") ->
     forum_set_tables(forum=forum, count=count, area=area)
 
 
-def table_update(*, table: Table, user: User, area: str, is_active: bool) -> Table:
-    require_organiser(user)
-    table.area = area.strip()[:100]
-    table.is_active = is_active
-    table.save(update_fields=["area", "is_active"])
-    return table
-
-
 def capability_tracks_seed() -> None:
     """Ensure the seeded taxonomy exists (as the data migration leaves it).
 
@@ -188,3 +186,123 @@ def capability_tracks_seed() -> None:
                 "position": position,
             },
         )
+
+
+# ---------------------------------------------------------------------- date rules
+
+DATE_OVERRIDE_REASON_MAX = 500
+
+
+def forum_day_rule_apply(
+    *,
+    forum: Forum,
+    user: User,
+    what: str,
+    target: models.Model,
+    override_reason: str = "",
+    now: dt.datetime | None = None,
+) -> None:
+    """Refuse an on-site record (check-in, held, no-show) outside the forum's days.
+
+    The forum's days are read in its time zone. An organiser may record it anyway with a
+    reason, which goes to the audit log with what was recorded and the local date.
+    """
+    if forum_is_on(forum=forum, now=now):
+        return
+    reason = override_reason.strip()
+    first, last = formats.date_format(forum.starts_on), formats.date_format(forum.ends_on)
+    if not reason:
+        raise ValidationError(
+            _(
+                "This is recorded only on the forum's days (%(first)s to %(last)s, "
+                "%(zone)s time). To record it anyway, give a reason."
+            )
+            % {"first": first, "last": last, "zone": forum.time_zone}
+        )
+    if len(reason) > DATE_OVERRIDE_REASON_MAX:
+        raise ValidationError(
+            _("The reason is %(n)s characters long; at most %(max)s are allowed.")
+            % {"n": len(reason), "max": DATE_OVERRIDE_REASON_MAX}
+        )
+    require_organiser(user)
+    audit_record(
+        action=AuditEntry.Action.DATE_RULE_OVERRIDDEN,
+        actor=user,
+        target=target,
+        data={
+            "what": what,
+            "reason": reason,
+            "local_date": forum_local_date(forum=forum, now=now).isoformat(),
+        },
+    )
+
+
+TABLE_AREA_MAX = 100
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One table's wanted area and use, as the tables form sends it."""
+
+    pk: int
+    area: str
+    is_active: bool
+
+
+@transaction.atomic
+def tables_bulk_update(
+    *,
+    forum: Forum,
+    user: User,
+    rows: Iterable[TableRow] = (),
+    add: int = 0,
+    add_area: str = "",
+    range_first: int | None = None,
+    range_last: int | None = None,
+    range_area: str | None = None,
+    range_active: bool | None = None,
+) -> dict[str, int]:
+    """The tables page's one form, in one transaction: every row's area and use as sent,
+    then `add` new tables numbered after the last, then a range of numbers given an area
+    and/or put in or out of use. Returns how many tables each part changed or created."""
+    require_organiser(user)
+    areas = [row.area for row in rows] + [add_area, range_area or ""]
+    for area in areas:
+        if len(area.strip()) > TABLE_AREA_MAX:
+            raise ValidationError(
+                _("An area name is %(n)s characters long; at most %(max)s are allowed.")
+                % {"n": len(area.strip()), "max": TABLE_AREA_MAX}
+            )
+    tables = {t.pk: t for t in forum.tables.all()}
+    changed = []
+    for row in rows:
+        table = tables.get(row.pk)
+        if table is None:
+            raise ValidationError(_("A table of another forum was sent."))
+        if (table.area, table.is_active) != (row.area.strip(), row.is_active):
+            table.area, table.is_active = row.area.strip(), row.is_active
+            changed.append(table)
+    Table.objects.bulk_update(changed, ["area", "is_active"])
+    if add < 0 or add > 1000:
+        raise ValidationError(_("Add between 0 and 1000 tables at a time."))
+    last = max((t.number for t in tables.values()), default=0)
+    if last + add > 9999:
+        raise ValidationError(_("Table numbers stop at 9999."))
+    Table.objects.bulk_create(
+        [Table(forum=forum, number=last + n, area=add_area.strip()) for n in range(1, add + 1)]
+    )
+    in_range = 0
+    if range_first is not None or range_last is not None:
+        if range_first is None or range_last is None or range_first > range_last:
+            raise ValidationError(_("Give the first and the last table number of the range."))
+        fields: dict[str, object] = {}
+        if range_area is not None and range_area.strip():
+            fields["area"] = range_area.strip()
+        if range_active is not None:
+            fields["is_active"] = range_active
+        if not fields:
+            raise ValidationError(_("Give the range an area or say whether it is in use."))
+        in_range = forum.tables.filter(number__gte=range_first, number__lte=range_last).update(
+            **fields
+        )
+    return {"changed": len(changed), "added": add, "in_range": in_range}

@@ -20,6 +20,7 @@ from matchforum.core.locking import row_lock
 from matchforum.core.permissions import require_organiser
 from matchforum.core.text_limits import text_within
 from matchforum.forums.models import Forum, Slot, Table
+from matchforum.forums.services import forum_day_rule_apply
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 
 from . import notices
@@ -388,13 +389,27 @@ def meeting_cancel(*, meeting: Meeting) -> Meeting:
 # ---------------------------------------------------------------------- the organisers' desk
 
 
-def meeting_mark(*, meeting: Meeting, user: User, status: str) -> Meeting:
-    """Mark a placed meeting held or no-show (or back to scheduled)."""
+def meeting_mark(
+    *, meeting: Meeting, user: User, status: str, override_reason: str = ""
+) -> Meeting:
+    """Mark a placed meeting held or no-show (or back to scheduled).
+
+    Held and no-show are recorded only on the forum's days, unless an organiser gives a
+    reason (audited); going back to scheduled is always allowed.
+    """
     require_organiser(user)
     if status not in (MeetingStatus.HELD, MeetingStatus.NO_SHOW, MeetingStatus.SCHEDULED):
         raise ValidationError(_("Unknown meeting status."))
     if meeting.slot_id is None or meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("Only a scheduled meeting can be held or missed."))
+    if status != MeetingStatus.SCHEDULED:
+        forum_day_rule_apply(
+            forum=meeting.forum,
+            user=user,
+            what=status,
+            target=meeting,
+            override_reason=override_reason,
+        )
     meeting.status = status
     meeting.save(update_fields=["status", "updated_at"])
     return meeting

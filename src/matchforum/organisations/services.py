@@ -25,6 +25,7 @@ from matchforum.core.links import site_url
 from matchforum.core.permissions import require_organiser
 from matchforum.core.text_limits import text_within
 from matchforum.forums.models import CapabilityTrack, Forum, Slot
+from matchforum.forums.services import forum_day_rule_apply
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.services import meeting_requests_thaw
 from matchforum.notifications.mail import address_mail_send
@@ -101,13 +102,9 @@ def _name_clash_check(*, forum: Forum, name: str, exclude_pk: int | None = None)
 DECISIONS = {Accreditation.APPROVED, Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION}
 
 
-@transaction.atomic
-def organisation_decide_accreditation(
-    *, organisation: Organisation, reviewer: User, decision: str, reason: str = ""
-) -> AccreditationDecision:
-    """Approve, reject or ask for information; recorded in the history with who, when and why."""
-    if not reviewer.can_vet:
-        raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
+def accreditation_decision_check(*, decision: str, reason: str) -> None:
+    """Refuse an unknown decision, a reason over its limit, or a rejection or request for
+    more without a reason."""
     if decision not in DECISIONS:
         raise ValidationError(f"Unknown accreditation decision {decision!r}.")
     reason = text_within(reason, model=Organisation, field="accreditation_reason", key="reason")
@@ -115,6 +112,17 @@ def organisation_decide_accreditation(
         raise ValidationError(
             _("Give the organisation a reason when rejecting or asking for more.")
         )
+
+
+@transaction.atomic
+def organisation_decide_accreditation(
+    *, organisation: Organisation, reviewer: User, decision: str, reason: str = ""
+) -> AccreditationDecision:
+    """Approve, reject or ask for information; recorded in the history with who, when and why."""
+    if not reviewer.can_vet:
+        raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
+    accreditation_decision_check(decision=decision, reason=reason)
+    reason = text_within(reason, model=Organisation, field="accreditation_reason", key="reason")
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     now = timezone.now()
     entry = AccreditationDecision.objects.create(
@@ -451,9 +459,23 @@ def accreditation_decide_bulk(
     return len(organisations)
 
 
-def delegate_check_in(*, delegate: Delegate, user: User, undo: bool = False) -> Delegate:
-    """The on-site desk marks a delegate arrived (or takes it back)."""
+def delegate_check_in(
+    *, delegate: Delegate, user: User, undo: bool = False, override_reason: str = ""
+) -> Delegate:
+    """The on-site desk marks a delegate arrived (or takes it back).
+
+    Arrivals are recorded only on the forum's days, unless an organiser gives a reason
+    (audited); taking a check-in back is always allowed.
+    """
     require_organiser(user)
+    if not undo:
+        forum_day_rule_apply(
+            forum=delegate.organisation.forum,
+            user=user,
+            what="check_in",
+            target=delegate.organisation,
+            override_reason=override_reason,
+        )
     delegate.checked_in_at = None if undo else timezone.now()
     delegate.save(update_fields=["checked_in_at"])
     return delegate

@@ -13,6 +13,7 @@ from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
 from matchforum.organisations.models import Delegate
 
+from .mapping import Placement, live_placements
 from .models import ScheduleVersion, SchedulingRun, VersionStatus
 
 
@@ -112,3 +113,54 @@ def waiting_list(*, forum: Forum) -> list[dict[str, Any]]:
         places = meeting_free_places(forum=forum, meeting=meeting)
         rows.append({"meeting": meeting, "places": places[:5], "fits": bool(places)})
     return rows
+
+
+def run_known_meeting_ids(*, run: SchedulingRun) -> set[int]:
+    """The meetings a run decided on: the ones it placed and the ones it left out.
+
+    Publishing the run places the first and takes the place of the second away; every
+    other meeting keeps its place.
+    """
+    result = run.result or {}
+    return (
+        set(result.get("meeting_ids") or [])
+        | {int(p["meeting"]) for p in result.get("placements", [])}
+        | {int(item["meeting"]) for item in result.get("unscheduled", [])}
+    )
+
+
+def schedule_publish_preview(*, run: SchedulingRun) -> dict[str, int]:
+    """What publishing `run` would do, for the confirmation page.
+
+    `placed`: meetings with a place afterwards; `changed`: meetings whose place changes;
+    `moved`: of those, the ones that had a place (their delegates are told where they are
+    now); `unplaced`: meetings the run could not fit; `told`: delegates told that the
+    schedule is out (everyone with a placed meeting, and only if something changes).
+    """
+    result = run.result or {}
+    wanted = {
+        p.meeting: p for p in (Placement.from_dict(item) for item in result.get("placements", []))
+    }
+    before = live_placements(forum=run.forum)
+    open_ids = set(
+        Meeting.objects.filter(
+            forum=run.forum, status__in=[MeetingStatus.ACCEPTED, MeetingStatus.SCHEDULED]
+        ).values_list("pk", flat=True)
+    )
+    touched = run_known_meeting_ids(run=run) & open_ids
+    after = {pk: p for pk, p in before.items() if pk not in touched}
+    after.update({pk: p for pk, p in wanted.items() if pk in touched})
+    changed = {pk for pk in set(before) | set(after) if before.get(pk) != after.get(pk)}
+    told: set[int] = set()
+    if changed:
+        for a, b in Meeting.objects.filter(pk__in=list(after)).values_list(
+            "delegate_a_id", "delegate_b_id"
+        ):
+            told.update((a, b))
+    return {
+        "placed": len(after),
+        "changed": len(changed),
+        "moved": len(changed & set(before) & set(after)),
+        "unplaced": len(result.get("unscheduled", [])),
+        "told": len(told),
+    }

@@ -38,7 +38,7 @@ from .mapping import (
     unscheduled_from_schedule,
 )
 from .models import RunKind, RunStatus, ScheduleVersion, SchedulingRun, VersionStatus
-from .selectors import meeting_free_places, schedule_version_published
+from .selectors import meeting_free_places, run_known_meeting_ids, schedule_version_published
 from .tasks import notify_schedule_published, solve_scheduling_run
 
 DEFAULT_TIME_LIMIT = 30
@@ -310,6 +310,16 @@ def schedule_moves(
 # ---------------------------------------------------------------------- publication
 
 
+def schedule_publish_check(*, run: SchedulingRun) -> None:
+    """Refuse a run that may not be published: unfinished, or not passed by the validator."""
+    if run.status != RunStatus.FINISHED:
+        raise ValidationError(_("Only a finished run can be published."))
+    if (run.result or {}).get("valid") is not True:  # failed the validator, or never checked
+        raise ValidationError(
+            _("The validator found problems in this run's schedule; it cannot be published.")
+        )
+
+
 @transaction.atomic
 def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     """Apply a finished run's placements to the live meetings and publish a new version.
@@ -321,12 +331,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     """
     require_organiser(user)
     run = SchedulingRun.objects.select_for_update().get(pk=run.pk)
-    if run.status != RunStatus.FINISHED:
-        raise ValidationError(_("Only a finished run can be published."))
-    if run.result.get("valid") is False:
-        raise ValidationError(
-            _("The validator found problems in this run's schedule; it cannot be published.")
-        )
+    schedule_publish_check(run=run)
     forum = run.forum
     placements = [Placement.from_dict(p) for p in run.result.get("placements", [])]
     wanted = {p.meeting: p for p in placements}
@@ -338,11 +343,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
     }
     before = live_placements(forum=forum)
     # The run knew these meetings; the ones it left out (and still open) become unplaced.
-    known = (
-        set(run.result.get("meeting_ids") or [])
-        | set(wanted)
-        | {item["meeting"] for item in run.result.get("unscheduled", [])}
-    )
+    known = run_known_meeting_ids(run=run)
     touched = [m for pk, m in meetings.items() if pk in known or pk in wanted]
     touched_ids = [m.pk for m in touched]
     try:

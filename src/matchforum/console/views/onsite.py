@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
@@ -14,27 +15,41 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchforum.core.forms import form_add_service_error, message_service_error
-from matchforum.core.shortcuts import forum_or_404, next_path
+from matchforum.core.forms import (
+    form_add_service_error,
+    message_service_error,
+    service_error_text,
+)
+from matchforum.core.shortcuts import bad_request, forum_or_404, next_path
 from matchforum.forums.models import Slot, Table
+from matchforum.forums.selectors import forum_is_on
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.meetings.services import meeting_book, meeting_cancel_by_organiser, meeting_mark
-from matchforum.organisations.models import Accreditation, Delegate
+from matchforum.organisations.models import Delegate
 from matchforum.organisations.services import delegate_check_in
 from matchforum.schedules.selectors import free_places
 
 from ..access import organiser_required
 from ..forms import WalkInForm
-from ..selectors import delegates_search, forum_meetings
+from ..selectors import delegates_search, first_matches, forum_meetings
+
+CHECKIN_LIMIT = 50  # rows the check-in search shows; it says when there are more
 
 
 @organiser_required
 def checkin(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
     query = request.GET.get("q", "")
-    delegates = delegates_search(forum=forum, query=query)[:50]
+    delegates, more = first_matches(delegates_search(forum=forum, query=query), CHECKIN_LIMIT)
     template = "console/_checkin_rows.html" if request.htmx else "console/checkin.html"
-    return render(request, template, {"delegates": delegates, "q": query})
+    context = {
+        "delegates": delegates,
+        "more": more,
+        "limit": CHECKIN_LIMIT,
+        "q": query,
+        "off_days": not forum_is_on(forum=forum),
+    }
+    return render(request, template, context)
 
 
 @organiser_required
@@ -44,9 +59,21 @@ def checkin_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     delegate = get_object_or_404(
         Delegate.objects.select_related("user", "organisation"), pk=pk, organisation__forum=forum
     )
-    delegate_check_in(delegate=delegate, user=request.user, undo=request.POST.get("undo") == "1")
+    error = ""
+    try:
+        delegate_check_in(
+            delegate=delegate,
+            user=request.user,
+            undo=request.POST.get("undo") == "1",
+            override_reason=request.POST.get("override_reason", ""),
+        )
+    except ValidationError as exc:
+        error = service_error_text(exc)
+        if not request.htmx:
+            messages.error(request, error)
     if request.htmx:
-        return render(request, "console/_checkin_row.html", {"delegate": delegate})
+        context = {"delegate": delegate, "error": error, "off_days": not forum_is_on(forum=forum)}
+        return render(request, "console/_checkin_row.html", context)
     return redirect(f"{reverse('console:checkin')}?{urlencode({'q': request.POST.get('q', '')})}")
 
 
@@ -72,6 +99,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
             "q": query,
             "statuses": MeetingStatus.choices,
             "tz": ZoneInfo(forum.time_zone),
+            "off_days": not forum_is_on(forum=forum),
         },
     )
 
@@ -87,7 +115,12 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
             meeting_cancel_by_organiser(meeting=meeting, user=request.user)
             messages.success(request, _("Meeting %(n)s cancelled.") % {"n": meeting.pk})
         elif action in ("held", "no_show", "scheduled"):
-            meeting_mark(meeting=meeting, user=request.user, status=action)
+            meeting_mark(
+                meeting=meeting,
+                user=request.user,
+                status=action,
+                override_reason=request.POST.get("override_reason", ""),
+            )
             messages.success(request, _("Meeting %(n)s updated.") % {"n": meeting.pk})
         else:
             messages.error(request, _("Unknown action."))
@@ -96,13 +129,32 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(next_path(request, reverse("console:meetings")))
 
 
+PICKER_LIMIT = 20  # matches a type-ahead picker shows; it says when there are more
+PICKER_FIELD = re.compile(r"^[a-z_]{1,40}$")
+
+
 def _delegates(forum):
-    return (
-        Delegate.objects.filter(
-            organisation__forum=forum, organisation__accreditation=Accreditation.APPROVED
+    return delegates_search(forum=forum, query="", approved_only=True)
+
+
+@organiser_required
+def delegate_search(request: HttpRequest) -> HttpResponse:
+    """The type-ahead picker's search: the first delegates of approved organisations whose
+    name, e-mail or organisation matches, as radio buttons of the asking field."""
+    forum = forum_or_404(request)
+    field = request.GET.get("field", "delegate")
+    if not PICKER_FIELD.match(field):
+        return bad_request(request, _("Unknown field."))
+    query = request.GET.get(f"{field}_search", request.GET.get("q", "")).strip()
+    matches, more = [], False
+    if query:
+        matches, more = first_matches(
+            delegates_search(forum=forum, query=query, approved_only=True), PICKER_LIMIT
         )
-        .select_related("user", "organisation")
-        .order_by("organisation__name", "user__full_name")
+    return render(
+        request,
+        "console/_picker_results.html",
+        {"matches": matches, "more": more, "limit": PICKER_LIMIT, "q": query, "field": field},
     )
 
 

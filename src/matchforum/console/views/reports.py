@@ -18,6 +18,7 @@ from ..selectors import (
     acceptance_by_kind,
     meetings_by_country_pair,
     meetings_by_track,
+    meetings_without_request,
     no_show_rate,
     request_funnel,
     table_use_per_slot,
@@ -57,6 +58,7 @@ def analytics(request: HttpRequest) -> HttpResponse:
     context = {
         "funnel": funnel,
         "no_show": no_show,
+        "without_request": meetings_without_request(forum=forum),
         "charts": [
             (
                 _("Meetings by country pair"),

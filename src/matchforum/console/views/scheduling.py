@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -20,12 +21,14 @@ from matchforum.meetings.models import Meeting
 from matchforum.organisations.models import Delegate
 from matchforum.schedules.models import RunKind, RunStatus, SchedulingRun
 from matchforum.schedules.selectors import (
+    schedule_publish_preview,
     schedule_version_published,
     scheduling_runs,
     waiting_list,
 )
 from matchforum.schedules.services import (
     schedule_publish,
+    schedule_publish_check,
     scheduling_repair_start,
     scheduling_run_cancel,
     scheduling_run_start,
@@ -33,6 +36,7 @@ from matchforum.schedules.services import (
 )
 
 from ..access import organiser_required
+from ..confirmation import confirmation_page, confirmed
 from ..forms import RunForm
 
 
@@ -152,11 +156,61 @@ def run_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("console:run_detail", pk=run.pk)
 
 
+def _publish_consequences(run: SchedulingRun) -> list[str]:
+    preview = schedule_publish_preview(run=run)
+    lines = [
+        ngettext(
+            "%(n)s meeting has a place in the published schedule.",
+            "%(n)s meetings have a place in the published schedule.",
+            preview["placed"],
+        )
+        % {"n": preview["placed"]},
+        ngettext(
+            "%(n)s meeting changes place; %(m)s of them had a place and move.",
+            "%(n)s meetings change place; %(m)s of them had a place and move.",
+            preview["changed"],
+        )
+        % {"n": preview["changed"], "m": preview["moved"]},
+        ngettext(
+            "%(n)s meeting could not fit and stays without a place.",
+            "%(n)s meetings could not fit and stay without a place.",
+            preview["unplaced"],
+        )
+        % {"n": preview["unplaced"]},
+        ngettext(
+            "%(n)s delegate is told that the schedule is out; "
+            "the delegates of moved meetings are told where they are now.",
+            "%(n)s delegates are told that the schedule is out; "
+            "the delegates of moved meetings are told where they are now.",
+            preview["told"],
+        )
+        % {"n": preview["told"]},
+    ]
+    return lines
+
+
 @organiser_required
 @require_POST
 def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish a run, only from its confirmation page (which says what will change)."""
     forum = forum_or_404(request)
     run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
+    subject = ("run", run.pk)
+    try:
+        schedule_publish_check(run=run)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+        return redirect("console:run_detail", pk=run.pk)
+    if not confirmed(request, action="schedule_publish", subject=subject):
+        return confirmation_page(
+            request,
+            action="schedule_publish",
+            subject=subject,
+            title=_("Publish run %(n)s?") % {"n": run.pk},
+            consequences=_publish_consequences(run),
+            confirm_label=_("Publish this schedule"),
+            back_url=reverse("console:run_detail", args=[run.pk]),
+        )
     try:
         version = schedule_publish(run=run, user=request.user)
     except ValidationError as exc:

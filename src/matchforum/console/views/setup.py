@@ -11,15 +11,21 @@ from django.views.decorators.http import require_POST
 
 from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import forum_or_404, request_forum
-from matchforum.forums.models import Session, Table
-from matchforum.forums.services import session_delete, session_save, table_update, tables_set
+from matchforum.forums.models import Session
+from matchforum.forums.services import (
+    TableRow,
+    session_delete,
+    session_save,
+    tables_bulk_update,
+    tables_set,
+)
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.selectors import organisations_pending_review
 from matchforum.recommendations.selectors import matching_status
 from matchforum.schedules.selectors import schedule_version_published
 
 from ..access import organiser_required, vetting_required
-from ..forms import ForumSetupForm, SessionForm, TablesForm
+from ..forms import ForumSetupForm, SessionForm, TablesBulkForm, TablesForm
 
 
 @vetting_required
@@ -101,13 +107,17 @@ def session_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organiser_required
 def tables(request: HttpRequest) -> HttpResponse:
+    """Tables and areas: the active count, and every table edited in one form."""
     forum = forum_or_404(request)
-    all_tables = forum.tables.all()
+    all_tables = list(forum.tables.all())
     form = TablesForm(
-        request.POST or None,
-        initial={"count": all_tables.filter(is_active=True).count(), "area": "Hall A"},
+        request.POST if request.POST.get("action") == "count" else None,
+        initial={"count": sum(t.is_active for t in all_tables), "area": "Hall A"},
     )
-    if request.method == "POST" and form.is_valid():
+    bulk = TablesBulkForm(
+        request.POST if request.POST.get("action") == "bulk" else None, tables=all_tables
+    )
+    if form.is_bound and form.is_valid():
         tables_set(
             forum=forum,
             user=request.user,
@@ -116,21 +126,30 @@ def tables(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Tables updated."))
         return redirect("console:tables")
-    return render(
-        request, "console/tables.html", {"forum": forum, "form": form, "tables": all_tables}
-    )
-
-
-@organiser_required
-@require_POST
-def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_or_404(request)
-    table = get_object_or_404(Table, pk=pk, forum=forum)
-    table_update(
-        table=table,
-        user=request.user,
-        area=request.POST.get("area", table.area),
-        is_active=request.POST.get("is_active") == "on",
-    )
-    messages.success(request, _("Table %(n)s saved.") % {"n": table.number})
-    return redirect("console:tables")
+    if bulk.is_bound and bulk.is_valid():
+        data = bulk.cleaned_data
+        try:
+            done = tables_bulk_update(
+                forum=forum,
+                user=request.user,
+                rows=[
+                    TableRow(pk=t.pk, area=data[f"area_{t.pk}"], is_active=data[f"active_{t.pk}"])
+                    for t in all_tables
+                ],
+                add=data["add"] or 0,
+                add_area=data["add_area"],
+                range_first=data["range_first"],
+                range_last=data["range_last"],
+                range_area=data["range_area"],
+                range_active={"on": True, "off": False}.get(data["range_active"]),
+            )
+        except ValidationError as exc:
+            form_add_service_error(bulk, exc)
+        else:
+            messages.success(
+                request,
+                _("Tables saved: %(changed)s changed, %(added)s added, %(in_range)s in the range.")
+                % done,
+            )
+            return redirect("console:tables")
+    return render(request, "console/tables.html", {"forum": forum, "form": form, "bulk": bulk})

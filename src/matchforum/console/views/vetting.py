@@ -11,13 +11,15 @@ from django.utils.translation import ngettext
 
 from matchforum.core.forms import form_add_service_error
 from matchforum.core.shortcuts import forum_or_404
-from matchforum.organisations.models import Accreditation, Organisation
+from matchforum.organisations.models import Accreditation, Delegate, Organisation
 from matchforum.organisations.services import (
     accreditation_decide_bulk,
+    accreditation_decision_check,
     organisation_decide_accreditation,
 )
 
 from ..access import vetting_required
+from ..confirmation import confirmation_page, confirmed
 from ..forms import DecisionForm
 
 FILTERS = {
@@ -50,22 +52,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         if not chosen:
             form.add_error(None, _("Tick at least one organisation."))
         elif form.is_valid():
-            try:
-                count = accreditation_decide_bulk(
-                    organisations=chosen,
-                    reviewer=request.user,
-                    decision=form.cleaned_data["decision"],
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as exc:
-                form_add_service_error(form, exc)
-            else:
-                messages.success(
-                    request,
-                    ngettext("%(n)s organisation decided.", "%(n)s organisations decided.", count)
-                    % {"n": count},
-                )
-                return redirect(f"{request.path}?show={show}")
+            response = _decide_bulk(request, form, chosen, show)
+            if response is not None:
+                return response
     return render(
         request,
         "console/vetting.html",
@@ -76,6 +65,64 @@ def queue(request: HttpRequest) -> HttpResponse:
             "selected": _ticked(request),
         },
     )
+
+
+def _decide_bulk(
+    request: HttpRequest, form: DecisionForm, chosen: list[Organisation], show: str
+) -> HttpResponse | None:
+    """Ask for confirmation, then decide; None when the form is shown again with errors."""
+    decision, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
+    subject = (decision, reason.strip(), *sorted(o.pk for o in chosen))
+    try:
+        accreditation_decision_check(decision=decision, reason=reason)
+    except ValidationError as exc:
+        form_add_service_error(form, exc)
+        return None
+    if not confirmed(request, action="accreditation_decide_bulk", subject=subject):
+        delegates = Delegate.objects.filter(organisation__in=chosen).count()
+        label = dict(form.fields["decision"].choices)[decision]
+        consequences = [
+            ngettext(
+                "%(n)s organisation gets the decision “%(decision)s”:",
+                "%(n)s organisations get the decision “%(decision)s”:",
+                len(chosen),
+            )
+            % {"n": len(chosen), "decision": label},
+            ", ".join(o.name for o in chosen),
+            ngettext(
+                "%(n)s delegate sees the decision on their organisation's page; no notice is sent.",
+                "%(n)s delegates see the decision on their organisation's page; no notice is sent.",
+                delegates,
+            )
+            % {"n": delegates},
+        ]
+        if reason.strip():
+            consequences.append(_("Reason the organisations see: %(reason)s") % {"reason": reason})
+        fields = [("decision", decision), ("reason", reason)]
+        fields += [("organisations", o.pk) for o in chosen]
+        return confirmation_page(
+            request,
+            action="accreditation_decide_bulk",
+            subject=subject,
+            title=_("Record this decision?"),
+            consequences=consequences,
+            confirm_label=_("Record decision"),
+            back_url=f"{request.path}?show={show}",
+            fields=fields,
+        )
+    try:
+        count = accreditation_decide_bulk(
+            organisations=chosen, reviewer=request.user, decision=decision, reason=reason
+        )
+    except ValidationError as exc:
+        form_add_service_error(form, exc)
+        return None
+    messages.success(
+        request,
+        ngettext("%(n)s organisation decided.", "%(n)s organisations decided.", count)
+        % {"n": count},
+    )
+    return redirect(f"{request.path}?show={show}")
 
 
 @vetting_required
@@ -94,7 +141,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form_add_service_error(form, exc)
         else:
-            messages.success(request, _("Decision recorded for %(name)s.") % {"name": organisation})
+            messages.success(request, _("Decision recorded: %(name)s") % {"name": organisation})
             return redirect("console:vetting")
     return render(
         request,
