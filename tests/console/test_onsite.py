@@ -189,6 +189,8 @@ def test_after_an_action_only_a_local_next_is_followed(
     )
     assert response.status_code == 302
     assert response.url == goes_to
+
+
 def test_the_walk_in_form_lists_no_delegates_until_searched(
     client, forum, make_delegate, organiser
 ):

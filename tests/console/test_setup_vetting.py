@@ -147,6 +147,8 @@ def test_a_ticked_value_that_is_no_id_ticks_nothing(client, forum, make_delegate
     )
     assert response.status_code == 200
     assert "Tick at least one organisation." in response.content.decode()
+
+
 def test_a_name_ending_in_a_full_stop_gets_no_second_one(
     client, forum, make_delegate, vetting_officer
 ):
