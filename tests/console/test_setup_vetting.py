@@ -132,7 +132,8 @@ def test_asking_for_information_needs_a_reason_the_organisation_sees(
 def test_a_ticked_value_that_is_no_id_ticks_nothing(client, forum, make_delegate, vetting_officer):
     pending = make_delegate(accreditation=Accreditation.PENDING)
     client.force_login(vetting_officer)
-    response = client.post(
+    response = confirmed_post(
+        client,
         reverse("console:vetting"),
         {
             "organisations": ["x\x00", "99999999999999999999", "²", pending.organisation_id],
