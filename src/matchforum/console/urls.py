@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import importing, onsite, reports, scheduling, setup, vetting
+from .views import committee, importing, onsite, reports, scheduling, setup, vetting
 
 app_name = "console"
 urlpatterns = [
@@ -25,6 +25,13 @@ urlpatterns = [
     ),
     path("vetting/", vetting.queue, name="vetting"),
     path("vetting/<int:pk>/", vetting.detail, name="vetting_detail"),
+    path("vetting/<int:pk>/move/", vetting.move_team, name="vetting_move_team"),
+    path("committee/", committee.teams, name="committee"),
+    path(
+        "committee/members/<int:pk>/remove/",
+        committee.member_remove,
+        name="committee_member_remove",
+    ),
     path("runs/", scheduling.runs, name="runs"),
     path("runs/compare/", scheduling.run_compare, name="run_compare"),
     path("runs/<int:pk>/", scheduling.run_detail, name="run_detail"),
