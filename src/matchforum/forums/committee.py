@@ -82,8 +82,7 @@ ANY_ROLE = {CommitteeRole.ORGANISER, CommitteeRole.VETTING_OFFICER}
 
 
 def can_view_private(user: User, organisation: Organisation) -> bool:
-    own = seats(user, organisation.forum_id)
-    return _is_chair(user, own) or _in_team(own, organisation, roles=ANY_ROLE)
+    return private_organisations(user, organisation.forum).filter(pk=organisation.pk).exists()
 
 
 def can_vet(user: User, organisation: Organisation) -> bool:
@@ -101,10 +100,7 @@ def can_move_team(user: User, organisation: Organisation) -> bool:
 
 
 def can_export(user: User, organisation: Organisation) -> bool:
-    own = seats(user, organisation.forum_id)
-    return _is_chair_organiser(user, own) or _in_team(
-        own, organisation, roles={CommitteeRole.ORGANISER}
-    )
+    return exportable_organisations(user, organisation.forum).filter(pk=organisation.pk).exists()
 
 
 def can_manage_committee(user: User, forum: Forum) -> bool:

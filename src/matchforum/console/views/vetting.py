@@ -90,7 +90,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     forum = forum_or_404(request)
     organisation = get_object_or_404(Organisation, pk=pk, forum=forum)
-    if not committee.can_view_private(request.user, organisation):
+    allowed = committee.can_vet if request.method == "POST" else committee.can_view_private
+    if not allowed(request.user, organisation):
         raise PermissionDenied
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
