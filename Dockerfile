@@ -8,9 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MATCHFORUM_VAR_DIR=/var/lib/matchforum \
     PATH=/app/.venv/bin:$PATH
 
-# pg_dump/pg_restore for manage.py backup and restore (Debian 12: PostgreSQL 15 clients).
+# pg_dump/pg_restore for manage.py backup and restore (Debian 12: PostgreSQL 15 clients);
+# ICU with its headers, pkg-config and a compiler to build PyICU (organisations/names.py).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends postgresql-client \
+       libicu-dev pkg-config g++ \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin matchforum
 

@@ -3,6 +3,8 @@
 #   PYTHON   interpreter that creates the virtualenv (python3)
 #   VENV     virtualenv directory (.venv)
 #   EXTRAS   optional dependency groups of pyproject.toml ("dev"; empty for production)
+# PyICU builds against the system's ICU: it needs libicu-dev, pkg-config and g++ (.ci/run
+# and the Dockerfile install them).
 set -eu
 PYTHON="${PYTHON:-python3}"
 VENV="${VENV:-.venv}"

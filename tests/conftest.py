@@ -61,12 +61,12 @@ def forum(db):
 
 
 @pytest.fixture
-def organiser(db):
+def organiser(forum):
     return UserFactory(email="organiser@example.org", is_organiser=True, is_staff=True)
 
 
 @pytest.fixture
-def vetting_officer(db):
+def vetting_officer(forum):
     return UserFactory(email="vetting@example.org", is_vetting_officer=True)
 
 

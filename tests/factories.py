@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from matchforum.accounts.models import User
 from matchforum.agenda.models import CalendarToken
-from matchforum.forums.models import Forum
+from matchforum.forums.models import CommitteeMembership, CommitteeRole, CommitteeTeam, Forum
 from matchforum.forums.selectors import forum_slots
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
@@ -30,6 +30,33 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     full_name = factory.Faker("name")
     password = factory.django.Password("correct horse battery staple")
+
+    # Not fields: a seat on the chair team of the (first) forum, the way the migration
+    # moved the old global flags (`UserFactory(is_organiser=True)`).
+    is_organiser = False
+    is_vetting_officer = False
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        organiser = kwargs.pop("is_organiser")
+        vetting_officer = kwargs.pop("is_vetting_officer")
+        user = super()._create(model_class, *args, **kwargs)
+        if organiser:
+            committee_seat(user, role=CommitteeRole.ORGANISER)
+        if vetting_officer:
+            committee_seat(user, role=CommitteeRole.VETTING_OFFICER)
+        return user
+
+
+def committee_seat(
+    user: User, *, role: str = CommitteeRole.VETTING_OFFICER, country: str = "", forum=None
+) -> CommitteeMembership:
+    """Give `user` a role in a committee team (the chair unless `country`) of the forum."""
+    forum = forum or Forum.objects.first() or forum_build()
+    team, _created = CommitteeTeam.objects.get_or_create(forum=forum, country=country)
+    membership = CommitteeMembership.objects.create(team=team, user=user, role=role)
+    user.committee_roles_changed()
+    return membership
 
 
 def forum_build(**overrides: object) -> Forum:

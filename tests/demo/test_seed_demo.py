@@ -15,7 +15,7 @@ from matchforum.accounts.models import User
 from matchforum.demo import generator as g
 from matchforum.demo.selectors import demo_forum_digest, demo_forum_get
 from matchforum.demo.services import DemoForumExists, demo_forum_delete, demo_forum_seed
-from matchforum.forums.models import Session, Slot, Table
+from matchforum.forums.models import CommitteeMembership, Session, Slot, Table
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingRequest
 from matchforum.organisations.models import AccreditationDecision, Delegate, Organisation
@@ -87,9 +87,26 @@ def test_seed_demo_command_builds_the_small_forum(var_dir):
     assert attendance["onsite"] / 600 >= 0.8
     assert delegates.filter(unavailable_slots__isnull=False).distinct().count() > 30
     demo_users = User.objects.filter(email__endswith="@demo.matchforum.test")
-    assert demo_users.count() == 602
+    assert demo_users.count() == 607
     assert sum(u.has_usable_password() for u in demo_users) == len(g.ACCOUNTS)
-    assert User.objects.get(email="organiser@demo.matchforum.test").is_organiser
+    assert User.objects.get(email="organiser@demo.matchforum.test").can_organise
+
+    # The joint organising committee: the chair and a team per participating country.
+    assert forum.participating_countries == ["UA", "LT", "LV", "EE", "PL"]
+    seats = {
+        (str(country), email, role)
+        for country, email, role in CommitteeMembership.objects.filter(
+            team__forum=forum
+        ).values_list("team__country", "user__email", "role")
+    }
+    assert seats == {
+        ("", "organiser@demo.matchforum.test", "organiser"),
+        ("", "vetting@demo.matchforum.test", "vetting_officer"),
+        *{
+            (code, f"vetting.{code.lower()}@demo.matchforum.test", "vetting_officer")
+            for code in ("UA", "LT", "LV", "EE", "PL")
+        },
+    }
 
     # Offers and needs.
     profiles = CooperationProfile.objects.filter(organisation__forum=forum)

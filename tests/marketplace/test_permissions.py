@@ -12,6 +12,7 @@ from tests.factories import (
     InvitationFactory,
     OrganisationFactory,
     RecommendationFactory,
+    committee_seat,
 )
 
 pytestmark = pytest.mark.django_db
@@ -80,8 +81,7 @@ def test_organisers_browsing_the_marketplace_never_see_unapproved_organisations(
 ):
     OrganisationFactory(forum=forum, name="Pending Org", accreditation=Accreditation.PENDING)
     delegate = DelegateFactory(organisation__forum=forum)
-    delegate.user.is_vetting_officer = True
-    delegate.user.save()
+    committee_seat(delegate.user, forum=forum)
     client.force_login(delegate.user)
     assert "Pending Org" not in client.get("/marketplace/").content.decode()
 

@@ -1,5 +1,6 @@
 """Names that look the same are the same name: zero-width and format characters, full-width
-letters, case and runs of spaces do not make a second organisation of the same name."""
+letters, letters of another script that look the same (the UTS #39 confusable skeleton),
+case and runs of spaces do not make a second organisation of the same name."""
 
 from __future__ import annotations
 
@@ -27,10 +28,62 @@ ZERO_WIDTH = NAME + "\u200b"
         "Ozolavots  Partners\u00a0SIA",
         "ＯＺＯＬＡＶＯＴＳ Partners SIA",  # full-width letters
         "ozolavots partners sia",
+        "\u041ezolavots Partners SIA",  # Cyrillic capital O
+        "Ozolavots Partners S\u0406A",  # Ukrainian capital I
+        "\u043ezolav\u043ets \u0420artners SIA",  # Cyrillic o, o and Er
     ],
 )
 def test_look_alikes_share_the_key(look_alike):
     assert name_key(look_alike) == name_key(NAME)
+
+
+CYRILLIC_O = "\u041ezolavots"  # "Оzolavots": a Cyrillic О, then Latin letters
+
+
+def test_the_cyrillic_o_is_a_look_alike_of_the_latin_one():
+    assert CYRILLIC_O != "Ozolavots"
+    assert name_key(CYRILLIC_O) == name_key("Ozolavots")
+
+
+def test_the_cyrillic_look_alike_is_refused_at_registration_and_on_rename(forum):
+    OrganisationFactory(forum=forum, name="Ozolavots")
+    with pytest.raises(ValidationError, match="looks the same"):
+        organisation_register(
+            forum=forum, name=CYRILLIC_O, country="LV", kind="producer", contact=UserFactory()
+        )
+    delegate = DelegateFactory(organisation__forum=forum, organisation__name="Gauja Optics")
+    with pytest.raises(ValidationError, match="looks the same"):
+        organisation_update(organisation=delegate.organisation, editor=delegate, name=CYRILLIC_O)
+    assert sorted(Organisation.objects.values_list("name", flat=True)) == [
+        "Gauja Optics",
+        "Ozolavots",
+    ]
+
+
+def test_the_cyrillic_look_alike_is_refused_in_the_registration_import(forum):
+    from tests.organisations.test_registration_import import _import, _row, _xlsx
+
+    OrganisationFactory(forum=forum, name="Ozolavots")
+    rows = [_row(2) | {"organisation_name": CYRILLIC_O}, _row(3)]
+    report = _import(forum, _xlsx(rows), dry_run=False)
+    assert [error.message for error in report.errors] == [
+        "This name looks the same as an organisation already registered; "
+        "choose a name that reads differently."
+    ]
+    assert report.organisations_created == ["Works 03"]
+    assert not Organisation.objects.filter(name=CYRILLIC_O).exists()
+
+
+def test_a_look_alike_pair_within_one_import_file_is_refused(forum):
+    from tests.organisations.test_registration_import import _import, _row, _xlsx
+
+    rows = [
+        _row(2) | {"organisation_name": "Ozolavots"},
+        _row(3) | {"organisation_name": CYRILLIC_O},
+    ]
+    report = _import(forum, _xlsx(rows), dry_run=True)
+    assert report.organisations_created == ["Ozolavots"]
+    assert len(report.errors) == 1
 
 
 def test_distinct_names_keep_distinct_keys():
@@ -112,4 +165,25 @@ def test_the_zero_width_look_alike_is_refused_at_sign_up(client, forum):
         },
     )
     assert "already registered" in response.content.decode()
+    assert Organisation.objects.filter(forum=forum).count() == 1
+
+
+def test_the_cyrillic_look_alike_is_refused_at_sign_up(client, forum):
+    OrganisationFactory(forum=forum, name="Ozolavots")
+    response = client.post(
+        "/accounts/sign-up/",
+        {
+            "organisation_name": CYRILLIC_O,
+            "country": "LV",
+            "kind": "producer",
+            "website": "",
+            "description": "Radar.",
+            "full_name": "Jānis Bērziņš",
+            "role": "CEO",
+            "email": "janis@example.org",
+            "password1": "plausible-cobalt-harbour-17",
+            "password2": "plausible-cobalt-harbour-17",
+        },
+    )
+    assert "looks the same" in response.content.decode()
     assert Organisation.objects.filter(forum=forum).count() == 1

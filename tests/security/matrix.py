@@ -71,6 +71,10 @@ def pk_of(attribute: str) -> Callable[[World], dict[str, Any]]:
     return lambda w: {"pk": getattr(w, attribute).pk}
 
 
+def vetting_seat(w: World) -> dict:
+    return {"pk": w.users["vetting"].committee_memberships.get().pk}
+
+
 def first_session(w: World) -> dict:
     return {"pk": w.forum.days.first().sessions.first().pk}
 
@@ -407,6 +411,32 @@ MATRIX: dict[str, list[Op]] = {
             form=True,
             label="empty form re-rendered",
         ),
+    ],
+    "console:vetting_move_team": [
+        Op(
+            "GET",
+            same(403, anonymous=302, vetting=405, organiser=405),
+            kwargs=lambda w: {"pk": w.pending_org.pk},
+        ),
+        Op(
+            "POST",
+            same(403, anonymous=302, vetting=302, organiser=302),
+            kwargs=lambda w: {"pk": w.pending_org.pk},
+            form=True,
+            label="no reason: refused with a message",
+        ),
+    ],
+    "console:committee": [
+        Op("GET", CONSOLE_PAGE),
+        Op("POST", CONSOLE_PAGE, form=True, label="no action re-rendered"),
+    ],
+    "console:committee_member_remove": [
+        Op(
+            "GET",
+            same(403, anonymous=302, vetting=405, organiser=405),
+            kwargs=vetting_seat,
+        ),
+        Op("POST", same(403, anonymous=302, organiser=302), kwargs=vetting_seat, form=True),
     ],
     "console:setup": [Op("GET", CONSOLE_PAGE)],
     "console:sessions": [Op("GET", CONSOLE_PAGE)],

@@ -12,7 +12,8 @@ VETTING_APPS = {"organisations", "marketplace"}
 
 
 class RoleBackend(ModelBackend):
-    """Organisers may administer every model; vetting officers the organisations.
+    """The chair's organisers may administer every model; other committee members the
+    organisations (which of them: the admin asks forums/committee.py per object).
 
     Checked after Django's own grants, so explicit permissions still work.
     """
@@ -20,9 +21,9 @@ class RoleBackend(ModelBackend):
     def has_perm(self, user_obj, perm, obj=None):
         if not user_obj.is_active:
             return False
-        if getattr(user_obj, "is_organiser", False):
+        if getattr(user_obj, "can_organise", False):
             return True
-        if getattr(user_obj, "is_vetting_officer", False):
+        if getattr(user_obj, "can_vet", False):
             app_label = perm.split(".", 1)[0]
             if app_label in VETTING_APPS and not perm.split(".", 1)[1].startswith("delete_"):
                 return True
@@ -31,9 +32,9 @@ class RoleBackend(ModelBackend):
     def has_module_perms(self, user_obj, app_label):
         if not user_obj.is_active:
             return False
-        if getattr(user_obj, "is_organiser", False):
+        if getattr(user_obj, "can_organise", False):
             return True
-        if getattr(user_obj, "is_vetting_officer", False) and app_label in VETTING_APPS:
+        if getattr(user_obj, "can_vet", False) and app_label in VETTING_APPS:
             return True
         return super().has_module_perms(user_obj, app_label)
 

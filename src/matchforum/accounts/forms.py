@@ -10,7 +10,7 @@ from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CapabilityTrack
 from matchforum.organisations.models import Delegate, Organisation, OrganisationKind
 from matchforum.organisations.names import name_clean
-from matchforum.organisations.selectors import organisation_name_clash
+from matchforum.organisations.selectors import name_clash_message, organisation_name_clash
 
 from .models import User
 
@@ -102,15 +102,8 @@ class SignUpForm(PasswordPairMixin):
     def clean_organisation_name(self) -> str:
         name = name_clean(self.cleaned_data["organisation_name"])
         clash = self.forum and organisation_name_clash(forum=self.forum, name=name)
-        if clash and clash.name.casefold() == name.casefold():
-            raise forms.ValidationError(_("An organisation of this name is already registered."))
         if clash:
-            raise forms.ValidationError(
-                _(
-                    "This name looks the same as an organisation already registered; "
-                    "choose a name that reads differently."
-                )
-            )
+            raise forms.ValidationError(name_clash_message(existing=clash.name, name=name))
         return name
 
 

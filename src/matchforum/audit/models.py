@@ -18,6 +18,8 @@ class AuditEntry(models.Model):
         ACCESS_DENIED = "access.denied", _("Access denied")
         NOT_FOUND = "access.not_found", _("Object not found or not visible")
         VETTING_DECISION = "vetting.decision", _("Accreditation decided")
+        TEAM_MOVED = "committee.team_moved", _("Organisation moved to another committee team")
+        COMMITTEE_CHANGED = "committee.changed", _("Organising committee changed")
         SCHEDULE_PUBLISHED = "schedule.published", _("Schedule published")
         EXPORT = "data.export", _("Data exported")
         PROFILE_VIEWED = "organisation.viewed", _("Organisation profile viewed")

@@ -1,4 +1,8 @@
-"""Every console list as rows, and its CSV or XLSX rendering."""
+"""Every console list as rows, and its CSV or XLSX rendering.
+
+Each list is built from the organisations the caller may export (forums/committee.py):
+the chair's organisers get the whole forum, a country team's organisers their team's.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import io
 from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from openpyxl import Workbook
 
@@ -19,6 +24,7 @@ from matchforum.outcomes.models import MeetingOutcome
 from .selectors import forum_meetings
 
 Rows = tuple[list[str], Iterable[list[object]]]
+Organisations = QuerySet[Organisation]
 
 
 def _local(forum: Forum, value) -> str:
@@ -27,8 +33,8 @@ def _local(forum: Forum, value) -> str:
     return value.astimezone(ZoneInfo(forum.time_zone)).strftime("%Y-%m-%d %H:%M")
 
 
-def organisations_rows(forum: Forum) -> Rows:
-    qs = Organisation.objects.filter(forum=forum).order_by("name")
+def organisations_rows(forum: Forum, organisations: Organisations) -> Rows:
+    qs = organisations.filter(forum=forum).order_by("name")
     header = ["id", "name", "country", "kind", "accreditation", "website", "delegates"]
     rows = (
         [o.pk, o.name, str(o.country), o.kind, o.accreditation, o.website, o.delegates.count()]
@@ -37,9 +43,9 @@ def organisations_rows(forum: Forum) -> Rows:
     return header, rows
 
 
-def delegates_rows(forum: Forum) -> Rows:
+def delegates_rows(forum: Forum, organisations: Organisations) -> Rows:
     qs = (
-        Delegate.objects.filter(organisation__forum=forum)
+        Delegate.objects.filter(organisation__forum=forum, organisation__in=organisations)
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__email")
     )
@@ -59,7 +65,12 @@ def delegates_rows(forum: Forum) -> Rows:
     return header, rows
 
 
-def meetings_rows(forum: Forum) -> Rows:
+def _either_side(organisations: Organisations, a: str, b: str) -> Q:
+    ids = organisations.values("pk")
+    return Q(**{f"{a}__in": ids}) | Q(**{f"{b}__in": ids})
+
+
+def meetings_rows(forum: Forum, organisations: Organisations) -> Rows:
     header = [
         "id",
         "organisation_a",
@@ -87,14 +98,17 @@ def meetings_rows(forum: Forum) -> Rows:
             m.priority,
             "yes" if m.is_walk_in else "",
         ]
-        for m in forum_meetings(forum=forum).order_by("slot__starts_at", "pk")
+        for m in forum_meetings(forum=forum)
+        .filter(_either_side(organisations, "organisation_a", "organisation_b"))
+        .order_by("slot__starts_at", "pk")
     )
     return header, rows
 
 
-def requests_rows(forum: Forum) -> Rows:
+def requests_rows(forum: Forum, organisations: Organisations) -> Rows:
     qs = (
         MeetingRequest.objects.filter(forum=forum)
+        .filter(_either_side(organisations, "sender_organisation", "recipient_organisation"))
         .select_related("sender_organisation", "recipient_organisation")
         .order_by("created_at", "pk")
     )
@@ -115,9 +129,9 @@ def requests_rows(forum: Forum) -> Rows:
     return header, rows
 
 
-def outcomes_rows(forum: Forum) -> Rows:
+def outcomes_rows(forum: Forum, organisations: Organisations) -> Rows:
     qs = (
-        MeetingOutcome.objects.filter(meeting__forum=forum)
+        MeetingOutcome.objects.filter(meeting__forum=forum, organisation__in=organisations)
         .select_related("organisation", "meeting")
         .order_by("meeting_id", "organisation__name")
     )
@@ -129,15 +143,17 @@ def outcomes_rows(forum: Forum) -> Rows:
     return header, rows
 
 
-def vetting_rows(forum: Forum) -> Rows:
+def vetting_rows(forum: Forum, organisations: Organisations) -> Rows:
     from matchforum.organisations.models import AccreditationDecision
 
     qs = (
-        AccreditationDecision.objects.filter(organisation__forum=forum)
-        .select_related("organisation", "reviewer")
+        AccreditationDecision.objects.filter(
+            organisation__forum=forum, organisation__in=organisations
+        )
+        .select_related("organisation", "reviewer", "team")
         .order_by("decided_at", "pk")
     )
-    header = ["organisation", "previous", "decision", "reason", "reviewer", "decided"]
+    header = ["organisation", "previous", "decision", "reason", "reviewer", "team", "decided"]
     rows = (
         [
             d.organisation.name,
@@ -145,6 +161,7 @@ def vetting_rows(forum: Forum) -> Rows:
             d.decision,
             d.reason,
             d.reviewer.email if d.reviewer else "",
+            str(d.team) if d.team else "",
             _local(forum, d.decided_at),
         ]
         for d in qs
@@ -152,7 +169,7 @@ def vetting_rows(forum: Forum) -> Rows:
     return header, rows
 
 
-EXPORTS: dict[str, Callable[[Forum], Rows]] = {
+EXPORTS: dict[str, Callable[[Forum, Organisations], Rows]] = {
     "organisations": organisations_rows,
     "delegates": delegates_rows,
     "meetings": meetings_rows,
@@ -161,9 +178,15 @@ EXPORTS: dict[str, Callable[[Forum], Rows]] = {
     "vetting": vetting_rows,
 }
 
+# The lists of one organisation at a time, which a country team's organisers export too.
+TEAM_EXPORTS = {"organisations", "delegates", "vetting"}
 
-def export_response(*, name: str, forum: Forum, fmt: str) -> HttpResponse:
-    header, rows = EXPORTS[name](forum)
+
+def export_response(
+    *, name: str, forum: Forum, fmt: str, organisations: Organisations
+) -> HttpResponse:
+    """`organisations`: what the caller may export (`committee.exportable_organisations`)."""
+    header, rows = EXPORTS[name](forum, organisations)
     filename = f"{forum.slug}-{name}.{fmt}"
     if fmt == "csv":
         buffer = io.StringIO()

@@ -8,7 +8,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from matchforum.core.text_limits import text_limit
-from matchforum.forums.models import Forum, Session, Table
+from matchforum.forums.models import CommitteeRole, CommitteeTeam, Forum, Session, Table
 from matchforum.organisations.models import Accreditation, Organisation
 
 from .widgets import DateInput, DateTimeInput, SearchPicker, TimeInput
@@ -194,3 +194,41 @@ class RegistrationImportForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         return upload
+
+
+class MoveTeamForm(forms.Form):
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=CommitteeTeam.objects.none(),
+        required=False,
+        empty_label=_("The team of its country"),
+    )
+    reason = forms.CharField(
+        label=_("Why it moves"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
+
+    def __init__(self, *args: object, forum: Forum, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = CommitteeTeam.objects.filter(forum=forum)
+
+
+class ParticipatingCountriesForm(forms.Form):
+    countries = forms.CharField(
+        label=_("Participating countries"),
+        required=False,
+        max_length=500,
+        help_text=_("ISO codes separated by commas, e.g. UA, LT, LV, EE, PL."),
+    )
+
+    def country_codes(self) -> list[str]:
+        return [code for code in self.cleaned_data["countries"].replace(" ", "").split(",") if code]
+
+
+class CommitteeMemberForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the account"))
+    team = forms.ModelChoiceField(label=_("Team"), queryset=CommitteeTeam.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=CommitteeRole.choices)
+
+    def __init__(self, *args: object, forum: Forum, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = CommitteeTeam.objects.filter(forum=forum)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from matchforum.forums.models import Forum, Slot, Table
+from matchforum.forums.models import CommitteeTeam, Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus, RequestStatus
 from matchforum.organisations.models import (
     Accreditation,
@@ -191,3 +191,28 @@ def delegates_search(
             | Q(organisation__name__icontains=query)
         )
     return qs.order_by("organisation__name", "user__full_name")
+
+
+def forum_vetting_state(*, forum: Forum) -> list[dict[str, Any]]:
+    """Per committee team, how many of its organisations are in each accreditation state:
+    the forum-wide picture every team sees (counts only, no organisation's details)."""
+    teams = list(CommitteeTeam.objects.filter(forum=forum))
+    by_id = {team.pk: team for team in teams}
+    by_country = {team.country.code: team for team in teams}
+    chair = by_country.get("")
+    counts: dict[int, Counter[str]] = {team.pk: Counter() for team in teams}
+    rows = Organisation.objects.filter(forum=forum).values_list(
+        "committee_team_id", "country", "accreditation"
+    )
+    for team_id, country, accreditation in rows:
+        team = by_id.get(team_id) or by_country.get(country) or chair
+        if team is not None:
+            counts[team.pk][accreditation] += 1
+    return [
+        {
+            "team": team,
+            "counts": [counts[team.pk][state] for state in Accreditation.values],
+            "total": sum(counts[team.pk].values()),
+        }
+        for team in teams
+    ]

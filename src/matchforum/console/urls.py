@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import badges, importing, onsite, operations, reports, scheduling, setup, vetting
+from .views import (
+    badges,
+    committee,
+    importing,
+    onsite,
+    operations,
+    reports,
+    scheduling,
+    setup,
+    vetting,
+)
 
 app_name = "console"
 urlpatterns = [
@@ -24,6 +34,13 @@ urlpatterns = [
     ),
     path("vetting/", vetting.queue, name="vetting"),
     path("vetting/<int:pk>/", vetting.detail, name="vetting_detail"),
+    path("vetting/<int:pk>/move/", vetting.move_team, name="vetting_move_team"),
+    path("committee/", committee.teams, name="committee"),
+    path(
+        "committee/members/<int:pk>/remove/",
+        committee.member_remove,
+        name="committee_member_remove",
+    ),
     path("runs/", scheduling.runs, name="runs"),
     path("runs/compare/", scheduling.run_compare, name="run_compare"),
     path("runs/<int:pk>/", scheduling.run_detail, name="run_detail"),

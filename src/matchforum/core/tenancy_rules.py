@@ -3,8 +3,9 @@
 
 Reads follow organisations/selectors.py: a delegate of a non-approved organisation
 sees only their own organisation's data; approved delegates also see approved, listed
-organisations and their published profiles; vetting officers and organisers see the
-whole forum's organisations and profiles. Meeting requests and meetings are private
+organisations and their published profiles; members of the organising committee also
+see their team's organisations with drafts and delegates (the chair: the whole forum;
+forums/committee.py). Meeting requests and meetings are private
 to the two organisations (and to organisers, who run the schedule), and shown to them
 only while both are approved (meetings/gating.py). Writes are limited
 to the caller's own organisation.
@@ -18,6 +19,7 @@ from django.db.models import Model, Q, QuerySet
 
 from matchforum.accounts.models import User
 from matchforum.audit.models import AuditEntry
+from matchforum.forums import committee
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.gating import meetings_of, requests_of
@@ -52,7 +54,16 @@ def _profiles(user: User, forum: Forum, for_write: bool) -> QuerySet:
     if for_write:
         return base.filter(organisation_id__in=own)
     if user.can_vet:
-        return base
+        # Drafts are private details: the committee sees those of its team's organisations.
+        team = committee.private_organisations(user, forum).values("pk")
+        visible = organisations_visible_to(
+            user=user, forum=forum, own=own_organisations_memo(user, forum)
+        ).values("pk")
+        return base.filter(
+            Q(organisation_id__in=own)
+            | Q(organisation_id__in=team)
+            | Q(organisation_id__in=visible, is_active=True)
+        )
     visible = organisations_visible_to(
         user=user, forum=forum, own=own_organisations_memo(user, forum)
     ).values("pk")
@@ -61,8 +72,12 @@ def _profiles(user: User, forum: Forum, for_write: bool) -> QuerySet:
 
 def _delegates(user: User, forum: Forum, for_write: bool) -> QuerySet:
     base = Delegate.objects.filter(organisation__forum=forum)
-    if user.can_organise and not for_write:
-        return base
+    if user.can_vet and not for_write:
+        # Delegates' names and addresses are private details (forums/committee.py).
+        team = committee.private_organisations(user, forum).values("pk")
+        return base.filter(
+            Q(organisation_id__in=team) | Q(organisation_id__in=own_organisation_ids(user, forum))
+        )
     return base.filter(organisation_id__in=own_organisation_ids(user, forum))
 
 

@@ -129,6 +129,16 @@ ACCEPT_BY_QUALITY = [0.40, 0.58, 0.665]
 OTHER_STATUS_WEIGHTS = {"declined": 0.52, "pending": 0.2, "withdrawn": 0.1, "expired": 0.18}
 
 
+# The joint organising committee: the chair and a team per participating country.
+PARTICIPATING_COUNTRIES = ["UA", "LT", "LV", "EE", "PL"]
+# Account key -> (team country, "" for the chair; role).
+COMMITTEE_SEATS = {
+    "organiser": ("", "organiser"),
+    "vetting": ("", "vetting_officer"),
+    **{f"vetting-{code.lower()}": (code, "vetting_officer") for code in PARTICIPATING_COUNTRIES},
+}
+
+
 @dataclass
 class DemoAccount:
     key: str
@@ -139,13 +149,54 @@ class DemoAccount:
     language: str
 
 
-# The organiser, the vetting officer and five delegates with sign-in details.
+# The chair's organiser and vetting officer, a vetting officer of each country team and
+# five delegates with sign-in details.
 ACCOUNTS = [
     DemoAccount(
         "organiser", "Organiser", f"organiser@{EMAIL_DOMAIN}", "Ieva", "Petrauskaitė", "lt"
     ),
     DemoAccount(
         "vetting", "Vetting officer", f"vetting@{EMAIL_DOMAIN}", "Mārtiņš", "Kalniņš", "lv"
+    ),
+    DemoAccount(
+        "vetting-ua",
+        "Vetting officer, Ukrainian team",
+        f"vetting.ua@{EMAIL_DOMAIN}",
+        "Oksana",
+        "Hrytsenko",
+        "uk",
+    ),
+    DemoAccount(
+        "vetting-lt",
+        "Vetting officer, Lithuanian team",
+        f"vetting.lt@{EMAIL_DOMAIN}",
+        "Rūta",
+        "Jankauskienė",
+        "lt",
+    ),
+    DemoAccount(
+        "vetting-lv",
+        "Vetting officer, Latvian team",
+        f"vetting.lv@{EMAIL_DOMAIN}",
+        "Jānis",
+        "Ozols",
+        "lv",
+    ),
+    DemoAccount(
+        "vetting-ee",
+        "Vetting officer, Estonian team",
+        f"vetting.ee@{EMAIL_DOMAIN}",
+        "Kadri",
+        "Tamm",
+        "et",
+    ),
+    DemoAccount(
+        "vetting-pl",
+        "Vetting officer, Polish team",
+        f"vetting.pl@{EMAIL_DOMAIN}",
+        "Agnieszka",
+        "Nowak",
+        "pl",
     ),
     DemoAccount(
         "drones-ua",

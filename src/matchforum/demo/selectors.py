@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 
-from matchforum.forums.models import Forum, Session, Table
+from matchforum.forums.models import CommitteeMembership, Forum, Session, Table
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingRequest
 from matchforum.organisations.models import AccreditationDecision, Delegate, Organisation
@@ -104,6 +104,11 @@ def demo_forum_digest(*, forum: Forum) -> str:
             "organisation__name", "previous", "decision", "reason", "reviewer__email", "decided_at"
         )
     )
+    sections["committee"] = _rows(
+        CommitteeMembership.objects.filter(team__forum=forum).values_list(
+            "team__country", "user__email", "role"
+        )
+    )
     delegates = Delegate.objects.filter(organisation__forum=forum)
     unavailable: dict[tuple[str, str], list[str]] = {}
     for email, org, start in delegates.values_list(
@@ -121,8 +126,6 @@ def demo_forum_digest(*, forum: Forum) -> str:
             "user__last_name",
             "user__preferred_language",
             "user__time_zone",
-            "user__is_organiser",
-            "user__is_vetting_officer",
             "role",
             "languages",
             "attendance",

@@ -14,7 +14,14 @@ from django.db import transaction
 
 from matchforum.accounts.models import User
 from matchforum.core.directory_cache import directory_changed
-from matchforum.forums.models import CapabilityTrack, Forum, Slot, Table
+from matchforum.forums.models import (
+    CapabilityTrack,
+    CommitteeMembership,
+    CommitteeTeam,
+    Forum,
+    Slot,
+    Table,
+)
 from matchforum.forums.services import forum_create
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingSeat
@@ -126,6 +133,7 @@ def _forum(plan: g.ForumPlan) -> Forum:
         time_zone=g.TIME_ZONE,
         venue="Neris Riverside Congress Hall, Konstitucijos pr. 99, Vilnius, Lithuania",
         languages=["en", "uk", "lt", "lv", "et", "pl"],
+        participating_countries=g.PARTICIPATING_COUNTRIES,
         description=(
             "Two days of pre-arranged 1:1 meetings between producers, buyers, investors and "
             "researchers from Ukraine, the Baltic states, Poland and their allies. Capability "
@@ -172,13 +180,11 @@ def _write_plan(plan: g.ForumPlan) -> tuple[Forum, list[DemoCredential], dict[st
             full_name=f"{a.first_name} {a.last_name}",
             preferred_language=a.language,
             time_zone=g.TIME_ZONE if a.key != "organiser" else "Europe/Vilnius",
-            is_organiser=a.key == "organiser",
             is_staff=a.key == "organiser",
-            is_vetting_officer=a.key == "vetting",
             password=make_password(passwords[a.key]),
         )
         for a in g.ACCOUNTS
-        if a.key in {"organiser", "vetting"}
+        if a.key in g.COMMITTEE_SEATS
     ]
     account_keys = {a.key for a in g.ACCOUNTS}
     people = [
@@ -194,6 +200,14 @@ def _write_plan(plan: g.ForumPlan) -> tuple[Forum, list[DemoCredential], dict[st
         for d in plan.delegates
     ]
     User.objects.bulk_create(staff + people, batch_size=BATCH)
+    teams = {team.country.code: team for team in CommitteeTeam.objects.filter(forum=forum)}
+    keys = [a.key for a in g.ACCOUNTS if a.key in g.COMMITTEE_SEATS]
+    CommitteeMembership.objects.bulk_create(
+        CommitteeMembership(
+            team=teams[g.COMMITTEE_SEATS[key][0]], user=user, role=g.COMMITTEE_SEATS[key][1]
+        )
+        for key, user in zip(keys, staff, strict=True)
+    )
     reviewers = {"organiser": staff[0], "vetting": staff[1]}
 
     # Organisations, their tracks and their vetting history.

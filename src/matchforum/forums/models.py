@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 from matchforum.core.text_limits import BoundedTextField
 
 from .validators import (
+    validate_countries,
     validate_languages,
     validate_online_meeting_url_template,
     validate_time_zone,
@@ -93,6 +94,13 @@ class Forum(models.Model):
         blank=True,
         help_text=_("Use {meeting} for the meeting number."),
         validators=[validate_online_meeting_url_template],
+    )
+    participating_countries = models.JSONField(
+        _("participating countries"),
+        default=list,
+        blank=True,
+        help_text=_("ISO codes of the countries that have a co-organiser team."),
+        validators=[validate_countries],
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -190,3 +198,57 @@ class Table(models.Model):
 
     def __str__(self) -> str:
         return f"Table {self.number}"
+
+
+class CommitteeRole(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    VETTING_OFFICER = "vetting_officer", _("Vetting officer")
+
+
+class CommitteeTeam(models.Model):
+    """One team of the forum's joint organising committee: the chair (no country) or the
+    co-organiser team of one participating country. Who may do what is forums/committee.py."""
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="committee_teams")
+    country = CountryField(_("country"), blank=True)
+
+    class Meta:
+        ordering = ["forum", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "country"], name="committeeteam_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_chair(self) -> bool:
+        return not self.country
+
+    @property
+    def display_name(self) -> str:
+        if self.is_chair:
+            return gettext("Chair")
+        return gettext("%(country)s team") % {"country": self.country.name}
+
+
+class CommitteeMembership(models.Model):
+    """A person's role in one committee team (a person may hold both roles)."""
+
+    team = models.ForeignKey(CommitteeTeam, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="committee_memberships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=CommitteeRole.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["team", "role", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "user", "role"], name="committeemembership_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.team}, {self.get_role_display()})"

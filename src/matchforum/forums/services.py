@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import formats
@@ -18,8 +18,19 @@ from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
 from matchforum.core.permissions import require_organiser
 
-from .models import Forum, ForumDay, Session, Slot, Table
+from .committee import can_manage_committee
+from .models import (
+    CommitteeMembership,
+    CommitteeRole,
+    CommitteeTeam,
+    Forum,
+    ForumDay,
+    Session,
+    Slot,
+    Table,
+)
 from .selectors import forum_is_on, forum_local_date
+from .validators import validate_countries
 
 
 def session_slot_times(
@@ -110,7 +121,103 @@ def forum_create(
             )
             session_generate_slots(session=session)
     forum_set_tables(forum=forum, count=tables)
+    committee_teams_sync(forum=forum)
     return forum
+
+
+def committee_teams_sync(*, forum: Forum) -> None:
+    """A chair team and one team per participating country (never deleting a team)."""
+    for country in ["", *forum.participating_countries]:
+        CommitteeTeam.objects.get_or_create(forum=forum, country=country)
+
+
+def _require_committee_manager(*, forum: Forum, actor: User) -> None:
+    if not can_manage_committee(actor, forum):
+        raise PermissionDenied(_("Only the chair's organisers manage the committee."))
+
+
+@transaction.atomic
+def committee_countries_set(*, forum: Forum, actor: User, countries: list[str]) -> Forum:
+    """Set the participating countries; each gets a co-organiser team.
+
+    A country whose team still has members cannot be dropped (its members would lose
+    their role without anyone deciding it): remove them first.
+    """
+    _require_committee_manager(forum=forum, actor=actor)
+    countries = [code.strip().upper() for code in countries if code.strip()]
+    validate_countries(countries)
+    dropped = set(forum.participating_countries) - set(countries)
+    staffed = sorted(
+        str(code)
+        for code in CommitteeTeam.objects.filter(
+            forum=forum, country__in=dropped, memberships__isnull=False
+        ).values_list("country", flat=True)
+    )
+    if staffed:
+        raise ValidationError(
+            _("These countries' teams still have members; remove them first: %(codes)s.")
+            % {"codes": ", ".join(sorted(set(staffed)))}
+        )
+    previous = list(forum.participating_countries)
+    forum.participating_countries = countries
+    forum.save(update_fields=["participating_countries"])
+    CommitteeTeam.objects.filter(forum=forum, country__in=dropped).delete()
+    committee_teams_sync(forum=forum)
+    audit_record(
+        action=AuditEntry.Action.COMMITTEE_CHANGED,
+        actor=actor,
+        data={"participating_countries": countries, "previous": previous},
+    )
+    return forum
+
+
+@transaction.atomic
+def committee_member_add(
+    *, team: CommitteeTeam, user: User, role: str, actor: User | None
+) -> CommitteeMembership:
+    """Give a person a role in a team. `actor` None: the system (demo seeder, migration)."""
+    if actor is not None:
+        _require_committee_manager(forum=team.forum, actor=actor)
+    if role not in CommitteeRole.values:
+        raise ValidationError(_("Choose organiser or vetting officer."))
+    if not user.is_active:
+        raise ValidationError(_("This account is not active."))
+    membership, created = CommitteeMembership.objects.get_or_create(team=team, user=user, role=role)
+    if not created:
+        raise ValidationError(_("This person already has this role in the team."))
+    user.committee_roles_changed()
+    audit_record(
+        action=AuditEntry.Action.COMMITTEE_CHANGED,
+        actor=actor,
+        actor_organisation=None,
+        data={"added": user.email, "team": str(team.country) or "chair", "role": role},
+    )
+    return membership
+
+
+@transaction.atomic
+def committee_member_remove(*, membership: CommitteeMembership, actor: User) -> None:
+    """Take a role away. The chair keeps at least one organiser, so someone can still
+    manage the committee."""
+    team = membership.team
+    _require_committee_manager(forum=team.forum, actor=actor)
+    if (
+        team.is_chair
+        and membership.role == CommitteeRole.ORGANISER
+        and not team.memberships.filter(role=CommitteeRole.ORGANISER)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ValidationError(_("The chair needs at least one organiser."))
+    user = membership.user
+    membership.delete()
+    user.committee_roles_changed()
+    audit_record(
+        action=AuditEntry.Action.COMMITTEE_CHANGED,
+        actor=actor,
+        actor_organisation=None,
+        data={"removed": user.email, "team": str(team.country) or "chair", "role": membership.role},
+    )
 
 
 def forum_set_tables(*, forum: Forum, count: int, area: str = "Hall A") -> None:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 
 @lru_cache(maxsize=1)
@@ -51,3 +52,18 @@ def validate_online_meeting_url_template(value: str) -> None:
             _("Give a web address starting with https://, with {meeting} for the meeting number."),
             code="invalid_online_meeting_url_template",
         ) from None
+
+
+def validate_countries(value: object) -> None:
+    """A list of distinct ISO 3166-1 alpha-2 codes (the participating countries)."""
+    if not isinstance(value, list):
+        raise ValidationError(_("Give a list of country codes."), code="invalid_countries")
+    unknown = [code for code in value if not isinstance(code, str) or code not in countries]
+    if unknown:
+        raise ValidationError(
+            _("Unknown country code: %(codes)s."),
+            code="invalid_country",
+            params={"codes": ", ".join(str(code) for code in unknown)},
+        )
+    if len(set(value)) != len(value):
+        raise ValidationError(_("A country is listed twice."), code="duplicate_country")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from matchforum.core.text_limits import BoundedTextField
-from matchforum.forums.models import CapabilityTrack, Forum, Slot
+from matchforum.forums.models import CapabilityTrack, CommitteeTeam, Forum, Slot
 
 
 class OrganisationKind(models.TextChoices):
@@ -71,6 +71,16 @@ class Organisation(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # Set only by a recorded move (organisation_move_team); empty means the team of its
+    # country, or the chair when that country has none (forums/committee.py).
+    committee_team = models.ForeignKey(
+        CommitteeTeam,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="moved_organisations",
+        verbose_name=_("committee team"),
+    )
     matching_opt_out = models.BooleanField(_("not in recommendations"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -101,6 +111,10 @@ class AccreditationDecision(models.Model):
     reason = BoundedTextField(max_length=2000, blank=True)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # The committee team the reviewer decided for (the chair or a country team).
+    team = models.ForeignKey(
+        CommitteeTeam, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField()
 

@@ -2,14 +2,17 @@
 
 The rule (enforced here, on the server): a delegate of an organisation that is not
 approved sees only their own organisation; approved delegates see approved,
-listed organisations and their own; vetting officers and organisers see all.
+listed organisations and their own; a member of the organising committee also sees the
+organisations of their team (the chair: all; forums/committee.py).
 """
 
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.forums import committee
 from matchforum.forums.models import Forum
 
 from .models import Accreditation, Delegate, Organisation, Visibility
@@ -58,11 +61,17 @@ def organisations_visible_to(
     base = Organisation.objects.filter(forum=forum)
     if not user.is_authenticated:
         return base.none()
-    if user.can_vet:
-        return base
     if own is None:
         own = own_organisations(user=user, forum=forum)
     own_ids = [pk for pk, _accreditation in own]
+    if user.can_vet:
+        # A committee member: their team's organisations, and the public directory.
+        team = committee.private_organisations(user, forum).values("pk")
+        return base.filter(
+            Q(pk__in=own_ids)
+            | Q(pk__in=team)
+            | Q(accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED)
+        )
     if not any(accreditation == Accreditation.APPROVED for _pk, accreditation in own):
         return base.filter(pk__in=own_ids)
     # No join here (own_ids is a list), so no duplicates: no DISTINCT, which made every
@@ -97,3 +106,13 @@ def organisation_name_clash(
         if name_key(other_name) == key:
             return Organisation.objects.get(pk=pk)
     return None
+
+
+def name_clash_message(*, existing: str, name: str) -> str:
+    """What a person is told when `name` clashes with the `existing` organisation's name."""
+    if existing.casefold() == name.casefold():
+        return _("An organisation of this name is already registered.")
+    return _(
+        "This name looks the same as an organisation already registered; "
+        "choose a name that reads differently."
+    )

@@ -24,7 +24,8 @@ from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.links import site_url
 from matchforum.core.permissions import require_organiser
 from matchforum.core.text_limits import text_within
-from matchforum.forums.models import CapabilityTrack, Forum, Slot
+from matchforum.forums import committee
+from matchforum.forums.models import CapabilityTrack, CommitteeTeam, Forum, Slot
 from matchforum.forums.services import forum_day_rule_apply
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.services import meeting_requests_thaw
@@ -41,7 +42,7 @@ from .models import (
     RegistrationImport,
     RegistrationImportState,
 )
-from .names import name_clean
+from .names import name_clean, name_key
 from .registration_import import (
     DelegateRow,
     ImportReport,
@@ -53,7 +54,7 @@ from .registration_import import (
     parse_registrations,
     report_to_json,
 )
-from .selectors import organisation_name_clash
+from .selectors import name_clash_message, organisation_name_clash
 from .tasks import run_registration_import, send_invitation_email
 
 INVITATION_VALID_DAYS = 14
@@ -85,18 +86,12 @@ def organisation_register(
 
 def _name_clash_check(*, forum: Forum, name: str, exclude_pk: int | None = None) -> None:
     clash = organisation_name_clash(forum=forum, name=name, exclude_pk=exclude_pk)
-    if clash is None:
-        return
-    if clash.name.casefold() == name.casefold():
-        raise ValidationError({"name": _("An organisation of this name is already registered.")})
-    raise ValidationError(
-        {
-            "name": _(
-                "This name looks the same as an organisation already registered; "
-                "choose a name that reads differently."
-            )
-        }
-    )
+    if clash is not None:
+        raise _name_clash_error(existing=clash.name, name=name)
+
+
+def _name_clash_error(*, existing: str, name: str) -> ValidationError:
+    return ValidationError({"name": name_clash_message(existing=existing, name=name)})
 
 
 DECISIONS = {Accreditation.APPROVED, Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION}
@@ -118,9 +113,10 @@ def accreditation_decision_check(*, decision: str, reason: str) -> None:
 def organisation_decide_accreditation(
     *, organisation: Organisation, reviewer: User, decision: str, reason: str = ""
 ) -> AccreditationDecision:
-    """Approve, reject or ask for information; recorded in the history with who, when and why."""
-    if not reviewer.can_vet:
-        raise PermissionDenied(_("Only vetting officers and organisers decide accreditation."))
+    """Approve, reject or ask for information; recorded in the history with who, for which
+    committee team, when and why."""
+    if not committee.can_vet(reviewer, organisation):
+        raise PermissionDenied(_("Only the committee team of its country decides this."))
     accreditation_decision_check(decision=decision, reason=reason)
     reason = text_within(reason, model=Organisation, field="accreditation_reason", key="reason")
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
@@ -131,6 +127,7 @@ def organisation_decide_accreditation(
         decision=decision,
         reason=reason,
         reviewer=reviewer,
+        team=committee.user_team(reviewer, organisation),
         decided_at=now,
     )
     organisation.accreditation = decision
@@ -149,9 +146,44 @@ def organisation_decide_accreditation(
         action=AuditEntry.Action.VETTING_DECISION,
         actor=reviewer,
         target=organisation,
-        data={"previous": entry.previous, "decision": decision},
+        data={
+            "previous": entry.previous,
+            "decision": decision,
+            "team": str(entry.team) if entry.team else "",
+            "reason": entry.reason,
+        },
     )
     return entry
+
+
+@transaction.atomic
+def organisation_move_team(
+    *, organisation: Organisation, team: CommitteeTeam | None, actor: User, reason: str
+) -> Organisation:
+    """The chair hands an organisation to another committee team (None: back to the team of
+    its country); a decision recorded with who and why."""
+    if not committee.can_move_team(actor, organisation):
+        raise PermissionDenied(_("Only the chair moves an organisation to another team."))
+    if team is not None and team.forum_id != organisation.forum_id:
+        raise ValidationError(_("Choose a team of this forum."))
+    if not reason.strip():
+        raise ValidationError(_("Say why the organisation moves to another team."))
+    previous = committee.responsible_team(organisation)
+    organisation.committee_team = team
+    organisation.save(update_fields=["committee_team", "updated_at"])
+    now_team = committee.responsible_team(organisation)
+    audit_record(
+        action=AuditEntry.Action.TEAM_MOVED,
+        actor=actor,
+        target=organisation,
+        actor_organisation=None,
+        data={
+            "from": str(previous) if previous else "",
+            "to": str(now_team) if now_team else "",
+            "reason": reason.strip(),
+        },
+    )
+    return organisation
 
 
 def delegate_add(
@@ -507,16 +539,21 @@ def registrations_import(
         dry_run=dry_run, row_count=registrations.row_count, errors=list(registrations.errors)
     )
     known = {organisation_key(o.name): o for o in Organisation.objects.filter(forum=forum)}
+    # A new organisation whose name looks like a registered one is refused, as at sign-up.
+    lookalikes = {name_key(o.name): o.name for o in known.values()}
     tracks = {track.slug: track for track in CapabilityTrack.objects.all()}
     users, delegations = _registration_import_people(forum=forum, registrations=registrations)
     total = len(registrations.organisations)
     for done, rows in enumerate(registrations.organisations, start=1):
+        existing = known.get(rows.key)
         try:
+            if existing is None and name_key(rows.name) in lookalikes:
+                raise _name_clash_error(existing=lookalikes[name_key(rows.name)], name=rows.name)
             with transaction.atomic():
                 _registration_import_one(
                     forum=forum,
                     rows=rows,
-                    existing=known.get(rows.key),
+                    existing=existing,
                     tracks=tracks,
                     users=users,
                     delegations=delegations,
@@ -529,6 +566,8 @@ def registrations_import(
         except ValidationError as error:
             for message in error.messages:
                 report.errors.append(RowError(rows.first_row, "", message))
+        else:
+            lookalikes.setdefault(name_key(rows.name), rows.name)
         if on_progress is not None:
             on_progress(done, total)
     return report

@@ -318,8 +318,8 @@ def _anonymise_user(user: User) -> None:
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False
-    user.is_organiser = False
-    user.is_vetting_officer = False
+    user.committee_memberships.all().delete()
+    user.committee_roles_changed()
     user.set_unusable_password()
     user.save()
     user.api_tokens.all().delete()

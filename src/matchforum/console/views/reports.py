@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from matchforum.core.shortcuts import forum_or_404
+from matchforum.forums import committee
 
 from .. import charts, printing
-from ..access import organiser_required
-from ..exports import EXPORTS, export_response
+from ..access import organiser_required, vetting_required
+from ..exports import EXPORTS, TEAM_EXPORTS, export_response
 from ..selectors import (
     acceptance_by_kind,
     meetings_by_country_pair,
@@ -97,11 +99,17 @@ def analytics(request: HttpRequest) -> HttpResponse:
     return render(request, "console/analytics.html", context)
 
 
-@organiser_required
+@vetting_required
 def export(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     if name not in EXPORTS or fmt not in ("csv", "xlsx"):
         raise Http404
-    return export_response(name=name, forum=forum_or_404(request), fmt=fmt)
+    if name not in TEAM_EXPORTS and not request.user.can_organise:
+        # Meetings, requests and outcomes show both sides: the chair's lists.
+        raise PermissionDenied
+    forum = forum_or_404(request)
+    # Only the organisations the caller may export (a vetting officer: none).
+    organisations = committee.exportable_organisations(request.user, forum)
+    return export_response(name=name, forum=forum, fmt=fmt, organisations=organisations)
 
 
 @organiser_required

@@ -1,26 +1,34 @@
-"""The vetting queue: what an organisation submitted, decisions alone or in bulk, history."""
+"""The vetting queue: what an organisation submitted, decisions alone or in bulk, history.
+
+Each committee team sees its own queue (forums/committee.py decides which organisations)
+and the forum-wide state as counts only; the chair sees and decides everything.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
-from matchforum.core.forms import form_add_service_error
+from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import forum_or_404
+from matchforum.forums import committee
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 from matchforum.organisations.services import (
     accreditation_decide_bulk,
     accreditation_decision_check,
     organisation_decide_accreditation,
+    organisation_move_team,
 )
 
 from ..access import vetting_required
 from ..confirmation import confirmation_page, confirmed
-from ..forms import DecisionForm
+from ..forms import DecisionForm, MoveTeamForm
+from ..selectors import forum_vetting_state
 
 FILTERS = {
     "open": [Accreditation.PENDING, Accreditation.NEEDS_INFORMATION],
@@ -41,14 +49,19 @@ def queue(request: HttpRequest) -> HttpResponse:
     show = request.GET.get("show", "open")
     states = FILTERS.get(show, FILTERS["open"])
     organisations = (
-        Organisation.objects.filter(forum=forum, accreditation__in=states)
+        committee.private_organisations(request.user, forum)
+        .filter(accreditation__in=states)
         .prefetch_related("delegates__user", "tracks")
         .order_by("created_at", "pk")
     )
     # Bound on every POST, even an empty one: errors are added to it below.
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        chosen = list(organisations.filter(pk__in=_ticked(request)))
+        asked = _ticked(request)
+        chosen = list(organisations.filter(pk__in=asked))
+        if len(chosen) != len(asked):
+            # Ticked outside this team's queue (or not in the list shown): refuse all of it.
+            raise PermissionDenied
         if not chosen:
             form.add_error(None, _("Tick at least one organisation."))
         elif form.is_valid():
@@ -63,6 +76,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "form": form,
             "show": show,
             "selected": _ticked(request),
+            "forum_state": forum_vetting_state(forum=forum),
         },
     )
 
@@ -129,6 +143,9 @@ def _decide_bulk(
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     forum = forum_or_404(request)
     organisation = get_object_or_404(Organisation, pk=pk, forum=forum)
+    allowed = committee.can_vet if request.method == "POST" else committee.can_view_private
+    if not allowed(request.user, organisation):
+        raise PermissionDenied
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,6 +168,39 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "delegates": organisation.delegates.select_related("user"),
             "profiles": organisation.profiles.all(),
-            "history": organisation.accreditation_history.select_related("reviewer"),
+            "history": organisation.accreditation_history.select_related("reviewer", "team"),
+            "team": committee.responsible_team(organisation),
+            "move_form": (
+                MoveTeamForm(forum=forum)
+                if committee.can_move_team(request.user, organisation)
+                else None
+            ),
         },
     )
+
+
+@vetting_required
+@require_POST
+def move_team(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = forum_or_404(request)
+    organisation = get_object_or_404(Organisation, pk=pk, forum=forum)
+    if not committee.can_move_team(request.user, organisation):
+        raise PermissionDenied
+    form = MoveTeamForm(request.POST, forum=forum)
+    if form.is_valid():
+        try:
+            organisation_move_team(
+                organisation=organisation,
+                team=form.cleaned_data["team"],
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            message_service_error(request, exc)
+        else:
+            messages.success(request, _("%(name)s moved to another team.") % {"name": organisation})
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("console:vetting_detail", pk=organisation.pk)

@@ -50,9 +50,20 @@ class Command(BaseCommand):
         if approve:
             from matchforum.accounts.models import User
 
-            actor = User.objects.filter(is_organiser=True, is_active=True).order_by("pk").first()
+            actor = (
+                User.objects.filter(
+                    committee_memberships__team__forum=forum,
+                    committee_memberships__team__country="",
+                    committee_memberships__role="organiser",
+                    is_active=True,
+                )
+                .order_by("pk")
+                .first()
+            )
             if actor is None:
-                raise CommandError("--approve needs an organiser account to record the decision.")
+                raise CommandError(
+                    "--approve needs an organiser of the forum's chair team to record the decision."
+                )
         report = registrations_import(
             forum=forum,
             registrations=parsed,
