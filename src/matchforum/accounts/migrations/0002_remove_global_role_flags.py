@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0001_initial"),
-        ("forums", "0005_chair_team_from_global_flags"),
+        ("forums", "0006_chair_team_from_global_flags"),
     ]
 
     operations = [

@@ -34,7 +34,7 @@ def chair_seats_to_flags(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0001_initial"),
-        ("forums", "0004_joint_committee"),
+        ("forums", "0005_joint_committee"),
     ]
 
     operations = [migrations.RunPython(flags_to_chair_seats, chair_seats_to_flags)]

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0005_chair_team_from_global_flags'),
-        ('organisations', '0003_registration_import'),
+        ('forums', '0006_chair_team_from_global_flags'),
+        ('organisations', '0004_limit_text_fields'),
     ]
 
     operations = [

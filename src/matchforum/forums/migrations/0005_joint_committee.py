@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0003_validate_settings'),
+        ('forums', '0004_limit_text_fields'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
