@@ -19,6 +19,8 @@ class AuditEntry(models.Model):
         NOT_FOUND = "access.not_found", _("Object not found or not visible")
         VETTING_DECISION = "vetting.decision", _("Accreditation decided")
         SCHEDULE_PUBLISHED = "schedule.published", _("Schedule published")
+        MEETING_CANCELLED = "meeting.cancelled", _("Meeting cancelled")
+        MEETING_RESTORED = "meeting.restored", _("Cancelled meeting restored")
         EXPORT = "data.export", _("Data exported")
         PROFILE_VIEWED = "organisation.viewed", _("Organisation profile viewed")
         ACCOUNT_DELETED = "account.deleted", _("Account deleted")

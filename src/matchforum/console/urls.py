@@ -36,6 +36,12 @@ urlpatterns = [
     path("meetings/", onsite.meetings, name="meetings"),
     path("meetings/add/", onsite.meeting_add, name="meeting_add"),
     path("meetings/<int:pk>/action/", onsite.meeting_action, name="meeting_action"),
+    path("meetings/<int:pk>/cancel/", onsite.meeting_cancel_confirm, name="meeting_cancel"),
+    path(
+        "meetings/<int:pk>/cancel/undo/",
+        onsite.meeting_cancel_undo_view,
+        name="meeting_cancel_undo",
+    ),
     path("onsite/check-in/", onsite.checkin, name="checkin"),
     path("onsite/check-in/<int:pk>/", onsite.checkin_toggle, name="checkin_toggle"),
     path("analytics/", reports.analytics, name="analytics"),

@@ -25,3 +25,11 @@ class DeclineForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class CancelForm(forms.Form):
+    # No max_length here: the service refuses a reason over its limit with the count.
+    reason = forms.CharField(
+        label=_("Reason (both sides are told it)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

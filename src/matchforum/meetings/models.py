@@ -8,6 +8,7 @@ Schedule versions (in `schedules`) are snapshots of these placements.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -150,6 +151,12 @@ class Meeting(models.Model):
         Table, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
     )
     is_walk_in = models.BooleanField(default=False)
+    # A cancellation keeps slot and table, so that its canceller can undo it while free.
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -16,7 +16,7 @@ from matchforum.core.links import site_url
 from matchforum.notifications.models import NotificationKind
 from matchforum.notifications.services import notifications_send
 
-from .models import MeetingRequest
+from .models import Meeting, MeetingRequest
 
 
 def _recipients_of(meeting_request: MeetingRequest) -> list[User]:
@@ -105,5 +105,68 @@ def pending_requests_remind(*, user: User, count: int, now: dt.datetime | None =
         users=[user],
         kind=NotificationKind.REMINDER,
         dedupe_key=f"reminder:pending:{day.isoformat()}",
+        build=build,
+    )
+
+
+def meeting_attendee_users(meeting: Meeting) -> list[User]:
+    """Everyone who sits in the meeting, on both sides."""
+    return [meeting.delegate_a.user, meeting.delegate_b.user]
+
+
+def _canceller_name(meeting: Meeting) -> str:
+    """The cancelling organisation's name, or "the organisers"."""
+    user = meeting.cancelled_by
+    if user is None or user.can_organise:
+        return _("the organisers")
+    for organisation in (meeting.organisation_a, meeting.organisation_b):
+        if organisation.delegates.filter(user=user).exists():
+            return organisation.name
+    return _("the organisers")
+
+
+def meeting_cancelled_notify(*, meeting: Meeting) -> int:
+    """Tell both sides that the meeting is cancelled, by whom and why."""
+
+    def build() -> tuple[str, str]:
+        names = {"a": meeting.organisation_a.name, "b": meeting.organisation_b.name}
+        return (
+            _("Meeting cancelled: %(a)s and %(b)s") % names,
+            _(
+                "The meeting of %(a)s and %(b)s was cancelled by %(by)s.\n\n"
+                "Reason: %(reason)s\n\n%(link)s"
+            )
+            % {
+                **names,
+                "by": _canceller_name(meeting),
+                "reason": meeting.cancel_reason,
+                "link": site_url(reverse("agenda:agenda")),
+            },
+        )
+
+    stamp = meeting.cancelled_at.isoformat() if meeting.cancelled_at else ""
+    return notifications_send(
+        users=meeting_attendee_users(meeting),
+        kind=NotificationKind.MEETING_CANCELLED,
+        dedupe_key=f"meeting:{meeting.pk}:cancelled:{stamp}",
+        build=build,
+    )
+
+
+def meeting_restored_notify(*, meeting: Meeting, now: dt.datetime) -> int:
+    """Tell both sides that a cancellation was undone: the meeting is back in its place."""
+
+    def build() -> tuple[str, str]:
+        names = {"a": meeting.organisation_a.name, "b": meeting.organisation_b.name}
+        return (
+            _("Meeting restored: %(a)s and %(b)s") % names,
+            _("The cancellation was undone; the meeting is back in your agenda.\n\n%(link)s")
+            % {"link": site_url(reverse("agenda:agenda"))},
+        )
+
+    return notifications_send(
+        users=meeting_attendee_users(meeting),
+        kind=NotificationKind.MEETING_RESTORED,
+        dedupe_key=f"meeting:{meeting.pk}:restored:{now.isoformat()}",
         build=build,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from matchforum.accounts.models import User
 from matchforum.core.tenancy import scoped
@@ -17,7 +18,7 @@ from matchforum.organisations.models import Delegate, Organisation
 
 from .gating import meetings_between_approved, requests_between_approved
 from .models import ACTIVE_MEETING_STATUSES, Meeting, MeetingRequest, MeetingStatus, RequestStatus
-from .services import ordered_pair
+from .services import cancel_undo_window, ordered_pair
 
 
 @dataclass(frozen=True)
@@ -113,4 +114,34 @@ def request_counts(*, delegate: Delegate) -> dict[str, int]:
         "max_requests": forum.max_requests_per_delegate,
         "meetings": meetings_of_delegate(delegate=delegate).count(),
         "max_meetings": forum.max_meetings_per_delegate,
+    }
+
+
+def meeting_of_organisation(*, delegate: Delegate, pk: int) -> Meeting | None:
+    """A meeting of the delegate's organisation (either side), or None: others' meetings
+    are not found, whatever their id."""
+    organisation_id = delegate.organisation_id
+    return (
+        Meeting.objects.filter(pk=pk, forum_id=delegate.organisation.forum_id)
+        .filter(Q(organisation_a_id=organisation_id) | Q(organisation_b_id=organisation_id))
+        .select_related(
+            "organisation_a", "organisation_b", "delegate_a__user", "delegate_b__user", "slot"
+        )
+        .first()
+    )
+
+
+def meeting_cancel_state(*, meeting: Meeting, user: User) -> dict[str, object]:
+    """What a cancel confirmation shows: the meeting, who is told, and whether this user
+    may still undo its cancellation."""
+    undo_open = (
+        meeting.status == MeetingStatus.CANCELLED
+        and meeting.cancelled_by_id == user.pk
+        and meeting.cancelled_at is not None
+        and timezone.now() - meeting.cancelled_at <= cancel_undo_window()
+    )
+    return {
+        "meeting": meeting,
+        "told": [meeting.delegate_a, meeting.delegate_b],
+        "undo_open": undo_open,
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -16,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
@@ -382,13 +385,114 @@ def meeting_place(
     return meeting
 
 
+def _canceller_side(*, meeting: Meeting, by: User) -> str:
+    """ "organiser", or "delegate" for an attendee's organisation; anyone else is refused."""
+    if by.can_organise:
+        return "organiser"
+    delegate = Delegate.objects.filter(
+        user=by, organisation_id__in=[meeting.organisation_a_id, meeting.organisation_b_id]
+    ).first()
+    if delegate is None:
+        raise PermissionDenied(_("Only the meeting's organisations or an organiser can do this."))
+    organisation_may_act_check(organisation=delegate.organisation)
+    return "delegate"
+
+
+def _schedule_refresh(meeting: Meeting, by: User) -> None:
+    """The published schedule, if any, follows the freed or restored place; nothing else
+    moves. Imported here because schedules builds on these services."""
+    from matchforum.schedules.services import schedule_published_touch
+
+    schedule_published_touch(forum=meeting.forum, user=by, changed=[meeting.pk], notify=False)
+
+
+def cancel_undo_window() -> dt.timedelta:
+    return dt.timedelta(minutes=settings.MEETING_CANCEL_UNDO_MINUTES)
+
+
 @transaction.atomic
-def meeting_cancel(*, meeting: Meeting) -> Meeting:
-    """Cancel a meeting; its slot, table and seats become free."""
+def meeting_cancel(
+    *, meeting: Meeting, by: User, reason: str, now: dt.datetime | None = None
+) -> Meeting:
+    """Cancel a meeting (by one of its organisations or an organiser) with a reason both
+    sides are told. Its seats are freed; slot and table stay on the row so that the
+    canceller can undo it within `cancel_undo_window()` while they are still free."""
+    now = now or timezone.now()
+    side = _canceller_side(meeting=meeting, by=by)
+    reason = _text_within(reason, field="reason")
+    if not reason:
+        raise ValidationError({"reason": _("Give a reason: both sides are told it.")})
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("This meeting is cancelled already."))
+    if meeting.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW):
+        raise ValidationError(_("This meeting has taken place already."))
     MeetingSeat.objects.filter(meeting=meeting).delete()
     meeting.status = MeetingStatus.CANCELLED
-    meeting.save(update_fields=["status", "updated_at"])
+    meeting.cancel_reason = reason
+    meeting.cancelled_by = by
+    meeting.cancelled_at = now
+    meeting.save(
+        update_fields=["status", "cancel_reason", "cancelled_by", "cancelled_at", "updated_at"]
+    )
+    audit_record(
+        action=AuditEntry.Action.MEETING_CANCELLED,
+        actor=by,
+        target=meeting,
+        data={"reason": reason, "side": side, "slot": meeting.slot_id, "table": meeting.table_id},
+    )
+    if meeting.slot_id is not None:
+        _schedule_refresh(meeting, by)
+    notices.meeting_cancelled_notify(meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel_undo(*, meeting: Meeting, by: User, now: dt.datetime | None = None) -> Meeting:
+    """Restore a meeting its canceller cancelled moments ago, at the same slot and table,
+    if nobody took them meanwhile (refused with the reason otherwise)."""
+    now = now or timezone.now()
+    _canceller_side(meeting=meeting, by=by)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.CANCELLED or meeting.cancelled_by_id != by.pk:
+        raise ValidationError(_("Only whoever cancelled this meeting can restore it."))
+    if meeting.cancelled_at is None or now - meeting.cancelled_at > cancel_undo_window():
+        raise ValidationError(
+            _("A cancellation can be undone within %(minutes)s minutes; that time is over.")
+            % {"minutes": settings.MEETING_CANCEL_UNDO_MINUTES}
+        )
+    if (
+        Meeting.objects.filter(
+            forum_id=meeting.forum_id, pair_low=meeting.pair_low, pair_high=meeting.pair_high
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .exists()
+    ):
+        raise ValidationError(_("These organisations have another meeting now."))
+    slot, table = meeting.slot, meeting.table
+    online = meeting.mode == MeetingMode.ONLINE and table is None
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=MeetingStatus.ACCEPTED, slot=None, table=None
+    )
+    if slot is not None:
+        try:
+            meeting_place(meeting=meeting, slot=slot, table=table, online=online)
+        except ValidationError as exc:
+            raise ValidationError(
+                _(
+                    "Its slot or table was taken meanwhile, so the meeting cannot be "
+                    "restored: %(why)s"
+                )
+                % {"why": " ".join(exc.messages)}
+            ) from exc
+    Meeting.objects.filter(pk=meeting.pk).update(
+        cancel_reason="", cancelled_by=None, cancelled_at=None
+    )
+    meeting.refresh_from_db()
+    audit_record(action=AuditEntry.Action.MEETING_RESTORED, actor=by, target=meeting)
+    if slot is not None:
+        _schedule_refresh(meeting, by)
+    notices.meeting_restored_notify(meeting=meeting, now=now)
     return meeting
 
 
@@ -405,13 +509,6 @@ def meeting_mark(*, meeting: Meeting, user: User, status: str) -> Meeting:
     meeting.status = status
     meeting.save(update_fields=["status", "updated_at"])
     return meeting
-
-
-def meeting_cancel_by_organiser(*, meeting: Meeting, user: User) -> Meeting:
-    require_organiser(user)
-    if meeting.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW):
-        raise ValidationError(_("This meeting has taken place already."))
-    return meeting_cancel(meeting=meeting)
 
 
 @transaction.atomic

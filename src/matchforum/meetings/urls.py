@@ -10,4 +10,6 @@ urlpatterns = [
     path("requests/<int:pk>/accept/", views.accept, name="accept"),
     path("requests/<int:pk>/decline/", views.decline, name="decline"),
     path("requests/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<int:pk>/cancel/undo/", views.cancel_undo, name="cancel_undo"),
 ]

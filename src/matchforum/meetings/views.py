@@ -1,4 +1,5 @@
-"""Meeting requests: send, inbox and outbox, accept, decline, withdraw."""
+"""Meeting requests (send, inbox and outbox, accept, decline, withdraw) and a delegate's
+own meetings (cancel with a reason, undo)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
-from matchforum.core.forms import service_error_text
+from matchforum.core.forms import form_add_service_error, message_service_error, service_error_text
 from matchforum.core.shortcuts import bad_request
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.recommendations.selectors import pair_topics
 
-from .forms import DeclineForm, MeetingRequestForm
+from .forms import CancelForm, DeclineForm, MeetingRequestForm
 from .selectors import (
+    meeting_cancel_state,
+    meeting_of_organisation,
     pair_status,
     request_counts,
     request_received_by,
@@ -25,6 +28,8 @@ from .selectors import (
     requests_outbox,
 )
 from .services import (
+    meeting_cancel,
+    meeting_cancel_undo,
     meeting_request_accept,
     meeting_request_decline,
     meeting_request_send,
@@ -197,3 +202,42 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         _("Withdrawn."),
         "outbox",
     )
+
+
+def _own_meeting(request: HttpRequest, pk: int):
+    meeting = meeting_of_organisation(delegate=request.delegate, pk=pk)
+    if meeting is None:
+        raise Http404(_("No such meeting."))
+    return meeting
+
+
+@delegate_required(approved=True)
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: confirm with a reason, showing who is told; POST: cancel."""
+    meeting = _own_meeting(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_cancel(meeting=meeting, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("The meeting is cancelled; both sides are told."))
+            return redirect("meetings:cancel", pk=meeting.pk)
+    meeting.refresh_from_db()
+    context = {**meeting_cancel_state(meeting=meeting, user=request.user), "form": form}
+    context["undo_url"] = "meetings:cancel_undo"
+    return render(request, "meetings/cancel.html", context)
+
+
+@require_POST
+@delegate_required(approved=True)
+def cancel_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _own_meeting(request, pk)
+    try:
+        meeting_cancel_undo(meeting=meeting, by=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        message_service_error(request, exc)
+        return redirect("meetings:cancel", pk=meeting.pk)
+    messages.success(request, _("The meeting is restored."))
+    return redirect("agenda:agenda")

@@ -35,6 +35,8 @@ class NotificationKind(models.TextChoices):
     REQUEST_EXPIRED = "request_expired", _("Meeting request expired")
     SCHEDULE_PUBLISHED = "schedule_published", _("Schedule published")
     MEETING_MOVED = "meeting_moved", _("Meeting moved")
+    MEETING_CANCELLED = "meeting_cancelled", _("Meeting cancelled")
+    MEETING_RESTORED = "meeting_restored", _("Cancelled meeting restored")
     REMINDER = "reminder", _("Reminder")
     THREAD_REPLY = "thread_reply", _("Reply in a coalition thread")
     TRAINING_REQUEST = "training_request", _("Request to join a training programme")
