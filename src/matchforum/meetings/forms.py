@@ -33,3 +33,13 @@ class CancelForm(forms.Form):
         label=_("Reason (both sides are told it)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class MoveForm(forms.Form):
+    """A free slot for the meeting (the choices come from `meeting_move_places`)."""
+
+    slot = forms.TypedChoiceField(label=_("Propose a new time"), coerce=int)
+
+    def __init__(self, *args: object, places: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = places

@@ -210,3 +210,37 @@ class MeetingSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delegate} @ {self.slot}"
+
+
+class MoveStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class MeetingMoveProposal(models.Model):
+    """One side asks to move a placed meeting to a free slot; the other side answers."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="move_proposals")
+    proposed_by = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="+")
+    slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=12, choices=MoveStatus.choices, default=MoveStatus.PENDING)
+    responded_by = models.ForeignKey(
+        Delegate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(status="pending"),
+                name="move_one_open_per_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} → {self.slot}"

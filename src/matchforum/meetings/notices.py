@@ -5,9 +5,10 @@ so telling the same event twice never tells anyone twice."""
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -16,7 +17,7 @@ from matchforum.core.links import site_url
 from matchforum.notifications.models import NotificationKind
 from matchforum.notifications.services import notifications_send
 
-from .models import Meeting, MeetingRequest
+from .models import Meeting, MeetingMoveProposal, MeetingRequest
 
 
 def _recipients_of(meeting_request: MeetingRequest) -> list[User]:
@@ -168,5 +169,59 @@ def meeting_restored_notify(*, meeting: Meeting, now: dt.datetime) -> int:
         users=meeting_attendee_users(meeting),
         kind=NotificationKind.MEETING_RESTORED,
         dedupe_key=f"meeting:{meeting.pk}:restored:{now.isoformat()}",
+        build=build,
+    )
+
+
+def _slot_text(proposal: MeetingMoveProposal) -> str:
+    when = proposal.slot.starts_at.astimezone(ZoneInfo(proposal.meeting.forum.time_zone))
+    return formats.date_format(when, "D j M Y H:i")
+
+
+def meeting_move_proposed_notify(*, proposal: MeetingMoveProposal) -> int:
+    """Tell the other side's attendee that a move is proposed, and where to answer."""
+    meeting = proposal.meeting
+    proposer = proposal.proposed_by
+    other = (
+        meeting.delegate_b
+        if proposer.organisation_id == meeting.organisation_a_id
+        else meeting.delegate_a
+    )
+
+    def build() -> tuple[str, str]:
+        return (
+            _("%(org)s asks to move your meeting") % {"org": proposer.organisation.name},
+            _(
+                "%(person)s of %(org)s proposes to move your meeting to %(when)s. "
+                "Accept or decline it here: %(link)s"
+            )
+            % {
+                "person": proposer.user,
+                "org": proposer.organisation.name,
+                "when": _slot_text(proposal),
+                "link": site_url(reverse("meetings:move", args=[meeting.pk])),
+            },
+        )
+
+    return notifications_send(
+        users=[other.user],
+        kind=NotificationKind.MEETING_MOVE_PROPOSED,
+        dedupe_key=f"move:{proposal.pk}:proposed",
+        build=build,
+    )
+
+
+def meeting_move_declined_notify(*, proposal: MeetingMoveProposal) -> int:
+    def build() -> tuple[str, str]:
+        return (
+            _("Your proposal to move a meeting was declined"),
+            _("The meeting stays where it is. You may propose another time: %(link)s")
+            % {"link": site_url(reverse("meetings:move", args=[proposal.meeting_id]))},
+        )
+
+    return notifications_send(
+        users=[proposal.proposed_by.user],
+        kind=NotificationKind.MEETING_MOVE_DECLINED,
+        dedupe_key=f"move:{proposal.pk}:declined",
         build=build,
     )

@@ -17,7 +17,15 @@ from matchforum.forums.models import Forum
 from matchforum.organisations.models import Delegate, Organisation
 
 from .gating import meetings_between_approved, requests_between_approved
-from .models import ACTIVE_MEETING_STATUSES, Meeting, MeetingRequest, MeetingStatus, RequestStatus
+from .models import (
+    ACTIVE_MEETING_STATUSES,
+    Meeting,
+    MeetingMoveProposal,
+    MeetingRequest,
+    MeetingStatus,
+    MoveStatus,
+    RequestStatus,
+)
 from .services import cancel_undo_window, ordered_pair
 
 
@@ -145,3 +153,25 @@ def meeting_cancel_state(*, meeting: Meeting, user: User) -> dict[str, object]:
         "told": [meeting.delegate_a, meeting.delegate_b],
         "undo_open": undo_open,
     }
+
+
+def move_proposal_open(*, meeting: Meeting) -> MeetingMoveProposal | None:
+    return (
+        MeetingMoveProposal.objects.filter(meeting=meeting, status=MoveStatus.PENDING)
+        .select_related("proposed_by__user", "proposed_by__organisation", "slot")
+        .first()
+    )
+
+
+def move_proposal_of_organisation(*, delegate: Delegate, pk: int) -> MeetingMoveProposal | None:
+    """A proposal about a meeting of the delegate's organisation, or None."""
+    organisation_id = delegate.organisation_id
+    return (
+        MeetingMoveProposal.objects.filter(pk=pk)
+        .filter(
+            Q(meeting__organisation_a_id=organisation_id)
+            | Q(meeting__organisation_b_id=organisation_id)
+        )
+        .select_related("meeting")
+        .first()
+    )

@@ -8,6 +8,7 @@ message, and by the database's unique constraints, which hold under races.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,8 @@ from matchforum.audit.services import audit_record
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
+from matchforum.schedules.notices import meeting_moved_notify
+from matchforum.schedules.selectors import meeting_free_places
 
 from . import notices
 from .gating import (
@@ -34,9 +37,11 @@ from .models import (
     ACTIVE_MEETING_STATUSES,
     Meeting,
     MeetingMode,
+    MeetingMoveProposal,
     MeetingRequest,
     MeetingSeat,
     MeetingStatus,
+    MoveStatus,
     Priority,
     RequestStatus,
     SessionWish,
@@ -569,3 +574,108 @@ def meeting_book(
         except DoubleBooking as exc:
             raise ValidationError(exc.messages[0]) from exc
     return meeting
+
+
+# ---------------------------------------------------------------------- asking to move
+
+
+def _side_check(*, meeting: Meeting, delegate: Delegate) -> None:
+    if delegate.organisation_id not in (meeting.organisation_a_id, meeting.organisation_b_id):
+        raise PermissionDenied(_("Only the meeting's organisations can do this."))
+    organisation_may_act_check(organisation=delegate.organisation)
+
+
+def meeting_move_places(*, meeting: Meeting) -> list[tuple[Slot, Table | None]]:
+    """The upcoming places a placed meeting can move to without moving anyone: every
+    attendee free and available, a table or an online room free, its session rules kept
+    (the waiting list's rules, `schedules.selectors.meeting_free_places`)."""
+    return meeting_free_places(forum=meeting.forum, meeting=meeting, upcoming=True)
+
+
+@transaction.atomic
+def meeting_move_propose(
+    *, meeting: Meeting, by: Delegate, slot: Slot, now: dt.datetime | None = None
+) -> MeetingMoveProposal:
+    """One side proposes a free slot for its placed meeting; the other side answers.
+    A newer proposal replaces an open one."""
+    _side_check(meeting=meeting, delegate=by)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.SCHEDULED or meeting.slot_id is None:
+        raise ValidationError(_("Only a scheduled meeting can be moved."))
+    if meeting.pinned_slot_id is not None:
+        raise ValidationError(_("The organisers fixed this meeting's time; ask them to move it."))
+    if slot.pk not in {place.pk for place, _table in meeting_move_places(meeting=meeting)}:
+        raise ValidationError(
+            {
+                "slot": _(
+                    "That slot is not free for this meeting: an attendee is busy or "
+                    "unavailable then, or no table or online room is free."
+                )
+            }
+        )
+    MeetingMoveProposal.objects.filter(meeting=meeting, status=MoveStatus.PENDING).update(
+        status=MoveStatus.WITHDRAWN, responded_at=now or timezone.now()
+    )
+    proposal = MeetingMoveProposal.objects.create(
+        meeting=meeting, proposed_by=by, slot=slot, created_at=now or timezone.now()
+    )
+    notices.meeting_move_proposed_notify(proposal=proposal)
+    return proposal
+
+
+def _lock_open_proposal(proposal: MeetingMoveProposal, by: Delegate) -> MeetingMoveProposal:
+    locked = (
+        MeetingMoveProposal.objects.select_for_update()
+        .select_related("meeting", "proposed_by")
+        .get(pk=proposal.pk)
+    )
+    _side_check(meeting=locked.meeting, delegate=by)
+    if by.organisation_id == locked.proposed_by.organisation_id:
+        raise PermissionDenied(_("Only the other side answers a proposal to move."))
+    if locked.status != MoveStatus.PENDING:
+        raise ValidationError(_("This proposal is no longer open."))
+    return locked
+
+
+@transaction.atomic
+def meeting_move_accept(
+    *, proposal: MeetingMoveProposal, by: Delegate, now: dt.datetime | None = None
+) -> Meeting:
+    """The other side accepts: the meeting moves to the proposed slot (if it is still
+    free), nothing else moves, and both sides are told where it is now."""
+    proposal = _lock_open_proposal(proposal, by)
+    meeting = proposal.meeting
+    places = [p for p in meeting_move_places(meeting=meeting) if p[0].pk == proposal.slot_id]
+    if not places:
+        raise ValidationError(_("That slot is no longer free; propose another one."))
+    slot, table = places[0]
+    try:
+        meeting = meeting_place(meeting=meeting, slot=slot, table=table, online=table is None)
+    except DoubleBooking as exc:
+        raise ValidationError(exc.messages[0]) from exc
+    proposal.status = MoveStatus.ACCEPTED
+    proposal.responded_by = by
+    proposal.responded_at = now or timezone.now()
+    proposal.save(update_fields=["status", "responded_by", "responded_at"])
+    _schedule_refresh(meeting, by.user)
+    meeting_moved_notify(
+        meeting=meeting,
+        users=notices.meeting_attendee_users(meeting),
+        when=slot.starts_at.astimezone(ZoneInfo(meeting.forum.time_zone)),
+        table_number=table.number if table is not None else None,
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_move_decline(
+    *, proposal: MeetingMoveProposal, by: Delegate, now: dt.datetime | None = None
+) -> MeetingMoveProposal:
+    """The other side declines: the meeting stays where it is; the proposer is told."""
+    proposal = _lock_open_proposal(proposal, by)
+    proposal.status = MoveStatus.DECLINED
+    proposal.responded_by = by
+    proposal.responded_at = now or timezone.now()
+    proposal.save(update_fields=["status", "responded_by", "responded_at"])
+    notices.meeting_move_declined_notify(proposal=proposal)
+    return proposal

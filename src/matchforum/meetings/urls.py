@@ -12,4 +12,7 @@ urlpatterns = [
     path("requests/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/cancel/undo/", views.cancel_undo, name="cancel_undo"),
+    path("<int:pk>/move/", views.move, name="move"),
+    path("moves/<int:pk>/accept/", views.move_accept, name="move_accept"),
+    path("moves/<int:pk>/decline/", views.move_decline, name="move_decline"),
 ]

@@ -3,10 +3,13 @@ own meetings (cancel with a reason, undo)."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,10 +19,12 @@ from matchforum.core.shortcuts import bad_request
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.recommendations.selectors import pair_topics
 
-from .forms import CancelForm, DeclineForm, MeetingRequestForm
+from .forms import CancelForm, DeclineForm, MeetingRequestForm, MoveForm
 from .selectors import (
     meeting_cancel_state,
     meeting_of_organisation,
+    move_proposal_of_organisation,
+    move_proposal_open,
     pair_status,
     request_counts,
     request_received_by,
@@ -30,6 +35,10 @@ from .selectors import (
 from .services import (
     meeting_cancel,
     meeting_cancel_undo,
+    meeting_move_accept,
+    meeting_move_decline,
+    meeting_move_places,
+    meeting_move_propose,
     meeting_request_accept,
     meeting_request_decline,
     meeting_request_send,
@@ -241,3 +250,72 @@ def cancel_undo(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("meetings:cancel", pk=meeting.pk)
     messages.success(request, _("The meeting is restored."))
     return redirect("agenda:agenda")
+
+
+@delegate_required(approved=True)
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Propose a free slot for a placed meeting; see and answer the other side's proposal."""
+    meeting = _own_meeting(request, pk)
+    tz = ZoneInfo(request.forum.time_zone)
+    places = meeting_move_places(meeting=meeting) if meeting.slot_id else []
+    choices = [
+        (
+            slot.pk,
+            formats.date_format(slot.starts_at.astimezone(tz), "D j M Y H:i")
+            + " · "
+            + (_("online") if table is None else _("Table %(number)s") % {"number": table.number}),
+        )
+        for slot, table in places
+    ]
+    form = MoveForm(request.POST or None, places=choices)
+    if request.method == "POST" and form.is_valid():
+        slot = next(s for s, _table in places if s.pk == form.cleaned_data["slot"])
+        try:
+            meeting_move_propose(meeting=meeting, by=request.delegate, slot=slot)
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("Your proposal is sent; the other side answers it."))
+            return redirect("meetings:move", pk=meeting.pk)
+    proposal = move_proposal_open(meeting=meeting)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "proposal": proposal,
+        "mine": proposal is not None
+        and proposal.proposed_by.organisation_id == request.delegate.organisation_id,
+    }
+    return render(request, "meetings/move.html", context)
+
+
+def _own_proposal(request: HttpRequest, pk: int):
+    proposal = move_proposal_of_organisation(delegate=request.delegate, pk=pk)
+    if proposal is None:
+        raise Http404(_("No such proposal."))
+    return proposal
+
+
+@require_POST
+@delegate_required(approved=True)
+def move_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _own_proposal(request, pk)
+    try:
+        meeting_move_accept(proposal=proposal, by=request.delegate)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+        return redirect("meetings:move", pk=proposal.meeting_id)
+    messages.success(request, _("The meeting is moved; both sides are told."))
+    return redirect("agenda:agenda")
+
+
+@require_POST
+@delegate_required(approved=True)
+def move_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _own_proposal(request, pk)
+    try:
+        meeting_move_decline(proposal=proposal, by=request.delegate)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+    else:
+        messages.success(request, _("Declined; the meeting stays where it is."))
+    return redirect("meetings:move", pk=proposal.meeting_id)
