@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
+from matchforum.meetings.rooms import video_configured
 
 from .models import CalendarToken
 from .selectors import agenda_for
@@ -32,6 +33,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
         "entries": entries,
         "changed_count": sum(1 for e in entries if e.changed),
         "feed_url": feed_url,
+        "video": video_configured(request.forum),
     }
     return render(request, "agenda/agenda.html", context)
 

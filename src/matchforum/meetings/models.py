@@ -8,6 +8,8 @@ Schedule versions (in `schedules`) are snapshots of these placements.
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -114,6 +116,11 @@ class MeetingMode(models.TextChoices):
     ONLINE = "online", _("Online")
 
 
+def room_token_new() -> str:
+    """An unguessable online room name part (not the sequential id)."""
+    return secrets.token_urlsafe(18)
+
+
 class Meeting(models.Model):
     """A 1:1 meeting between two delegates of two organisations."""
 
@@ -151,6 +158,9 @@ class Meeting(models.Model):
         Table, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
     )
     is_walk_in = models.BooleanField(default=False)
+    room_token = models.CharField(
+        max_length=32, unique=True, default=room_token_new, editable=False
+    )
     # A cancellation keeps slot and table, so that its canceller can undo it while free.
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     cancelled_by = models.ForeignKey(

@@ -175,3 +175,14 @@ def move_proposal_of_organisation(*, delegate: Delegate, pk: int) -> MeetingMove
         .select_related("meeting")
         .first()
     )
+
+
+def meeting_of_attendee(*, delegate: Delegate, pk: int) -> Meeting | None:
+    """An active meeting the delegate sits in, or None (colleagues who do not attend,
+    and everyone else, are not let in)."""
+    return (
+        Meeting.objects.filter(pk=pk, status__in=ACTIVE_MEETING_STATUSES)
+        .filter(Q(delegate_a=delegate) | Q(delegate_b=delegate))
+        .select_related("forum")
+        .first()
+    )

@@ -15,4 +15,6 @@ urlpatterns = [
     path("<int:pk>/move/", views.move, name="move"),
     path("moves/<int:pk>/accept/", views.move_accept, name="move_accept"),
     path("moves/<int:pk>/decline/", views.move_decline, name="move_decline"),
+    path("<int:pk>/room/", views.room, name="room"),
+    path("room/test/", views.room_test, name="room_test"),
 ]

@@ -20,8 +20,11 @@ from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.recommendations.selectors import pair_topics
 
 from .forms import CancelForm, DeclineForm, MeetingRequestForm, MoveForm
+from .models import MeetingMode
+from .rooms import camera_test_room_name, meeting_room_name, room_address
 from .selectors import (
     meeting_cancel_state,
+    meeting_of_attendee,
     meeting_of_organisation,
     move_proposal_of_organisation,
     move_proposal_open,
@@ -319,3 +322,27 @@ def move_decline(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Declined; the meeting stays where it is."))
     return redirect("meetings:move", pk=proposal.meeting_id)
+
+
+def _to_room(request: HttpRequest, room: str) -> HttpResponse:
+    address = room_address(forum=request.forum, room=room, user=request.user)
+    if not address:
+        raise Http404(_("This forum has no online meeting system."))
+    response = redirect(address)
+    response["Cache-Control"] = "no-store"  # the address may carry a personal token
+    return response
+
+
+@delegate_required(approved=True)
+def room(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open an online meeting's room: its attendees only, everyone else gets 404."""
+    meeting = meeting_of_attendee(delegate=request.delegate, pk=pk)
+    if meeting is None or meeting.mode != MeetingMode.ONLINE or meeting.table_id is not None:
+        raise Http404(_("No such online meeting."))
+    return _to_room(request, meeting_room_name(meeting))
+
+
+@delegate_required
+def room_test(request: HttpRequest) -> HttpResponse:
+    """A room of one's own to test camera and microphone."""
+    return _to_room(request, camera_test_room_name(request.user))
