@@ -186,3 +186,16 @@ def meeting_of_attendee(*, delegate: Delegate, pk: int) -> Meeting | None:
         .select_related("forum")
         .first()
     )
+
+
+def meetings_cancelled_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
+    """The delegate's cancelled meetings with their reasons (an agenda says what went
+    away instead of silently dropping it)."""
+    return (
+        Meeting.objects.filter(
+            Q(delegate_a=delegate) | Q(delegate_b=delegate), status=MeetingStatus.CANCELLED
+        )
+        .filter(meetings_between_approved())
+        .select_related("organisation_a", "organisation_b")
+        .order_by("-cancelled_at", "-pk")
+    )
