@@ -135,6 +135,7 @@ def _erase_delegate(delegate: Delegate) -> None:
     follow_up_survey_links_revoke(delegate=delegate)
     MeetingRequest.objects.filter(sender=delegate).update(message="")
     MeetingRequest.objects.filter(responded_by=delegate).update(decline_reason="")
+    Meeting.objects.filter(cancelled_by_id=delegate.user_id).update(cancel_reason="")
 
 
 @transaction.atomic
