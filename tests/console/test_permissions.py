@@ -15,6 +15,7 @@ POST_ONLY = {
     "console:run_cancel",
     "console:run_publish",
     "console:meeting_action",
+    "console:meeting_cancel_undo",
     "console:checkin_toggle",
     "console:registration_import_confirm",
 }
@@ -43,6 +44,8 @@ def _urls(forum, make_delegate, organiser):
         "console:run_cancel": [run.pk],
         "console:run_publish": [run.pk],
         "console:meeting_action": [meeting.pk],
+        "console:meeting_cancel": [meeting.pk],
+        "console:meeting_cancel_undo": [meeting.pk],
         "console:checkin_toggle": [delegate.pk],
         "console:export": ["meetings", "csv"],
         "console:registration_template": ["xlsx"],
