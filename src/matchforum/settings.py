@@ -229,6 +229,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Daily digests go out at the first run_periodic after this hour (forum time).
 NOTIFICATION_DIGEST_HOUR = env.int("NOTIFICATION_DIGEST_HOUR", default=7)
+# Minutes during which whoever cancelled a meeting may restore it (if its place is free).
+MEETING_CANCEL_UNDO_MINUTES = env.int("MEETING_CANCEL_UNDO_MINUTES", default=10)
 # Largest file a delegate may attach to an experience-exchange post.
 MATCHFORUM_ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 

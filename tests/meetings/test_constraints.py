@@ -66,7 +66,7 @@ def test_a_cancelled_meeting_frees_its_table(forum, make_delegate):
     first, second = _meeting(make_delegate), _meeting(make_delegate)
     slot, table = _slots(forum)[0], forum.tables.get(number=1)
     meeting_place(meeting=first, slot=slot, table=table)
-    meeting_cancel(meeting=first)
+    meeting_cancel(meeting=first, by=first.delegate_a.user, reason="Plans changed.")
     placed = meeting_place(meeting=second, slot=slot, table=table)
     assert placed.status == MeetingStatus.SCHEDULED
     assert MeetingSeat.objects.filter(meeting=first).count() == 0

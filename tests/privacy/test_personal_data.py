@@ -41,6 +41,9 @@ def test_deleting_the_account_erases_the_person_and_keeps_the_meetings(world):
     user = world.users["own"]
     world.request_out.message = "Call me on +380 12 345"
     world.request_out.save()
+    cancelled = Meeting.objects.filter(delegate_a__user=user).first() or Meeting.objects.first()
+    Meeting.objects.filter(pk=cancelled.pk).update(cancel_reason="Call me on +380 12 345")
+    Meeting.objects.filter(pk=cancelled.pk).update(cancelled_by=user)
     client = Client()
     client.force_login(user)
     wrong = client.post(reverse("privacy:my-data"), {"password": "not mine"})
@@ -54,6 +57,7 @@ def test_deleting_the_account_erases_the_person_and_keeps_the_meetings(world):
     assert not user.is_active and not user.has_usable_password()
     assert Meeting.objects.count() == meetings_before
     assert MeetingRequest.objects.get(pk=world.request_out.pk).message == ""
+    assert Meeting.objects.get(pk=cancelled.pk).cancel_reason == ""  # what they wrote
     assert Delegate.objects.get(pk=world.own_delegate.pk).role == ""
     assert "_auth_user_id" not in client.session
     fresh = Client()

@@ -202,7 +202,7 @@ def test_repair_preview_lists_only_the_necessary_moves(medium_forum, organiser, 
         Meeting.objects.filter(forum=big_forum, status=MeetingStatus.SCHEDULED).order_by("pk")
     )
     for meeting in placed[:2]:
-        meeting_cancel(meeting=meeting)
+        meeting_cancel(meeting=meeting, by=meeting.delegate_a.user, reason="Plans changed.")
     newcomer = meeting_build(
         DelegateFactory(organisation__forum=big_forum),
         DelegateFactory(organisation__forum=big_forum),
@@ -246,7 +246,7 @@ def test_waiting_list_fills_a_freed_slot_without_moving_anyone(
     rows = {row["meeting"].pk: row for row in waiting_list(forum=forum)}
     assert rows[waiting_meeting.pk]["fits"] is False
     before = live_placements(forum=forum)
-    meeting_cancel(meeting=blocker)
+    meeting_cancel(meeting=blocker, by=organiser, reason="Plans changed.")
     rows = {row["meeting"].pk: row for row in waiting_list(forum=forum)}
     assert [p[0].pk for p in rows[waiting_meeting.pk]["places"]] == [slots[-1].pk]
     placed = waiting_list_offer(forum=forum, user=organiser, meeting=waiting_meeting)

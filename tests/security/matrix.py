@@ -470,6 +470,11 @@ MATRIX: dict[str, list[Op]] = {
         Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("meeting")),
         Op("POST", CONSOLE_WRITE, kwargs=pk_of("meeting"), form=True),
     ],
+    "console:meeting_cancel": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("meeting"))],
+    "console:meeting_cancel_undo": [
+        Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("meeting")),
+        Op("POST", CONSOLE_WRITE, kwargs=pk_of("meeting"), form=True),
+    ],
     "console:checkin": [Op("GET", CONSOLE_PAGE)],
     "console:checkin_toggle": [
         Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("own_delegate")),
@@ -575,6 +580,42 @@ MATRIX: dict[str, list[Op]] = {
             form=True,
         ),
     ],
+    # --- a delegate's own meetings (the world's meeting is own's, at a table) ---
+    "meetings:cancel": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=200, own=200, vetting=403, organiser=403),
+            kwargs=pk_of("meeting"),
+        ),
+    ],
+    "meetings:cancel_undo": [
+        Op("GET", POST_ONLY, kwargs=pk_of("meeting")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=200, own=302, vetting=403, organiser=403),
+            kwargs=pk_of("meeting"),
+            form=True,
+        ),
+    ],
+    "meetings:move": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=200, own=200, vetting=403, organiser=403),
+            kwargs=pk_of("meeting"),
+        ),
+    ],
+    "meetings:move_accept": [Op("GET", POST_ONLY, kwargs=lambda w: {"pk": 1})],
+    "meetings:move_decline": [Op("GET", POST_ONLY, kwargs=lambda w: {"pk": 1})],
+    # an on-site meeting has no room, so even its attendee is not found
+    "meetings:room": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=200, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("meeting"),
+        ),
+    ],
+    # the world's forum has no video system
+    "meetings:room_test": [Op("GET", same(404, anonymous=302, vetting=403, organiser=403))],
     # --- news ---
     "news:articles": [Op("GET", SIGNED_IN_PAGE)],
     "news:article": [

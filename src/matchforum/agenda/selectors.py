@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from matchforum.core.links import site_url
 from matchforum.meetings.models import Meeting, MeetingMode
+from matchforum.meetings.rooms import video_configured
 from matchforum.meetings.selectors import meetings_of_delegate
 from matchforum.organisations.models import Delegate, Organisation
 from matchforum.recommendations.selectors import pair_topics
@@ -48,8 +51,11 @@ class AgendaEntry:
 
 
 def online_url_for(meeting: Meeting) -> str:
-    template = meeting.forum.online_meeting_url_template
-    return template.replace("{meeting}", str(meeting.pk)) if template else ""
+    """The meeting's room link: the room page, which checks who opens it and then sends
+    them to the video system (so the web, the PDF and the calendar never hold a token)."""
+    if not video_configured(meeting.forum):
+        return ""
+    return site_url(reverse("meetings:room", args=[meeting.pk]))
 
 
 def _placements(version: ScheduleVersion | None) -> dict[int, dict]:

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
 from matchforum.core.pdf import FontMissing
+from matchforum.meetings.rooms import video_configured
+from matchforum.meetings.selectors import meetings_cancelled_of_delegate
 
 from .models import CalendarToken
 from .selectors import agenda_for
@@ -32,6 +34,8 @@ def agenda(request: HttpRequest) -> HttpResponse:
         "entries": entries,
         "changed_count": sum(1 for e in entries if e.changed),
         "feed_url": feed_url,
+        "video": video_configured(request.forum),
+        "cancelled": meetings_cancelled_of_delegate(delegate=request.delegate)[:20],
     }
     return render(request, "agenda/agenda.html", context)
 

@@ -21,6 +21,8 @@ class AuditEntry(models.Model):
         TEAM_MOVED = "committee.team_moved", _("Organisation moved to another committee team")
         COMMITTEE_CHANGED = "committee.changed", _("Organising committee changed")
         SCHEDULE_PUBLISHED = "schedule.published", _("Schedule published")
+        MEETING_CANCELLED = "meeting.cancelled", _("Meeting cancelled")
+        MEETING_RESTORED = "meeting.restored", _("Cancelled meeting restored")
         EXPORT = "data.export", _("Data exported")
         PROFILE_VIEWED = "organisation.viewed", _("Organisation profile viewed")
         ACCOUNT_DELETED = "account.deleted", _("Account deleted")

@@ -36,6 +36,9 @@ class ForumSetupForm(forms.ModelForm):
             "request_expiry_hours",
             "online_capacity_per_slot",
             "online_meeting_url_template",
+            "video_url",
+            "video_app_id",
+            "video_secret",
         ]
         widgets = {
             "starts_on": DateInput,
@@ -47,6 +50,30 @@ class ForumSetupForm(forms.ModelForm):
 
     # Every rule of a setting lives on the model (forums/validators.py, Forum.clean), so the
     # admin and any other form refuse the same values.
+
+    video_secret = forms.CharField(
+        label=_("Jitsi Meet app secret"),
+        required=False,
+        max_length=200,
+        widget=forms.PasswordInput(render_value=False),
+    )
+    video_secret_clear = forms.BooleanField(label=_("Remove the saved secret"), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        saved = self.instance.video_secret if self.instance else ""
+        # The secret is never shown back: only that one is saved, and its last characters.
+        self.fields["video_secret"].help_text = (
+            _("Saved (ends in …%(tail)s). Leave empty to keep it.") % {"tail": saved[-4:]}
+            if saved
+            else _("Signs the room tokens; never shown back once saved.")
+        )
+
+    def clean_video_secret(self) -> str:
+        typed = self.cleaned_data.get("video_secret", "")
+        if self.data.get("video_secret_clear"):
+            return ""
+        return typed or (self.instance.video_secret if self.instance else "")
 
 
 class SessionForm(forms.ModelForm):

@@ -53,6 +53,12 @@ urlpatterns = [
     path("meetings/add/", onsite.meeting_add, name="meeting_add"),
     path("search/delegates/", onsite.delegate_search, name="delegate_search"),
     path("meetings/<int:pk>/action/", onsite.meeting_action, name="meeting_action"),
+    path("meetings/<int:pk>/cancel/", onsite.meeting_cancel_confirm, name="meeting_cancel"),
+    path(
+        "meetings/<int:pk>/cancel/undo/",
+        onsite.meeting_cancel_undo_view,
+        name="meeting_cancel_undo",
+    ),
     path("onsite/check-in/", onsite.checkin, name="checkin"),
     path("onsite/check-in/<int:pk>/", onsite.checkin_toggle, name="checkin_toggle"),
     path("onsite/scan/", badges.scan, name="scan"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext, pgettext
@@ -92,7 +92,10 @@ class Forum(models.Model):
         _("online meeting link template"),
         max_length=300,
         blank=True,
-        help_text=_("Use {meeting} for the meeting number."),
+        help_text=_(
+            "Used when no video system is set below. {meeting} becomes the meeting's "
+            "unguessable room name."
+        ),
         validators=[validate_online_meeting_url_template],
     )
     participating_countries = models.JSONField(
@@ -102,6 +105,16 @@ class Forum(models.Model):
         help_text=_("ISO codes of the countries that have a co-organiser team."),
         validators=[validate_countries],
     )
+    video_url = models.CharField(
+        _("Jitsi Meet address"),
+        max_length=200,
+        blank=True,
+        help_text=_("The video system the organisers run, e.g. https://meet.example.org"),
+        validators=[URLValidator(schemes=["https"], message=_("Give an https:// address."))],
+    )
+    video_app_id = models.CharField(_("Jitsi Meet app id"), max_length=100, blank=True)
+    # Signs room tokens; never shown back in full (see console/forms.py).
+    video_secret = models.CharField(_("Jitsi Meet app secret"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -119,6 +132,12 @@ class Forum(models.Model):
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The last day cannot be before the first.")})
+        if bool(self.video_app_id) != bool(self.video_secret):
+            raise ValidationError(
+                {"video_secret": _("Room tokens need both the app id and the app secret.")}
+            )
+        if self.video_secret and not self.video_url:
+            raise ValidationError({"video_url": _("Give the Jitsi Meet address too.")})
 
 
 class ForumDay(models.Model):

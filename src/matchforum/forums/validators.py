@@ -44,12 +44,12 @@ def validate_languages(value: object) -> None:
 
 
 def validate_online_meeting_url_template(value: str) -> None:
-    """An http(s) link once `{meeting}` is replaced by a meeting number."""
+    """An http(s) link once `{meeting}` is replaced by a room name."""
     try:
         URLValidator(schemes=["http", "https"])(value.replace("{meeting}", "1"))
     except ValidationError:
         raise ValidationError(
-            _("Give a web address starting with https://, with {meeting} for the meeting number."),
+            _("Give a web address starting with https://, with {meeting} for the room name."),
             code="invalid_online_meeting_url_template",
         ) from None
 

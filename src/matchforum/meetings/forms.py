@@ -27,3 +27,21 @@ class DeclineForm(forms.Form):
         max_length=text_limit(MeetingRequest, "decline_reason"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class CancelForm(forms.Form):
+    # No max_length here: the service refuses a reason over its limit with the count.
+    reason = forms.CharField(
+        label=_("Reason (both sides are told it)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MoveForm(forms.Form):
+    """A free slot for the meeting (the choices come from `meeting_move_places`)."""
+
+    slot = forms.TypedChoiceField(label=_("Propose a new time"), coerce=int)
+
+    def __init__(self, *args: object, places: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = places

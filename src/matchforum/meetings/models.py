@@ -8,6 +8,9 @@ Schedule versions (in `schedules`) are snapshots of these placements.
 
 from __future__ import annotations
 
+import secrets
+
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +117,11 @@ class MeetingMode(models.TextChoices):
     ONLINE = "online", _("Online")
 
 
+def room_token_new() -> str:
+    """An unguessable online room name part (not the sequential id)."""
+    return secrets.token_urlsafe(18)
+
+
 class Meeting(models.Model):
     """A 1:1 meeting between two delegates of two organisations."""
 
@@ -151,6 +159,15 @@ class Meeting(models.Model):
         Table, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
     )
     is_walk_in = models.BooleanField(default=False)
+    room_token = models.CharField(
+        max_length=32, unique=True, default=room_token_new, editable=False
+    )
+    # A cancellation keeps slot and table, so that its canceller can undo it while free.
+    cancel_reason = BoundedTextField(_("reason for cancelling"), max_length=1000, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -204,3 +221,37 @@ class MeetingSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delegate} @ {self.slot}"
+
+
+class MoveStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class MeetingMoveProposal(models.Model):
+    """One side asks to move a placed meeting to a free slot; the other side answers."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="move_proposals")
+    proposed_by = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="+")
+    slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=12, choices=MoveStatus.choices, default=MoveStatus.PENDING)
+    responded_by = models.ForeignKey(
+        Delegate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(status="pending"),
+                name="move_one_open_per_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} → {self.slot}"

@@ -5,9 +5,10 @@ so telling the same event twice never tells anyone twice."""
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -16,7 +17,7 @@ from matchforum.core.links import site_url
 from matchforum.notifications.models import NotificationKind
 from matchforum.notifications.services import notifications_send
 
-from .models import MeetingRequest
+from .models import Meeting, MeetingMoveProposal, MeetingRequest
 
 
 def _recipients_of(meeting_request: MeetingRequest) -> list[User]:
@@ -105,5 +106,122 @@ def pending_requests_remind(*, user: User, count: int, now: dt.datetime | None =
         users=[user],
         kind=NotificationKind.REMINDER,
         dedupe_key=f"reminder:pending:{day.isoformat()}",
+        build=build,
+    )
+
+
+def meeting_attendee_users(meeting: Meeting) -> list[User]:
+    """Everyone who sits in the meeting, on both sides."""
+    return [meeting.delegate_a.user, meeting.delegate_b.user]
+
+
+def _canceller_name(meeting: Meeting) -> str:
+    """The cancelling organisation's name, or "the organisers"."""
+    user = meeting.cancelled_by
+    if user is None or user.can_organise:
+        return _("the organisers")
+    for organisation in (meeting.organisation_a, meeting.organisation_b):
+        if organisation.delegates.filter(user=user).exists():
+            return organisation.name
+    return _("the organisers")
+
+
+def meeting_cancelled_notify(*, meeting: Meeting) -> int:
+    """Tell both sides that the meeting is cancelled, by whom and why."""
+
+    def build() -> tuple[str, str]:
+        names = {"a": meeting.organisation_a.name, "b": meeting.organisation_b.name}
+        return (
+            _("Meeting cancelled: %(a)s and %(b)s") % names,
+            _(
+                "The meeting of %(a)s and %(b)s was cancelled by %(by)s.\n\n"
+                "Reason: %(reason)s\n\n%(link)s"
+            )
+            % {
+                **names,
+                "by": _canceller_name(meeting),
+                "reason": meeting.cancel_reason,
+                "link": site_url(reverse("agenda:agenda")),
+            },
+        )
+
+    stamp = meeting.cancelled_at.isoformat() if meeting.cancelled_at else ""
+    return notifications_send(
+        users=meeting_attendee_users(meeting),
+        kind=NotificationKind.MEETING_CANCELLED,
+        dedupe_key=f"meeting:{meeting.pk}:cancelled:{stamp}",
+        build=build,
+    )
+
+
+def meeting_restored_notify(*, meeting: Meeting, now: dt.datetime) -> int:
+    """Tell both sides that a cancellation was undone: the meeting is back in its place."""
+
+    def build() -> tuple[str, str]:
+        names = {"a": meeting.organisation_a.name, "b": meeting.organisation_b.name}
+        return (
+            _("Meeting restored: %(a)s and %(b)s") % names,
+            _("The cancellation was undone; the meeting is back in your agenda.\n\n%(link)s")
+            % {"link": site_url(reverse("agenda:agenda"))},
+        )
+
+    return notifications_send(
+        users=meeting_attendee_users(meeting),
+        kind=NotificationKind.MEETING_RESTORED,
+        dedupe_key=f"meeting:{meeting.pk}:restored:{now.isoformat()}",
+        build=build,
+    )
+
+
+def _slot_text(proposal: MeetingMoveProposal) -> str:
+    when = proposal.slot.starts_at.astimezone(ZoneInfo(proposal.meeting.forum.time_zone))
+    return formats.date_format(when, "D j M Y H:i")
+
+
+def meeting_move_proposed_notify(*, proposal: MeetingMoveProposal) -> int:
+    """Tell the other side's attendee that a move is proposed, and where to answer."""
+    meeting = proposal.meeting
+    proposer = proposal.proposed_by
+    other = (
+        meeting.delegate_b
+        if proposer.organisation_id == meeting.organisation_a_id
+        else meeting.delegate_a
+    )
+
+    def build() -> tuple[str, str]:
+        return (
+            _("%(org)s asks to move your meeting") % {"org": proposer.organisation.name},
+            _(
+                "%(person)s of %(org)s proposes to move your meeting to %(when)s. "
+                "Accept or decline it here: %(link)s"
+            )
+            % {
+                "person": proposer.user,
+                "org": proposer.organisation.name,
+                "when": _slot_text(proposal),
+                "link": site_url(reverse("meetings:move", args=[meeting.pk])),
+            },
+        )
+
+    return notifications_send(
+        users=[other.user],
+        kind=NotificationKind.MEETING_MOVE_PROPOSED,
+        dedupe_key=f"move:{proposal.pk}:proposed",
+        build=build,
+    )
+
+
+def meeting_move_declined_notify(*, proposal: MeetingMoveProposal) -> int:
+    def build() -> tuple[str, str]:
+        return (
+            _("Your proposal to move a meeting was declined"),
+            _("The meeting stays where it is. You may propose another time: %(link)s")
+            % {"link": site_url(reverse("meetings:move", args=[proposal.meeting_id]))},
+        )
+
+    return notifications_send(
+        users=[proposal.proposed_by.user],
+        kind=NotificationKind.MEETING_MOVE_DECLINED,
+        dedupe_key=f"move:{proposal.pk}:declined",
         build=build,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from matchforum.accounts.models import User
 from matchforum.core.tenancy import scoped
@@ -16,8 +17,16 @@ from matchforum.forums.models import Forum
 from matchforum.organisations.models import Delegate, Organisation
 
 from .gating import meetings_between_approved, requests_between_approved
-from .models import ACTIVE_MEETING_STATUSES, Meeting, MeetingRequest, MeetingStatus, RequestStatus
-from .services import ordered_pair
+from .models import (
+    ACTIVE_MEETING_STATUSES,
+    Meeting,
+    MeetingMoveProposal,
+    MeetingRequest,
+    MeetingStatus,
+    MoveStatus,
+    RequestStatus,
+)
+from .services import cancel_undo_window, ordered_pair
 
 
 @dataclass(frozen=True)
@@ -114,3 +123,79 @@ def request_counts(*, delegate: Delegate) -> dict[str, int]:
         "meetings": meetings_of_delegate(delegate=delegate).count(),
         "max_meetings": forum.max_meetings_per_delegate,
     }
+
+
+def meeting_of_organisation(*, delegate: Delegate, pk: int) -> Meeting | None:
+    """A meeting of the delegate's organisation (either side), or None: others' meetings
+    are not found, whatever their id."""
+    organisation_id = delegate.organisation_id
+    return (
+        Meeting.objects.filter(pk=pk, forum_id=delegate.organisation.forum_id)
+        .filter(Q(organisation_a_id=organisation_id) | Q(organisation_b_id=organisation_id))
+        .select_related(
+            "organisation_a", "organisation_b", "delegate_a__user", "delegate_b__user", "slot"
+        )
+        .first()
+    )
+
+
+def meeting_cancel_state(*, meeting: Meeting, user: User) -> dict[str, object]:
+    """What a cancel confirmation shows: the meeting, who is told, and whether this user
+    may still undo its cancellation."""
+    undo_open = (
+        meeting.status == MeetingStatus.CANCELLED
+        and meeting.cancelled_by_id == user.pk
+        and meeting.cancelled_at is not None
+        and timezone.now() - meeting.cancelled_at <= cancel_undo_window()
+    )
+    return {
+        "meeting": meeting,
+        "told": [meeting.delegate_a, meeting.delegate_b],
+        "undo_open": undo_open,
+    }
+
+
+def move_proposal_open(*, meeting: Meeting) -> MeetingMoveProposal | None:
+    return (
+        MeetingMoveProposal.objects.filter(meeting=meeting, status=MoveStatus.PENDING)
+        .select_related("proposed_by__user", "proposed_by__organisation", "slot")
+        .first()
+    )
+
+
+def move_proposal_of_organisation(*, delegate: Delegate, pk: int) -> MeetingMoveProposal | None:
+    """A proposal about a meeting of the delegate's organisation, or None."""
+    organisation_id = delegate.organisation_id
+    return (
+        MeetingMoveProposal.objects.filter(pk=pk)
+        .filter(
+            Q(meeting__organisation_a_id=organisation_id)
+            | Q(meeting__organisation_b_id=organisation_id)
+        )
+        .select_related("meeting")
+        .first()
+    )
+
+
+def meeting_of_attendee(*, delegate: Delegate, pk: int) -> Meeting | None:
+    """An active meeting the delegate sits in, or None (colleagues who do not attend,
+    and everyone else, are not let in)."""
+    return (
+        Meeting.objects.filter(pk=pk, status__in=ACTIVE_MEETING_STATUSES)
+        .filter(Q(delegate_a=delegate) | Q(delegate_b=delegate))
+        .select_related("forum")
+        .first()
+    )
+
+
+def meetings_cancelled_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
+    """The delegate's cancelled meetings with their reasons (an agenda says what went
+    away instead of silently dropping it)."""
+    return (
+        Meeting.objects.filter(
+            Q(delegate_a=delegate) | Q(delegate_b=delegate), status=MeetingStatus.CANCELLED
+        )
+        .filter(meetings_between_approved())
+        .select_related("organisation_a", "organisation_b")
+        .order_by("-cancelled_at", "-pk")
+    )

@@ -8,7 +8,9 @@ message, and by the database's unique constraints, which hold under races.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -16,12 +18,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.core.locking import row_lock
 from matchforum.core.permissions import require_organiser
 from matchforum.core.text_limits import text_within
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.forums.services import forum_day_rule_apply
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
+from matchforum.schedules.notices import meeting_moved_notify
+from matchforum.schedules.selectors import meeting_free_places
 
 from . import notices
 from .gating import (
@@ -34,9 +40,11 @@ from .models import (
     ACTIVE_MEETING_STATUSES,
     Meeting,
     MeetingMode,
+    MeetingMoveProposal,
     MeetingRequest,
     MeetingSeat,
     MeetingStatus,
+    MoveStatus,
     Priority,
     RequestStatus,
     SessionWish,
@@ -376,13 +384,114 @@ def meeting_place(
     return meeting
 
 
+def _canceller_side(*, meeting: Meeting, by: User) -> str:
+    """ "organiser", or "delegate" for an attendee's organisation; anyone else is refused."""
+    if by.can_organise:
+        return "organiser"
+    delegate = Delegate.objects.filter(
+        user=by, organisation_id__in=[meeting.organisation_a_id, meeting.organisation_b_id]
+    ).first()
+    if delegate is None:
+        raise PermissionDenied(_("Only the meeting's organisations or an organiser can do this."))
+    organisation_may_act_check(organisation=delegate.organisation)
+    return "delegate"
+
+
+def _schedule_refresh(meeting: Meeting, by: User) -> None:
+    """The published schedule, if any, follows the freed or restored place; nothing else
+    moves. Imported here because schedules builds on these services."""
+    from matchforum.schedules.services import schedule_published_touch
+
+    schedule_published_touch(forum=meeting.forum, user=by, changed=[meeting.pk], notify=False)
+
+
+def cancel_undo_window() -> dt.timedelta:
+    return dt.timedelta(minutes=settings.MEETING_CANCEL_UNDO_MINUTES)
+
+
 @transaction.atomic
-def meeting_cancel(*, meeting: Meeting) -> Meeting:
-    """Cancel a meeting; its slot, table and seats become free."""
+def meeting_cancel(
+    *, meeting: Meeting, by: User, reason: str, now: dt.datetime | None = None
+) -> Meeting:
+    """Cancel a meeting (by one of its organisations or an organiser) with a reason both
+    sides are told. Its seats are freed; slot and table stay on the row so that the
+    canceller can undo it within `cancel_undo_window()` while they are still free."""
+    now = now or timezone.now()
+    side = _canceller_side(meeting=meeting, by=by)
+    reason = text_within(reason, model=Meeting, field="cancel_reason", key="reason")
+    if not reason:
+        raise ValidationError({"reason": _("Give a reason: both sides are told it.")})
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("This meeting is cancelled already."))
+    if meeting.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW):
+        raise ValidationError(_("This meeting has taken place already."))
     MeetingSeat.objects.filter(meeting=meeting).delete()
     meeting.status = MeetingStatus.CANCELLED
-    meeting.save(update_fields=["status", "updated_at"])
+    meeting.cancel_reason = reason
+    meeting.cancelled_by = by
+    meeting.cancelled_at = now
+    meeting.save(
+        update_fields=["status", "cancel_reason", "cancelled_by", "cancelled_at", "updated_at"]
+    )
+    audit_record(
+        action=AuditEntry.Action.MEETING_CANCELLED,
+        actor=by,
+        target=meeting,
+        data={"reason": reason, "side": side, "slot": meeting.slot_id, "table": meeting.table_id},
+    )
+    if meeting.slot_id is not None:
+        _schedule_refresh(meeting, by)
+    notices.meeting_cancelled_notify(meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel_undo(*, meeting: Meeting, by: User, now: dt.datetime | None = None) -> Meeting:
+    """Restore a meeting its canceller cancelled moments ago, at the same slot and table,
+    if nobody took them meanwhile (refused with the reason otherwise)."""
+    now = now or timezone.now()
+    _canceller_side(meeting=meeting, by=by)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.CANCELLED or meeting.cancelled_by_id != by.pk:
+        raise ValidationError(_("Only whoever cancelled this meeting can restore it."))
+    if meeting.cancelled_at is None or now - meeting.cancelled_at > cancel_undo_window():
+        raise ValidationError(
+            _("A cancellation can be undone within %(minutes)s minutes; that time is over.")
+            % {"minutes": settings.MEETING_CANCEL_UNDO_MINUTES}
+        )
+    if (
+        Meeting.objects.filter(
+            forum_id=meeting.forum_id, pair_low=meeting.pair_low, pair_high=meeting.pair_high
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .exists()
+    ):
+        raise ValidationError(_("These organisations have another meeting now."))
+    slot, table = meeting.slot, meeting.table
+    online = meeting.mode == MeetingMode.ONLINE and table is None
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=MeetingStatus.ACCEPTED, slot=None, table=None
+    )
+    if slot is not None:
+        try:
+            meeting_place(meeting=meeting, slot=slot, table=table, online=online)
+        except ValidationError as exc:
+            raise ValidationError(
+                _(
+                    "Its slot or table was taken meanwhile, so the meeting cannot be "
+                    "restored: %(why)s"
+                )
+                % {"why": " ".join(exc.messages)}
+            ) from exc
+    Meeting.objects.filter(pk=meeting.pk).update(
+        cancel_reason="", cancelled_by=None, cancelled_at=None
+    )
+    meeting.refresh_from_db()
+    audit_record(action=AuditEntry.Action.MEETING_RESTORED, actor=by, target=meeting)
+    if slot is not None:
+        _schedule_refresh(meeting, by)
+    notices.meeting_restored_notify(meeting=meeting, now=now)
     return meeting
 
 
@@ -413,13 +522,6 @@ def meeting_mark(
     meeting.status = status
     meeting.save(update_fields=["status", "updated_at"])
     return meeting
-
-
-def meeting_cancel_by_organiser(*, meeting: Meeting, user: User) -> Meeting:
-    require_organiser(user)
-    if meeting.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW):
-        raise ValidationError(_("This meeting has taken place already."))
-    return meeting_cancel(meeting=meeting)
 
 
 @transaction.atomic
@@ -480,3 +582,108 @@ def meeting_book(
         except DoubleBooking as exc:
             raise ValidationError(exc.messages[0]) from exc
     return meeting
+
+
+# ---------------------------------------------------------------------- asking to move
+
+
+def _side_check(*, meeting: Meeting, delegate: Delegate) -> None:
+    if delegate.organisation_id not in (meeting.organisation_a_id, meeting.organisation_b_id):
+        raise PermissionDenied(_("Only the meeting's organisations can do this."))
+    organisation_may_act_check(organisation=delegate.organisation)
+
+
+def meeting_move_places(*, meeting: Meeting) -> list[tuple[Slot, Table | None]]:
+    """The upcoming places a placed meeting can move to without moving anyone: every
+    attendee free and available, a table or an online room free, its session rules kept
+    (the waiting list's rules, `schedules.selectors.meeting_free_places`)."""
+    return meeting_free_places(forum=meeting.forum, meeting=meeting, upcoming=True)
+
+
+@transaction.atomic
+def meeting_move_propose(
+    *, meeting: Meeting, by: Delegate, slot: Slot, now: dt.datetime | None = None
+) -> MeetingMoveProposal:
+    """One side proposes a free slot for its placed meeting; the other side answers.
+    A newer proposal replaces an open one."""
+    _side_check(meeting=meeting, delegate=by)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.SCHEDULED or meeting.slot_id is None:
+        raise ValidationError(_("Only a scheduled meeting can be moved."))
+    if meeting.pinned_slot_id is not None:
+        raise ValidationError(_("The organisers fixed this meeting's time; ask them to move it."))
+    if slot.pk not in {place.pk for place, _table in meeting_move_places(meeting=meeting)}:
+        raise ValidationError(
+            {
+                "slot": _(
+                    "That slot is not free for this meeting: an attendee is busy or "
+                    "unavailable then, or no table or online room is free."
+                )
+            }
+        )
+    MeetingMoveProposal.objects.filter(meeting=meeting, status=MoveStatus.PENDING).update(
+        status=MoveStatus.WITHDRAWN, responded_at=now or timezone.now()
+    )
+    proposal = MeetingMoveProposal.objects.create(
+        meeting=meeting, proposed_by=by, slot=slot, created_at=now or timezone.now()
+    )
+    notices.meeting_move_proposed_notify(proposal=proposal)
+    return proposal
+
+
+def _lock_open_proposal(proposal: MeetingMoveProposal, by: Delegate) -> MeetingMoveProposal:
+    locked = (
+        MeetingMoveProposal.objects.select_for_update()
+        .select_related("meeting", "proposed_by")
+        .get(pk=proposal.pk)
+    )
+    _side_check(meeting=locked.meeting, delegate=by)
+    if by.organisation_id == locked.proposed_by.organisation_id:
+        raise PermissionDenied(_("Only the other side answers a proposal to move."))
+    if locked.status != MoveStatus.PENDING:
+        raise ValidationError(_("This proposal is no longer open."))
+    return locked
+
+
+@transaction.atomic
+def meeting_move_accept(
+    *, proposal: MeetingMoveProposal, by: Delegate, now: dt.datetime | None = None
+) -> Meeting:
+    """The other side accepts: the meeting moves to the proposed slot (if it is still
+    free), nothing else moves, and both sides are told where it is now."""
+    proposal = _lock_open_proposal(proposal, by)
+    meeting = proposal.meeting
+    places = [p for p in meeting_move_places(meeting=meeting) if p[0].pk == proposal.slot_id]
+    if not places:
+        raise ValidationError(_("That slot is no longer free; propose another one."))
+    slot, table = places[0]
+    try:
+        meeting = meeting_place(meeting=meeting, slot=slot, table=table, online=table is None)
+    except DoubleBooking as exc:
+        raise ValidationError(exc.messages[0]) from exc
+    proposal.status = MoveStatus.ACCEPTED
+    proposal.responded_by = by
+    proposal.responded_at = now or timezone.now()
+    proposal.save(update_fields=["status", "responded_by", "responded_at"])
+    _schedule_refresh(meeting, by.user)
+    meeting_moved_notify(
+        meeting=meeting,
+        users=notices.meeting_attendee_users(meeting),
+        when=slot.starts_at.astimezone(ZoneInfo(meeting.forum.time_zone)),
+        table_number=table.number if table is not None else None,
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_move_decline(
+    *, proposal: MeetingMoveProposal, by: Delegate, now: dt.datetime | None = None
+) -> MeetingMoveProposal:
+    """The other side declines: the meeting stays where it is; the proposer is told."""
+    proposal = _lock_open_proposal(proposal, by)
+    proposal.status = MoveStatus.DECLINED
+    proposal.responded_by = by
+    proposal.responded_at = now or timezone.now()
+    proposal.save(update_fields=["status", "responded_by", "responded_at"])
+    notices.meeting_move_declined_notify(proposal=proposal)
+    return proposal

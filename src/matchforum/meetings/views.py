@@ -1,22 +1,33 @@
-"""Meeting requests: send, inbox and outbox, accept, decline, withdraw."""
+"""Meeting requests (send, inbox and outbox, accept, decline, withdraw) and a delegate's
+own meetings (cancel with a reason, undo)."""
 
 from __future__ import annotations
+
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchforum.core.access import delegate_required
-from matchforum.core.forms import service_error_text
+from matchforum.core.forms import form_add_service_error, message_service_error, service_error_text
 from matchforum.core.shortcuts import bad_request
 from matchforum.marketplace.selectors import marketplace_organisation
 from matchforum.recommendations.selectors import pair_topics
 
-from .forms import DeclineForm, MeetingRequestForm
+from .forms import CancelForm, DeclineForm, MeetingRequestForm, MoveForm
+from .models import MeetingMode
+from .rooms import camera_test_room_name, meeting_room_name, room_address
 from .selectors import (
+    meeting_cancel_state,
+    meeting_of_attendee,
+    meeting_of_organisation,
+    move_proposal_of_organisation,
+    move_proposal_open,
     pair_status,
     request_counts,
     request_received_by,
@@ -25,6 +36,12 @@ from .selectors import (
     requests_outbox,
 )
 from .services import (
+    meeting_cancel,
+    meeting_cancel_undo,
+    meeting_move_accept,
+    meeting_move_decline,
+    meeting_move_places,
+    meeting_move_propose,
     meeting_request_accept,
     meeting_request_decline,
     meeting_request_send,
@@ -197,3 +214,135 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         _("Withdrawn."),
         "outbox",
     )
+
+
+def _own_meeting(request: HttpRequest, pk: int):
+    meeting = meeting_of_organisation(delegate=request.delegate, pk=pk)
+    if meeting is None:
+        raise Http404(_("No such meeting."))
+    return meeting
+
+
+@delegate_required(approved=True)
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: confirm with a reason, showing who is told; POST: cancel."""
+    meeting = _own_meeting(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_cancel(meeting=meeting, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("The meeting is cancelled; both sides are told."))
+            return redirect("meetings:cancel", pk=meeting.pk)
+    meeting.refresh_from_db()
+    context = {**meeting_cancel_state(meeting=meeting, user=request.user), "form": form}
+    context["undo_url"] = "meetings:cancel_undo"
+    return render(request, "meetings/cancel.html", context)
+
+
+@require_POST
+@delegate_required(approved=True)
+def cancel_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _own_meeting(request, pk)
+    try:
+        meeting_cancel_undo(meeting=meeting, by=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        message_service_error(request, exc)
+        return redirect("meetings:cancel", pk=meeting.pk)
+    messages.success(request, _("The meeting is restored."))
+    return redirect("agenda:agenda")
+
+
+@delegate_required(approved=True)
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Propose a free slot for a placed meeting; see and answer the other side's proposal."""
+    meeting = _own_meeting(request, pk)
+    tz = ZoneInfo(request.forum.time_zone)
+    places = meeting_move_places(meeting=meeting) if meeting.slot_id else []
+    choices = [
+        (
+            slot.pk,
+            formats.date_format(slot.starts_at.astimezone(tz), "D j M Y H:i")
+            + " · "
+            + (_("online") if table is None else _("Table %(number)s") % {"number": table.number}),
+        )
+        for slot, table in places
+    ]
+    form = MoveForm(request.POST or None, places=choices)
+    if request.method == "POST" and form.is_valid():
+        slot = next(s for s, _table in places if s.pk == form.cleaned_data["slot"])
+        try:
+            meeting_move_propose(meeting=meeting, by=request.delegate, slot=slot)
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("Your proposal is sent; the other side answers it."))
+            return redirect("meetings:move", pk=meeting.pk)
+    proposal = move_proposal_open(meeting=meeting)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "proposal": proposal,
+        "mine": proposal is not None
+        and proposal.proposed_by.organisation_id == request.delegate.organisation_id,
+    }
+    return render(request, "meetings/move.html", context)
+
+
+def _own_proposal(request: HttpRequest, pk: int):
+    proposal = move_proposal_of_organisation(delegate=request.delegate, pk=pk)
+    if proposal is None:
+        raise Http404(_("No such proposal."))
+    return proposal
+
+
+@require_POST
+@delegate_required(approved=True)
+def move_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _own_proposal(request, pk)
+    try:
+        meeting_move_accept(proposal=proposal, by=request.delegate)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+        return redirect("meetings:move", pk=proposal.meeting_id)
+    messages.success(request, _("The meeting is moved; both sides are told."))
+    return redirect("agenda:agenda")
+
+
+@require_POST
+@delegate_required(approved=True)
+def move_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _own_proposal(request, pk)
+    try:
+        meeting_move_decline(proposal=proposal, by=request.delegate)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+    else:
+        messages.success(request, _("Declined; the meeting stays where it is."))
+    return redirect("meetings:move", pk=proposal.meeting_id)
+
+
+def _to_room(request: HttpRequest, room: str) -> HttpResponse:
+    address = room_address(forum=request.forum, room=room, user=request.user)
+    if not address:
+        raise Http404(_("This forum has no online meeting system."))
+    response = redirect(address)
+    response["Cache-Control"] = "no-store"  # the address may carry a personal token
+    return response
+
+
+@delegate_required(approved=True)
+def room(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open an online meeting's room: its attendees only, everyone else gets 404."""
+    meeting = meeting_of_attendee(delegate=request.delegate, pk=pk)
+    if meeting is None or meeting.mode != MeetingMode.ONLINE or meeting.table_id is not None:
+        raise Http404(_("No such online meeting."))
+    return _to_room(request, meeting_room_name(meeting))
+
+
+@delegate_required
+def room_test(request: HttpRequest) -> HttpResponse:
+    """A room of one's own to test camera and microphone."""
+    return _to_room(request, camera_test_room_name(request.user))

@@ -350,6 +350,7 @@ def _erase_delegate(delegate: Delegate) -> None:
     MeetingOutcome.objects.filter(recorded_by=delegate).update(note="")
     FollowUpSurvey.objects.filter(delegate=delegate).update(note="")
     delegate.unavailable_slots.clear()
+    Meeting.objects.filter(cancelled_by_id=delegate.user_id).update(cancel_reason="")
 
 
 @transaction.atomic

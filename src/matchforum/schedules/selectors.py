@@ -90,14 +90,19 @@ def free_places(
     return places
 
 
-def meeting_free_places(*, forum: Forum, meeting: Meeting) -> list[tuple[Slot, Table | None]]:
-    """Where this accepted meeting fits, within its mode and its session constraints."""
+def meeting_free_places(
+    *, forum: Forum, meeting: Meeting, upcoming: bool = False
+) -> list[tuple[Slot, Table | None]]:
+    """Where this meeting fits without moving anyone, within its mode and its session
+    constraints: for the waiting list, and (`upcoming`) for a move its sides ask for (its
+    own seats count as busy, so its current slot is never offered)."""
     return free_places(
         forum=forum,
         delegates=[meeting.delegate_a_id, meeting.delegate_b_id],
         online=meeting.mode == MeetingMode.ONLINE,
         session_id=meeting.allowed_session_id,
         part=meeting.session_wish,
+        upcoming=upcoming,
     )
 
 

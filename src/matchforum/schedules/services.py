@@ -451,16 +451,21 @@ def waiting_list_offer(
         placed = meeting_place(meeting=meeting, slot=chosen_slot, table=table, online=table is None)
     except DoubleBooking as exc:
         raise ValidationError(exc.messages[0]) from exc
-    _published_touch(forum=forum, user=user, changed=[placed.pk])
+    schedule_published_touch(forum=forum, user=user, changed=[placed.pk])
     return placed
 
 
-def _published_touch(*, forum: Forum, user: User, changed: list[int]) -> ScheduleVersion | None:
-    """Record a small change of the published schedule as a new version and notify."""
+def schedule_published_touch(
+    *, forum: Forum, user: User | None, changed: list[int], notify: bool = True
+) -> ScheduleVersion | None:
+    """Record a small change of the published schedule (nothing else moves) as a new
+    version. `notify=False` when the caller tells the people concerned itself (a
+    cancellation has its own notice)."""
     if schedule_version_published(forum=forum) is None:
         return None
     version = schedule_version_create(
         forum=forum, run=None, user=user, placements=live_placements(forum=forum), changed=changed
     )
-    _notify(version, changed)
+    if notify:
+        _notify(version, changed)
     return version

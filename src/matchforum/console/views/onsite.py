@@ -23,8 +23,15 @@ from matchforum.core.forms import (
 from matchforum.core.shortcuts import bad_request, forum_or_404, next_path
 from matchforum.forums.models import Slot, Table
 from matchforum.forums.selectors import forum_is_on
+from matchforum.meetings.forms import CancelForm
 from matchforum.meetings.models import Meeting, MeetingStatus
-from matchforum.meetings.services import meeting_book, meeting_cancel_by_organiser, meeting_mark
+from matchforum.meetings.selectors import meeting_cancel_state
+from matchforum.meetings.services import (
+    meeting_book,
+    meeting_cancel,
+    meeting_cancel_undo,
+    meeting_mark,
+)
 from matchforum.organisations.models import Delegate
 from matchforum.organisations.services import delegate_check_in
 from matchforum.schedules.selectors import free_places
@@ -111,10 +118,7 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk, forum=forum)
     action = request.POST.get("action")
     try:
-        if action == "cancel":
-            meeting_cancel_by_organiser(meeting=meeting, user=request.user)
-            messages.success(request, _("Meeting %(n)s cancelled.") % {"n": meeting.pk})
-        elif action in ("held", "no_show", "scheduled"):
+        if action in ("held", "no_show", "scheduled"):
             meeting_mark(
                 meeting=meeting,
                 user=request.user,
@@ -131,6 +135,46 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 PICKER_LIMIT = 20  # matches a type-ahead picker shows; it says when there are more
 PICKER_FIELD = re.compile(r"^[a-z_]{1,40}$")
+
+
+@organiser_required
+def meeting_cancel_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: ask for the reason, showing who is told; POST: cancel (the one cancel service)."""
+    forum = forum_or_404(request)
+    meeting = get_object_or_404(
+        Meeting.objects.select_related(
+            "organisation_a", "organisation_b", "delegate_a__user", "delegate_b__user", "slot"
+        ),
+        pk=pk,
+        forum=forum,
+    )
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_cancel(meeting=meeting, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("Meeting %(n)s cancelled.") % {"n": meeting.pk})
+            return redirect("console:meeting_cancel", pk=meeting.pk)
+    meeting.refresh_from_db()
+    context = {**meeting_cancel_state(meeting=meeting, user=request.user), "form": form}
+    context["undo_url"] = "console:meeting_cancel_undo"
+    return render(request, "console/meeting_cancel.html", context)
+
+
+@organiser_required
+@require_POST
+def meeting_cancel_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
+    forum = forum_or_404(request)
+    meeting = get_object_or_404(Meeting, pk=pk, forum=forum)
+    try:
+        meeting_cancel_undo(meeting=meeting, by=request.user)
+    except ValidationError as exc:
+        message_service_error(request, exc)
+        return redirect("console:meeting_cancel", pk=meeting.pk)
+    messages.success(request, _("Meeting %(n)s restored.") % {"n": meeting.pk})
+    return redirect("console:meetings")
 
 
 def _delegates(forum):
