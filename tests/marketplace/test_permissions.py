@@ -31,6 +31,7 @@ DELEGATE_PAGES = [
     "/agenda/",
     "/agenda/agenda.pdf",
     "/notifications/",
+    "/notifications/preferences/",
 ]
 
 

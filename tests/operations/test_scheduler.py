@@ -107,6 +107,7 @@ def test_run_scheduler_once_runs_the_project_jobs_and_prints_their_last_run():
         "run_periodic",
         "send_outcome_surveys",
         "recompute_recommendations",
+        "send_meeting_reminders",
     }
     status = StringIO()
     call_command("run_scheduler", "--status", stdout=status)

@@ -16,7 +16,7 @@ from matchforum.core.links import site_url
 from matchforum.notifications.models import NotificationKind
 from matchforum.notifications.services import notifications_send
 
-from .models import MeetingRequest
+from .models import Meeting, MeetingRequest
 
 
 def _recipients_of(meeting_request: MeetingRequest) -> list[User]:
@@ -46,6 +46,7 @@ def request_received_notify(*, meeting_request: MeetingRequest) -> int:
         kind=NotificationKind.REQUEST_RECEIVED,
         dedupe_key=f"request:{meeting_request.pk}:received",
         build=build,
+        link=reverse("meetings:inbox"),
     )
 
 
@@ -83,6 +84,7 @@ def request_answered_notify(*, meeting_request: MeetingRequest) -> int:
         kind=kinds[status],
         dedupe_key=f"request:{meeting_request.pk}:{status}",
         build=build,
+        link=reverse("meetings:outbox"),
     )
 
 
@@ -106,4 +108,29 @@ def pending_requests_remind(*, user: User, count: int, now: dt.datetime | None =
         kind=NotificationKind.REMINDER,
         dedupe_key=f"reminder:pending:{day.isoformat()}",
         build=build,
+        link=reverse("meetings:inbox"),
+    )
+
+
+def meeting_cancelled_notify(*, meeting: Meeting, reason: str = "") -> int:
+    """Tell both delegates that the meeting is cancelled, with the reason when one is given."""
+
+    def build() -> tuple[str, str]:
+        subject = _("Your meeting of %(a)s and %(b)s is cancelled") % {
+            "a": meeting.organisation_a.name,
+            "b": meeting.organisation_b.name,
+        }
+        said = (
+            _("The reason given: %(reason)s") % {"reason": reason}
+            if reason
+            else _("No reason was given.")
+        )
+        return subject, f"{said}\n\n{site_url(reverse('agenda:agenda'))}"
+
+    return notifications_send(
+        users=[meeting.delegate_a.user, meeting.delegate_b.user],
+        kind=NotificationKind.MEETING_CANCELLED,
+        dedupe_key=f"meeting:{meeting.pk}:cancelled",
+        build=build,
+        link=reverse("agenda:agenda"),
     )

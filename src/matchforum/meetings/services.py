@@ -407,11 +407,19 @@ def meeting_mark(*, meeting: Meeting, user: User, status: str) -> Meeting:
     return meeting
 
 
-def meeting_cancel_by_organiser(*, meeting: Meeting, user: User) -> Meeting:
+def meeting_cancel_by_organiser(*, meeting: Meeting, user: User, reason: str = "") -> Meeting:
+    """Cancel a meeting from the organisers' desk; both delegates are told, with the
+    reason when one is given."""
     require_organiser(user)
+    reason = _text_within(reason, field="reason")
     if meeting.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW):
         raise ValidationError(_("This meeting has taken place already."))
-    return meeting_cancel(meeting=meeting)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("This meeting is cancelled already."))
+    with transaction.atomic():
+        meeting = meeting_cancel(meeting=meeting)
+        notices.meeting_cancelled_notify(meeting=meeting, reason=reason)
+    return meeting
 
 
 @transaction.atomic

@@ -84,7 +84,9 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action")
     try:
         if action == "cancel":
-            meeting_cancel_by_organiser(meeting=meeting, user=request.user)
+            meeting_cancel_by_organiser(
+                meeting=meeting, user=request.user, reason=request.POST.get("reason", "")
+            )
             messages.success(request, _("Meeting %(n)s cancelled.") % {"n": meeting.pk})
         elif action in ("held", "no_show", "scheduled"):
             meeting_mark(meeting=meeting, user=request.user, status=action)
