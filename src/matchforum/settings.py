@@ -134,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "matchforum.core.context_processors.forum",
+                "matchforum.notifications.context_processors.unread_notifications",
             ],
         },
     }

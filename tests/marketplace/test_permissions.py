@@ -32,6 +32,7 @@ DELEGATE_PAGES = [
     "/agenda/",
     "/agenda/agenda.pdf",
     "/notifications/",
+    "/notifications/preferences/",
 ]
 
 

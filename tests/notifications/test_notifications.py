@@ -66,5 +66,19 @@ def test_nothing_to_tell_means_no_digest(mailoutbox):
 def test_preference_page_saves_the_choice(client, forum):
     delegate = DelegateFactory(organisation__forum=forum)
     client.force_login(delegate.user)
-    client.post("/notifications/", {"delivery": "digest"})
-    assert delegate.user.notification_preference.delivery == Delivery.DIGEST
+    client.post("/notifications/preferences/", {"delivery": "digest", "reminder_minutes": "30"})
+    preference = delegate.user.notification_preference
+    assert (preference.delivery, preference.reminder_minutes) == (Delivery.DIGEST, 30)
+
+
+def test_preference_page_refuses_a_reminder_lead_not_offered(client, forum):
+    delegate = DelegateFactory(organisation__forum=forum)
+    client.force_login(delegate.user)
+    response = client.post(
+        "/notifications/preferences/", {"delivery": "digest", "reminder_minutes": "7"}
+    )
+    assert response.status_code == 200 and "reminder_minutes" in response.context["form"].errors
+    assert not Notification.objects.exists()
+    from matchforum.notifications.models import NotificationPreference
+
+    assert not NotificationPreference.objects.filter(user=delegate.user).exists()

@@ -109,6 +109,7 @@ def test_run_scheduler_once_runs_the_project_jobs_and_prints_their_last_run():
         "send_outcome_surveys",
         "recompute_recommendations",
         "purge_past_forums",
+        "send_meeting_reminders",
     }
     status = StringIO()
     call_command("run_scheduler", "--status", stdout=status)

@@ -83,11 +83,15 @@ def test_details_page_edits_only_the_own_organisation(client, forum):
 def test_settings_page_saves_the_own_time_zone(client, forum):
     delegate = DelegateFactory(organisation__forum=forum)
     client.force_login(delegate.user)
-    client.post("/notifications/", {"delivery": "immediate", "time_zone": "Europe/Warsaw"})
+    client.post(
+        "/notifications/preferences/",
+        {"delivery": "immediate", "reminder_minutes": "15", "time_zone": "Europe/Warsaw"},
+    )
     delegate.user.refresh_from_db()
     assert delegate.user.time_zone == "Europe/Warsaw"
     response = client.post(
-        "/notifications/", {"delivery": "immediate", "time_zone": "Mars/Olympus"}
+        "/notifications/preferences/",
+        {"delivery": "immediate", "reminder_minutes": "15", "time_zone": "Mars/Olympus"},
     )
     assert response.status_code == 200 and "time_zone" in response.context["form"].errors
 

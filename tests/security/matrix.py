@@ -637,6 +637,15 @@ MATRIX: dict[str, list[Op]] = {
     ],
     # --- notifications, own organisation ---
     "notifications:preferences": [Op("GET", DELEGATE_PAGE)],
+    "notifications:centre": [Op("GET", SIGNED_IN_PAGE)],
+    "notifications:mark_read": [
+        Op("GET", same(405, anonymous=302), kwargs=pk_of("notification")),
+        Op("POST", same(404, anonymous=302, own=302), kwargs=pk_of("notification"), form=True),
+    ],
+    "notifications:mark_all_read": [
+        Op("GET", same(405, anonymous=302)),
+        Op("POST", same(302), form=True),
+    ],
     "organisations:status": [Op("GET", DELEGATE_PAGE)],
     "organisations:details": [Op("GET", DELEGATE_PAGE)],
     "organisations:delegates": [Op("GET", DELEGATE_PAGE)],

@@ -41,6 +41,7 @@ from tests.factories import (
     DismissalFactory,
     InvitationFactory,
     MeetingRequestFactory,
+    NotificationFactory,
     OrganisationFactory,
     RecommendationFactory,
     TrainingProgrammeFactory,
@@ -88,6 +89,7 @@ class World:
     dismissal: Dismissal
     own_token: object
     registration_import: RegistrationImport
+    notification: object
 
 
 def _meeting(forum, a: Delegate, b: Delegate) -> Meeting:
@@ -198,6 +200,7 @@ def build_world() -> World:
     )
     calendar_token = CalendarTokenFactory(delegate=own, token="security-calendar-token")
     invitation = InvitationFactory(organisation=own_org, invited_by=own, token="security-invite")
+    notification = NotificationFactory(user=own.user, link="/agenda/")
     survey = FollowUpSurvey.objects.create(
         meeting=meeting,
         organisation=own_org,
@@ -254,4 +257,5 @@ def build_world() -> World:
         recommendation=recommendation,
         dismissal=dismissal,
         own_token=own_token,
+        notification=notification,
     )

@@ -58,6 +58,18 @@ def online_url_for(meeting: Meeting) -> str:
     return site_url(reverse("meetings:room", args=[meeting.pk]))
 
 
+def place_of(meeting: Meeting) -> str:
+    """Where a placed meeting is: "Table 9 (Hall A)", or online with its link when there is
+    one; the same words in the calendar feed and in reminders."""
+    if meeting.mode == MeetingMode.ONLINE and meeting.table_id is None:
+        url = online_url_for(meeting)
+        return _("Online: %(url)s") % {"url": url} if url else _("Online")
+    if not meeting.table_id:
+        return ""
+    name = _("Table %(number)s") % {"number": meeting.table.number}
+    return f"{name} ({meeting.table.area})" if meeting.table.area else name
+
+
 def _placements(version: ScheduleVersion | None) -> dict[int, dict]:
     if version is None:
         return {}

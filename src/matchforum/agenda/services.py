@@ -8,13 +8,19 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from matchforum.core.pdf import a4_document
+from matchforum.forums.models import Forum
+from matchforum.meetings.gating import meetings_between_approved
+from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.notifications.models import REMINDER_CHOICES
+from matchforum.notifications.selectors import reminder_minutes_by_user, reminder_minutes_of
 from matchforum.organisations.models import Delegate
+from matchforum.schedules.selectors import schedule_version_published
 
 from .models import CalendarToken
-from .selectors import AgendaEntry, agenda_for
+from .selectors import agenda_for, place_of
 
 
 def calendar_token_regenerate(*, delegate: Delegate) -> CalendarToken:
@@ -39,10 +45,59 @@ def calendar_token_delegate(*, token: str) -> Delegate | None:
     return found.delegate if found else None
 
 
-def _where(entry: AgendaEntry) -> str:
-    if entry.online:
-        return _("Online: %(url)s") % {"url": entry.online_url} if entry.online_url else _("Online")
-    return entry.table_label
+def _alarm(*, minutes: int, summary: str) -> Alarm:
+    """The same lead as the in-app reminder (the person's setting)."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", dt.timedelta(minutes=-minutes))
+    return alarm
+
+
+def meeting_reminders_send(*, now: dt.datetime | None = None) -> int:
+    """Remind each attendee of their meetings of a published schedule that start within
+    their chosen lead; returns how many were told. Run every few minutes: every reminder
+    is told once (its dedupe key), so running often or late never repeats one."""
+    from .notices import meeting_reminder_notify
+
+    now = now or timezone.now()
+    longest = max(minutes for minutes, _label in REMINDER_CHOICES)
+    forums = [
+        f for f in Forum.objects.filter(is_active=True) if schedule_version_published(forum=f)
+    ]
+    meetings = list(
+        Meeting.objects.filter(
+            forum__in=forums,
+            status=MeetingStatus.SCHEDULED,
+            slot__starts_at__gt=now,
+            slot__starts_at__lte=now + dt.timedelta(minutes=longest),
+        )
+        .filter(meetings_between_approved())
+        .select_related(
+            "forum",
+            "slot",
+            "table",
+            "organisation_a",
+            "organisation_b",
+            "delegate_a__user",
+            "delegate_b__user",
+        )
+    )
+    leads = reminder_minutes_by_user(
+        user_ids={d.user_id for m in meetings for d in (m.delegate_a, m.delegate_b)}
+    )
+    told = 0
+    for meeting in meetings:
+        for delegate in (meeting.delegate_a, meeting.delegate_b):
+            user = delegate.user
+            lead = leads[user.pk]
+            if not lead or not user.is_active:
+                continue
+            if meeting.slot.starts_at - dt.timedelta(minutes=lead) > now:
+                continue
+            if meeting_reminder_notify(meeting=meeting, user=user, now=now) is not None:
+                told += 1
+    return told
 
 
 def agenda_ical(*, delegate: Delegate, host: str, now: dt.datetime | None = None) -> bytes:
@@ -60,6 +115,7 @@ def agenda_ical(*, delegate: Delegate, host: str, now: dt.datetime | None = None
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"{forum.name} — {delegate.user}")
     calendar.add("x-wr-timezone", forum.time_zone)
+    lead = reminder_minutes_of(user=delegate.user)
     if version is not None:
         for entry in entries:
             slot = entry.meeting.slot
@@ -72,12 +128,14 @@ def agenda_ical(*, delegate: Delegate, host: str, now: dt.datetime | None = None
             event.add("dtstart", slot.starts_at.astimezone(zone))
             event.add("dtend", slot.ends_at.astimezone(zone))
             event.add("summary", _("Meeting: %(org)s") % {"org": entry.counterpart.name})
-            event.add("location", _where(entry))
+            event.add("location", place_of(entry.meeting))
             description = [f"{entry.counterpart.name} — {entry.counterpart_delegate.user}"]
             description += entry.topics
             event.add("description", "\n".join(description))
             if entry.online_url:
                 event.add("url", entry.online_url)
+            if lead:
+                event.add_component(_alarm(minutes=lead, summary=event["summary"]))
             calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -20,7 +20,8 @@ class ProfileForm(forms.ModelForm):
     )
     countries_of_interest = forms.MultipleChoiceField(
         label=_("Countries of interest"),
-        choices=list(countries),
+        # Called per form, so the names are those of the reader's language (and sorted so).
+        choices=lambda: list(countries),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
@@ -67,7 +68,7 @@ class MarketplaceFilterForm(forms.Form):
         """`country_codes` limits the country filter to the countries present in the forum."""
         super().__init__(*args, **kwargs)
         self.fields["track"].choices = _blank(_("Any track")) + [
-            (track.slug, track.name) for track in CapabilityTrack.objects.all()
+            (track.slug, track.display_name) for track in CapabilityTrack.objects.all()
         ]
         present = list(countries)
         if country_codes is not None:

@@ -127,3 +127,8 @@ class CooperationProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_side_display()}: {self.title}"
+
+    @property
+    def countries_of_interest_names(self) -> list[str]:
+        """The countries of interest by name, in the reader's language."""
+        return [countries.name(code) or code for code in self.countries_of_interest]

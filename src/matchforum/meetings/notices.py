@@ -47,6 +47,7 @@ def request_received_notify(*, meeting_request: MeetingRequest) -> int:
         kind=NotificationKind.REQUEST_RECEIVED,
         dedupe_key=f"request:{meeting_request.pk}:received",
         build=build,
+        link=reverse("meetings:inbox"),
     )
 
 
@@ -84,6 +85,7 @@ def request_answered_notify(*, meeting_request: MeetingRequest) -> int:
         kind=kinds[status],
         dedupe_key=f"request:{meeting_request.pk}:{status}",
         build=build,
+        link=reverse("meetings:outbox"),
     )
 
 
@@ -107,6 +109,7 @@ def pending_requests_remind(*, user: User, count: int, now: dt.datetime | None =
         kind=NotificationKind.REMINDER,
         dedupe_key=f"reminder:pending:{day.isoformat()}",
         build=build,
+        link=reverse("meetings:inbox"),
     )
 
 
@@ -151,6 +154,7 @@ def meeting_cancelled_notify(*, meeting: Meeting) -> int:
         kind=NotificationKind.MEETING_CANCELLED,
         dedupe_key=f"meeting:{meeting.pk}:cancelled:{stamp}",
         build=build,
+        link=reverse("agenda:agenda"),
     )
 
 
@@ -170,6 +174,7 @@ def meeting_restored_notify(*, meeting: Meeting, now: dt.datetime) -> int:
         kind=NotificationKind.MEETING_RESTORED,
         dedupe_key=f"meeting:{meeting.pk}:restored:{now.isoformat()}",
         build=build,
+        link=reverse("agenda:agenda"),
     )
 
 
@@ -208,6 +213,7 @@ def meeting_move_proposed_notify(*, proposal: MeetingMoveProposal) -> int:
         kind=NotificationKind.MEETING_MOVE_PROPOSED,
         dedupe_key=f"move:{proposal.pk}:proposed",
         build=build,
+        link=reverse("meetings:move", args=[meeting.pk]),
     )
 
 
@@ -224,4 +230,5 @@ def meeting_move_declined_notify(*, proposal: MeetingMoveProposal) -> int:
         kind=NotificationKind.MEETING_MOVE_DECLINED,
         dedupe_key=f"move:{proposal.pk}:declined",
         build=build,
+        link=reverse("meetings:move", args=[proposal.meeting_id]),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,7 +23,13 @@ from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.language import user_language
 
 from .mail import MessageBuilder, mail_send
-from .models import Delivery, Notification, NotificationKind, NotificationPreference
+from .models import (
+    REMINDER_CHOICES,
+    Delivery,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
 from .tasks import deliver_notification
 
 
@@ -31,11 +38,22 @@ def notification_delivery_of(*, user: User) -> str:
     return preference.delivery if preference else Delivery.IMMEDIATE
 
 
-def notification_preference_set(*, user: User, delivery: str) -> NotificationPreference:
+def notification_preference_set(
+    *, user: User, delivery: str, reminder_minutes: int | None = None
+) -> NotificationPreference:
+    """Set how `user` is e-mailed and, when given, how long before a meeting they are
+    reminded (one of REMINDER_CHOICES; 0 turns reminders off)."""
     if delivery not in Delivery.values:
         raise ValueError(f"Unknown delivery {delivery!r}")
+    defaults: dict[str, object] = {"delivery": delivery}
+    if reminder_minutes is not None:
+        if reminder_minutes not in dict(REMINDER_CHOICES):
+            raise ValidationError(
+                {"reminder_minutes": _("Choose one of the reminder times offered.")}
+            )
+        defaults["reminder_minutes"] = reminder_minutes
     preference, _created = NotificationPreference.objects.update_or_create(
-        user=user, defaults={"delivery": delivery}
+        user=user, defaults=defaults
     )
     return preference
 
@@ -46,12 +64,14 @@ def notification_send(
     kind: str,
     dedupe_key: str,
     build: MessageBuilder,
+    link: str = "",
     at_once: bool = False,
     now: dt.datetime | None = None,
 ) -> Notification | None:
     """Tell `user` the (subject, body) that `build` writes, in the user's language; None
     when this was told before.
 
+    `link` is the path of the page the notification is about, opened from the centre.
     `at_once` delivers in this call instead of by another task: for callers that already
     run in the background and record that the message went out (the survey run).
     """
@@ -63,18 +83,27 @@ def notification_send(
         subject=str(subject),
         body=str(body),
         dedupe_key=dedupe_key,
+        link=link,
         at_once=at_once,
         now=now,
     )
 
 
 def notifications_send(
-    *, users: Iterable[User], kind: str, dedupe_key: str, build: MessageBuilder
+    *,
+    users: Iterable[User],
+    kind: str,
+    dedupe_key: str,
+    build: MessageBuilder,
+    link: str = "",
+    now: dt.datetime | None = None,
 ) -> int:
     """Tell each of `users` once (see `notification_send`); returns how many were told."""
     told = 0
     for user in {u.pk: u for u in users}.values():
-        if notification_send(user=user, kind=kind, dedupe_key=dedupe_key, build=build):
+        if notification_send(
+            user=user, kind=kind, dedupe_key=dedupe_key, build=build, link=link, now=now
+        ):
             told += 1
     return told
 
@@ -86,6 +115,7 @@ def notification_record(
     subject: str,
     body: str,
     dedupe_key: str,
+    link: str = "",
     at_once: bool = False,
     now: dt.datetime | None = None,
 ) -> Notification | None:
@@ -100,6 +130,7 @@ def notification_record(
                 subject=subject[:200],
                 body=body,
                 dedupe_key=dedupe_key[:200],
+                link=link,
                 created_at=now,
             )
     except IntegrityError:
@@ -121,6 +152,25 @@ def notification_deliver(*, notification: Notification, now: dt.datetime | None 
         return False
     mail_send(to=notification.user.email, subject=notification.subject, body=notification.body)
     return True
+
+
+def notification_mark_read(
+    *, notification: Notification, now: dt.datetime | None = None
+) -> Notification:
+    """Mark one notification read (once: the first reading time stays)."""
+    if notification.read_at is None:
+        notification.read_at = now or timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=notification.read_at
+        )
+    return notification
+
+
+def notifications_mark_all_read(*, user: User, now: dt.datetime | None = None) -> int:
+    """Mark every unread notification of `user` read; returns how many were unread."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=now or timezone.now()
+    )
 
 
 def digest_send(*, user: User, now: dt.datetime | None = None) -> Notification | None:
@@ -148,6 +198,8 @@ def digest_send(*, user: User, now: dt.datetime | None = None) -> Notification |
                 dedupe_key=f"digest:{day.isoformat()}",
                 created_at=now,
                 sent_at=now,
+                # A copy of notifications the centre shows already: never unread there.
+                read_at=now,
             )
     except IntegrityError:
         return None

@@ -46,6 +46,13 @@ def _heartbeat() -> str:
     return "enqueued"
 
 
+def _meeting_reminders() -> str:
+    from matchforum.agenda.tasks import send_meeting_reminders
+
+    send_meeting_reminders.enqueue()
+    return "enqueued"
+
+
 HEARTBEAT = Job(
     "worker_heartbeat", dt.timedelta(seconds=settings.WORKER_HEARTBEAT_SECONDS), _heartbeat
 )
@@ -54,6 +61,8 @@ JOBS: tuple[Job, ...] = (
     HEARTBEAT,
     # Request expiry, reminders and daily digests (enqueued for the worker).
     Job("run_periodic", dt.timedelta(minutes=15), _command("run_periodic")),
+    # Reminders before each meeting (each person's lead; told once per meeting and person).
+    Job("send_meeting_reminders", dt.timedelta(minutes=5), _meeting_reminders),
     # Follow-up surveys 3 and 6 months after each forum.
     Job("send_outcome_surveys", dt.timedelta(days=1), _command("send_outcome_surveys")),
     # The full recommendation refit (edits update lists in between; enqueued for the worker).

@@ -34,6 +34,7 @@ def schedule_published_notify(*, version: ScheduleVersion, users: Iterable[User]
         kind=NotificationKind.SCHEDULE_PUBLISHED,
         dedupe_key=f"schedule:{version.pk}:published",
         build=build,
+        link=reverse("agenda:agenda"),
     )
 
 
@@ -62,6 +63,7 @@ def meeting_moved_notify(
             f"meeting:{meeting.pk}:moved:{meeting.slot_id}:{meeting.table_id}:{meeting.mode}"
         ),
         build=build,
+        link=reverse("agenda:agenda"),
     )
 
 
