@@ -71,7 +71,7 @@ def test_no_reminder_once_the_meeting_started_or_was_cancelled(meeting, forum):
     schedule_publish_live(forum=forum)
     starts = meeting.slot.starts_at
     assert meeting_reminders_send(now=starts) == 0
-    meeting_cancel(meeting=meeting)
+    meeting_cancel(meeting=meeting, by=meeting.delegate_a.user, reason="Plans changed.")
     assert meeting_reminders_send(now=starts - dt.timedelta(minutes=5)) == 0
 
 

@@ -50,16 +50,18 @@ def busy_world(db):
 
 
 # Queries per request: the token, the caller's own organisations (or their delegate seats,
-# which give the own organisations too), then the endpoint's own reads: count, page,
+# which give the own organisations too), the caller's committee seats (one query, whatever
+# the page: forums/committee.py decides what the caller may see), then the endpoint's own
+# reads: count, page,
 # prefetched tracks. The directory lists (organisations, profiles) are built once and then
 # shared by callers who see the public directory (api/directory.py): these are the first
 # builds; the search also asks whether the caller has unpublished profiles of their own.
 CASES = {
-    "/api/v1/organisations/?page_size=20": 5,
-    "/api/v1/profiles/?search=drone&page_size=20": 6,
+    "/api/v1/organisations/?page_size=20": 6,
+    "/api/v1/profiles/?search=drone&page_size=20": 7,
     "/api/v1/recommendations/": 5,
-    "/api/v1/meeting-requests/?box=received&status=pending&page_size=20": 4,
-    "/api/v1/agenda/": 4,
+    "/api/v1/meeting-requests/?box=received&status=pending&page_size=20": 5,
+    "/api/v1/agenda/": 5,
 }
 
 
@@ -81,9 +83,9 @@ def test_recommendations_list_all_rows_within_the_bound(busy_world, django_asser
 
 
 def test_organisation_detail_with_its_audit_entry(busy_world, django_assert_max_num_queries):
-    # token, the delegate seats (own organisations with them), the organisation, its
-    # tracks, the audit entry
-    with django_assert_max_num_queries(5):
+    # token, the delegate seats (own organisations with them), the committee seats, the
+    # organisation, its tracks, the audit entry
+    with django_assert_max_num_queries(6):
         response = busy_world.client.get(f"/api/v1/organisations/{busy_world.partner_org.pk}/")
     assert response.status_code == 200
 
@@ -106,7 +108,8 @@ def test_a_shared_directory_answer_reads_only_who_the_caller_is(
         HTTP_AUTHORIZATION=f"Token {ApiTokenFactory(user=busy_world.users['other']).raw}"
     )
     first = client.get(path)
-    # token, delegate seats, and for profiles whether the caller has unpublished ones
-    with django_assert_max_num_queries(3):
+    # token, delegate seats, committee seats, and for profiles whether the caller has
+    # unpublished ones
+    with django_assert_max_num_queries(4):
         again = client.get(path)
     assert again.json() == first.json()

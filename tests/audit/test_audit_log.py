@@ -86,7 +86,12 @@ def test_vetting_decisions_and_publication_are_logged(world):
     entry = AuditEntry.objects.get(action=AuditEntry.Action.VETTING_DECISION)
     assert entry.organisation == world.hidden_org
     assert entry.actor == world.users["vetting"]
-    assert entry.data == {"previous": "pending", "decision": "approved"}
+    assert entry.data == {
+        "previous": "pending",
+        "decision": "approved",
+        "reason": "",
+        "team": "Chair",
+    }
     assert AuditEntry.objects.filter(
         action=AuditEntry.Action.SCHEDULE_PUBLISHED, target_id=str(world.version.pk)
     ).exists()

@@ -491,6 +491,7 @@ MATRIX: dict[str, list[Op]] = {
         Op("POST", CONSOLE_WRITE, kwargs=pk_of("own_delegate"), form=True),
     ],
     "console:analytics": [Op("GET", CONSOLE_PAGE)],
+    "console:periodic_jobs": [Op("GET", CONSOLE_PAGE)],
     "console:export": [
         Op("GET", CONSOLE_PAGE, kwargs=lambda w: {"name": "meetings", "fmt": "csv"}),
     ],

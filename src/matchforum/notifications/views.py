@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 from matchforum.accounts.services import user_set_time_zone
 from matchforum.core.access import delegate_required
 from matchforum.core.forms import form_add_service_error
+from matchforum.core.shortcuts import next_path
 
 from .models import REMINDER_CHOICES, Delivery
 from .selectors import notifications_of, reminder_minutes_of
@@ -40,14 +42,13 @@ def centre(request: HttpRequest) -> HttpResponse:
 
 
 def _local(request: HttpRequest, target: str) -> bool:
-    return bool(target) and url_has_allowed_host_and_scheme(
+    return target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
-    target = request.POST.get("next", "")
-    return redirect(target if _local(request, target) else fallback)
+    return redirect(next_path(request, reverse(fallback)))
 
 
 @login_required

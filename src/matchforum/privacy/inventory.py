@@ -57,6 +57,13 @@ PERSONAL_RELATIONS: dict[str, Handling] = {
     "meetings.Meeting.delegate_a": Handling("delegations.meetings", "kept"),
     "meetings.Meeting.delegate_b": Handling("delegations.meetings", "kept"),
     "meetings.MeetingSeat.delegate": Handling("delegations.meetings", "kept"),
+    "meetings.Meeting.cancelled_by": Handling("meetings_cancelled", "cancel reason erased; kept"),
+    "meetings.MeetingMoveProposal.proposed_by": Handling("delegations.move_proposals", "kept"),
+    "meetings.MeetingMoveProposal.responded_by": Handling("delegations.move_proposals", "kept"),
+    "badges.BadgeKey.delegate": Handling(
+        "delegations.badge_issued", "deleted (the printed badge is refused)"
+    ),
+    "forums.CommitteeMembership.user": Handling("committee_seats", "deleted"),
     "recommendations.Dismissal.dismissed_by": Handling("delegations.dismissals", "kept"),
     "organisations.Invitation.invited_by": Handling("delegations.invitations_sent", "kept"),
     # Decisions taken in a role (vetting, moderation, organising): kept as the record.

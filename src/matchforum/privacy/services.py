@@ -46,9 +46,19 @@ def _account_data(user: User) -> dict[str, Any]:
     from django.contrib.admin.models import LogEntry
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from matchforum.forums.models import CommitteeMembership
+
     posts = Post.objects.filter(author=user).select_related("thread")
     preference = NotificationPreference.objects.filter(user=user).first()
     return {
+        "committee_seats": [
+            {"forum": m.team.forum.name, "team": str(m.team), "role": m.role}
+            for m in CommitteeMembership.objects.filter(user=user).select_related("team__forum")
+        ],
+        "meetings_cancelled": [
+            {"meeting": m.pk, "reason": m.cancel_reason, "cancelled_at": _iso(m.cancelled_at)}
+            for m in Meeting.objects.filter(cancelled_by=user)
+        ],
         "activity": [
             {
                 "action": e.action,
@@ -161,7 +171,24 @@ def _delegation_data(delegate: Delegate) -> dict[str, Any]:
     received = MeetingRequest.objects.filter(
         Q(recipient=delegate) | Q(responded_by=delegate)
     ).select_related("sender_organisation")
+    from matchforum.badges.models import BadgeKey
+    from matchforum.meetings.models import MeetingMoveProposal
+
+    moves = MeetingMoveProposal.objects.filter(
+        Q(proposed_by=delegate) | Q(responded_by=delegate)
+    ).select_related("slot")
     return {
+        "badge_issued": BadgeKey.objects.filter(delegate=delegate).exists(),
+        "move_proposals": [
+            {
+                "meeting": p.meeting_id,
+                "slot": _iso(p.slot.starts_at),
+                "status": p.status,
+                "proposed": p.proposed_by_id == delegate.pk,
+                "created_at": _iso(p.created_at),
+            }
+            for p in moves
+        ],
         "calendar_feed": CalendarToken.objects.filter(delegate=delegate).exists(),
         "unavailable_slots": [_iso(s.starts_at) for s in delegate.unavailable_slots.all()],
         "requests_received": [
@@ -351,6 +378,14 @@ def _erase_delegate(delegate: Delegate) -> None:
     FollowUpSurvey.objects.filter(delegate=delegate).update(note="")
     delegate.unavailable_slots.clear()
     Meeting.objects.filter(cancelled_by_id=delegate.user_id).update(cancel_reason="")
+    _badge_revoke(delegate)
+
+
+def _badge_revoke(delegate: Delegate) -> None:
+    """The printed badge stops checking the seat in."""
+    from matchforum.badges.models import BadgeKey
+
+    BadgeKey.objects.filter(delegate=delegate).delete()
 
 
 @transaction.atomic
