@@ -104,8 +104,15 @@ def test_place_left_out_keeps_the_schedule_valid_and_places_what_fits(seed):
     thinned = [None if k in dropped else s for k, s in enumerate(sched.slots)]
     filled = place_left_out(problem, thinned, problem.fairness)
     assert all(filled[k] == s for k, s in enumerate(thinned) if s is not None)
-    per = breaks_per_participant(problem, filled)
-    assert validate(problem, Schedule(filled, assign_tables(problem, filled), sum(per))).ok
+
+    def valid(slots: list[int | None]) -> bool:
+        per = breaks_per_participant(problem, slots)
+        return validate(problem, Schedule(slots, assign_tables(problem, slots), sum(per))).ok
+
+    # dropping meetings can itself take the gap range past the fairness limit; from a
+    # valid start, inserting never breaks a rule
+    if valid(thinned):
+        assert valid(filled)
     for k, s in enumerate(filled):
         if s is None:
             assert _insertable(problem, filled, k) is None
