@@ -51,9 +51,11 @@ def test_a_cancellation_reaches_the_centre_and_reading_it_clears_the_badge(
 
     console = _sign_in(new_context(), base, organiser.email)
     console.goto(f"{base}/console/meetings/")
-    row = console.locator(f"#meeting-{meeting.pk}")
-    row.locator("input[name=reason]").fill("The hall is closed for a security check.")
-    row.get_by_role("button", name="Cancel meeting").click()
+    console.locator(f"#meeting-{meeting.pk}").get_by_role("link", name="Cancel meeting").click()
+    console.locator("textarea[name=reason], input[name=reason]").fill(
+        "The hall is closed for a security check."
+    )
+    console.locator("#confirm-cancel").click()
     expect(console.locator(".messages")).to_contain_text(f"Meeting {meeting.pk} cancelled.")
 
     delegate_page.goto(f"{base}/agenda/")
