@@ -97,9 +97,9 @@ def _name_clash_error(*, existing: str, name: str) -> ValidationError:
 DECISIONS = {Accreditation.APPROVED, Accreditation.REJECTED, Accreditation.NEEDS_INFORMATION}
 
 
-def accreditation_decision_check(*, decision: str, reason: str) -> None:
-    """Refuse an unknown decision, a reason over its limit, or a rejection or request for
-    more without a reason."""
+def accreditation_decision_check(*, decision: str, reason: str) -> str:
+    """The reason as it is recorded; refuse an unknown decision, a reason over its limit,
+    or a rejection or request for more without a reason."""
     if decision not in DECISIONS:
         raise ValidationError(f"Unknown accreditation decision {decision!r}.")
     reason = text_within(reason, model=Organisation, field="accreditation_reason", key="reason")
@@ -107,6 +107,7 @@ def accreditation_decision_check(*, decision: str, reason: str) -> None:
         raise ValidationError(
             _("Give the organisation a reason when rejecting or asking for more.")
         )
+    return reason
 
 
 @transaction.atomic
@@ -117,8 +118,7 @@ def organisation_decide_accreditation(
     committee team, when and why."""
     if not committee.can_vet(reviewer, organisation):
         raise PermissionDenied(_("Only the committee team of its country decides this."))
-    accreditation_decision_check(decision=decision, reason=reason)
-    reason = text_within(reason, model=Organisation, field="accreditation_reason", key="reason")
+    reason = accreditation_decision_check(decision=decision, reason=reason)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     now = timezone.now()
     entry = AccreditationDecision.objects.create(
