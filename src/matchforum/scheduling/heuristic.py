@@ -4,8 +4,9 @@
 participants) into the allowed slot that both participants have free, a table or room is
 left, and the fewest new breaks are made (a slot next to a participant's existing meeting
 is best). A meeting that finds no common free slot tries one ejection: move one of the
-two participants' meetings to another slot to open a common one. It ignores precedences
-and fairness (the caller validates the result).
+two participants' meetings to another slot to open a common one. A slot that would break a
+precedence with a meeting already placed is never taken, so a meeting that finds none stays
+unplaced for the caller's completion. It ignores fairness (the caller validates the result).
 
 :func:`simple_lower_bound` is a per-participant bound: a participant whose meetings cannot
 all fit in one gap-free run per day needs at least one break.
@@ -26,11 +27,25 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
     slots: list[int | None] = [None] * len(problem.meetings)
     degree = [len(ms) for ms in problem.meetings_of]
     day = problem.day_of_slot
+    before: dict[int, list[int]] = {}
+    after: dict[int, list[int]] = {}
+    for i, j in problem.precedences:
+        after.setdefault(i, []).append(j)
+        before.setdefault(j, []).append(i)
 
-    def cap_ok(k: int, s: int) -> bool:
+    def prec_ok(k: int, s: int) -> bool:
+        if any(slots[i] is not None and not slots[i] < s for i in before.get(k, ())):  # type: ignore[operator]
+            return False
+        return all(slots[j] is None or s < slots[j] for j in after.get(k, ()))  # type: ignore[operator]
+
+    def slot_ok(k: int, s: int) -> bool:
+        """A table or room is left in slot s and no precedence with a placed meeting breaks."""
         if problem.meetings[k].online:
-            return load_off[s] < problem.online_capacity[s - 1]
-        return load_on[s] < problem.tables[s - 1]
+            if load_off[s] >= problem.online_capacity[s - 1]:
+                return False
+        elif load_on[s] >= problem.tables[s - 1]:
+            return False
+        return not problem.precedences or prec_ok(k, s)
 
     def place(k: int, s: int) -> None:
         a, b = ends[k]
@@ -74,7 +89,7 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
         a, b = ends[k]
         best = None
         for s in allowed[k]:
-            if s in busy[a] or s in busy[b] or not cap_ok(k, s):
+            if s in busy[a] or s in busy[b] or not slot_ok(k, s):
                 continue
             c = (cost(a, s) + cost(b, s), s)
             if best is None or c < best:
@@ -84,27 +99,27 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
         else:
             place(k, best[1])
     for k in failed:
-        _eject(k, problem, slots, busy, allowed, cap_ok, place, unplace)
+        _eject(k, problem, slots, busy, allowed, slot_ok, place, unplace)
     return slots
 
 
-def _eject(k, problem, slots, busy, allowed, cap_ok, place, unplace) -> bool:  # type: ignore[no-untyped-def]
+def _eject(k, problem, slots, busy, allowed, slot_ok, place, unplace) -> bool:  # type: ignore[no-untyped-def]
     a, b = problem.meeting_ends[k]
     for s in allowed[k]:
-        if not cap_ok(k, s) and not problem.meetings[k].online:
+        if not slot_ok(k, s) and not problem.meetings[k].online:
             continue
         blockers = {busy[p][s] for p in (a, b) if s in busy[p]}
         if len(blockers) != 1:
             continue
         j = blockers.pop()
         unplace(j)
-        if not cap_ok(k, s):
+        if not slot_ok(k, s):
             place(j, s)
             continue
         place(k, s)
         ja, jb = problem.meeting_ends[j]
         for t in allowed[j]:
-            if t != s and t not in busy[ja] and t not in busy[jb] and cap_ok(j, t):
+            if t != s and t not in busy[ja] and t not in busy[jb] and slot_ok(j, t):
                 place(j, t)
                 return True
         unplace(k)
