@@ -33,10 +33,31 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
         after.setdefault(i, []).append(j)
         before.setdefault(j, []).append(i)
 
+    if problem.precedences:
+        allowed = _within_precedence_windows(problem, allowed, before, after)
+
+    def free_for(j: int, t: int) -> bool:
+        a, b = ends[j]
+        return t not in busy[a] and t not in busy[b]
+
     def prec_ok(k: int, s: int) -> bool:
-        if any(slots[i] is not None and not slots[i] < s for i in before.get(k, ())):  # type: ignore[operator]
-            return False
-        return all(slots[j] is None or s < slots[j] for j in after.get(k, ()))  # type: ignore[operator]
+        """No precedence with a placed meeting breaks, and every unplaced one still has a
+        free slot on its side of ``s``."""
+        for i in before.get(k, ()):
+            t = slots[i]
+            if t is None:
+                if not any(u < s and free_for(i, u) for u in allowed[i]):
+                    return False
+            elif not t < s:
+                return False
+        for j in after.get(k, ()):
+            t = slots[j]
+            if t is None:
+                if not any(u > s and free_for(j, u) for u in allowed[j]):
+                    return False
+            elif not s < t:
+                return False
+        return True
 
     def slot_ok(k: int, s: int) -> bool:
         """A table or room is left in slot s and no precedence with a placed meeting breaks."""
@@ -101,6 +122,34 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
     for k in failed:
         _eject(k, problem, slots, busy, allowed, slot_ok, place, unplace)
     return slots
+
+
+def _within_precedence_windows(
+    problem: Problem,
+    allowed: list[list[int]],
+    before: dict[int, list[int]],
+    after: dict[int, list[int]],
+) -> list[list[int]]:
+    """Each meeting's allowed slots cut to those a chain of precedences leaves it: after the
+    earliest possible slot of every meeting before it, before the latest of every one after."""
+    n = len(problem.meetings)
+    indegree = [len(before.get(k, ())) for k in range(n)]
+    order = [k for k in range(n) if not indegree[k]]
+    for k in order:  # grows while it is walked: a topological order
+        for j in after.get(k, ()):
+            indegree[j] -= 1
+            if not indegree[j]:
+                order.append(j)
+    out = [list(a) for a in allowed]
+    for k in order:
+        for i in before.get(k, ()):
+            if out[i]:
+                out[k] = [t for t in out[k] if t > out[i][0]]
+    for k in reversed(order):
+        for j in after.get(k, ()):
+            if out[j]:
+                out[k] = [t for t in out[k] if t < out[j][-1]]
+    return out
 
 
 def _eject(k, problem, slots, busy, allowed, slot_ok, place, unplace) -> bool:  # type: ignore[no-untyped-def]
