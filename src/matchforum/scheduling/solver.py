@@ -191,6 +191,20 @@ def _anytime(
             method="exact",
         )
     quick_q = quality(problem, quick, fairness)
+    if not quick_q[0] and not problem.allow_unscheduled and None in quick.slots:
+        # an incomplete start is no schedule at all: the exact search may find nothing in
+        # time (tight forums with precedences), so the completion walk gets a quarter of
+        # what is left before it starts (it stops as soon as every meeting is placed)
+        from .localsearch import complete
+
+        left = time_limit - (time.perf_counter() - t0)
+        filled = complete(problem, quick.slots, max(0.2, left / 4), seed=1 + len(quick.slots))
+        if None not in filled:
+            done = _finish(problem, filled, fairness, "FEASIBLE", False, quick.bound, {}, t0)
+            done.stats = quick.stats
+            if quality(problem, done, fairness) > quick_q:
+                quick, quick_q = done, quality(problem, done, fairness)
+                stats["completed"] = True
     if not quick_q[0] and problem.allow_unscheduled:
         # a floor that is always valid: the meetings inserted one by one, each only where
         # every rule (fairness included) still holds
