@@ -42,6 +42,7 @@ from matchforum.scheduling import (  # noqa: E402
     CancelMeeting,
     ForbidSlots,
     Meeting,
+    ProblemError,
     read_dzn,
     read_schedule,
     repair,
@@ -217,7 +218,8 @@ def run_real(args: argparse.Namespace) -> None:
 
 def with_precedences(problem, count: int, seed: int):  # type: ignore[no-untyped-def]
     """The instance with ``count`` random precedences, each between two meetings of one
-    participant (a delegate who must meet one partner before another), kept acyclic."""
+    participant (a delegate who must meet one partner before another), kept acyclic and
+    possible on their face (see ``Problem.check``)."""
     rng = random.Random(seed)
     by: dict[str, list[int]] = {}
     for k, m in enumerate(problem.meetings):
@@ -240,9 +242,14 @@ def with_precedences(problem, count: int, seed: int):  # type: ignore[no-untyped
     chosen: list[tuple[int, int]] = []
     while len(chosen) < count:
         i, j = rng.sample(by[rng.choice(busy)], 2)
-        if not reaches(j, i) and (i, j) not in chosen:
-            after.setdefault(i, set()).add(j)
-            chosen.append((i, j))
+        if reaches(j, i) or (i, j) in chosen:
+            continue
+        try:  # one that leaves a meeting no slot is refused by the check, not solved
+            replace(problem, precedences=sorted([*chosen, (i, j)])).check()
+        except ProblemError:
+            continue
+        after.setdefault(i, set()).add(j)
+        chosen.append((i, j))
     return replace(problem, precedences=sorted(chosen))
 
 

@@ -37,6 +37,15 @@ from .helpers import tiny
             "do not fit",
         ),
         (lambda p: replace(p, sessions=[Session("am", 1, 2), Session("pm", 2, 3)]), "belong"),
+        (
+            # the afternoon meeting must come before a morning one
+            lambda p: replace(
+                p,
+                meetings=[Meeting("1", "2", sessions=("pm",)), Meeting("1", "3", sessions=("am",))],
+                precedences=[(0, 1)],
+            ),
+            "must come after meeting 1 between '1' and '2', which cannot take place before slot 3",
+        ),
     ],
 )
 def test_problem_errors(mutate, needle):

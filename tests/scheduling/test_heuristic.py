@@ -1,34 +1,24 @@
-"""The constructive schedule keeps precedences: windows cut by chains, no broken pair."""
+"""Precedences in the constructive schedule: windows cut by chains, no broken pair."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import replace
 
-from matchforum.scheduling.heuristic import _within_precedence_windows, greedy_schedule
+from matchforum.scheduling.heuristic import greedy_schedule
 
 from .helpers import tiny
 
 
-def _maps(precedences):
-    before, after = {}, {}
-    for i, j in precedences:
-        after.setdefault(i, []).append(j)
-        before.setdefault(j, []).append(i)
-    return before, after
-
-
 def test_a_chain_of_three_leaves_each_meeting_its_own_slot():
     problem = tiny([(1, 2), (1, 3), (1, 4)], 3, precedences=[(0, 1), (1, 2)])
-    windows = _within_precedence_windows(problem, problem.allowed_slots, *_maps([(0, 1), (1, 2)]))
-    assert windows == [[1], [2], [3]]
+    assert problem.precedence_windows == [[1], [2], [3]]
 
 
 def test_windows_follow_a_pin_at_the_end_of_a_chain():
     problem = tiny([(1, 2), (1, 3), (3, 4)], 5, precedences=[(0, 1), (1, 2)])
     problem.meetings[2] = replace(problem.meetings[2], pinned_slot=3)
-    windows = _within_precedence_windows(problem, problem.allowed_slots, *_maps([(0, 1), (1, 2)]))
-    assert windows == [[1], [2], [3]]
+    assert problem.precedence_windows == [[1], [2], [3]]
 
 
 def test_greedy_never_breaks_a_precedence_on_random_forums():

@@ -34,7 +34,7 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
         before.setdefault(j, []).append(i)
 
     if problem.precedences:
-        allowed = _within_precedence_windows(problem, allowed, before, after)
+        allowed = problem.precedence_windows
 
     def free_for(j: int, t: int) -> bool:
         a, b = ends[j]
@@ -122,34 +122,6 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
     for k in failed:
         _eject(k, problem, slots, busy, allowed, slot_ok, place, unplace)
     return slots
-
-
-def _within_precedence_windows(
-    problem: Problem,
-    allowed: list[list[int]],
-    before: dict[int, list[int]],
-    after: dict[int, list[int]],
-) -> list[list[int]]:
-    """Each meeting's allowed slots cut to those a chain of precedences leaves it: after the
-    earliest possible slot of every meeting before it, before the latest of every one after."""
-    n = len(problem.meetings)
-    indegree = [len(before.get(k, ())) for k in range(n)]
-    order = [k for k in range(n) if not indegree[k]]
-    for k in order:  # grows while it is walked: a topological order
-        for j in after.get(k, ()):
-            indegree[j] -= 1
-            if not indegree[j]:
-                order.append(j)
-    out = [list(a) for a in allowed]
-    for k in order:
-        for i in before.get(k, ()):
-            if out[i]:
-                out[k] = [t for t in out[k] if t > out[i][0]]
-    for k in reversed(order):
-        for j in after.get(k, ()):
-            if out[j]:
-                out[k] = [t for t in out[k] if t < out[j][-1]]
-    return out
 
 
 def _eject(k, problem, slots, busy, allowed, slot_ok, place, unplace) -> bool:  # type: ignore[no-untyped-def]

@@ -171,6 +171,7 @@ class Problem:
         self._check_precedences()
         if not self.allow_unscheduled:
             self._check_capacity()
+            self._check_precedence_windows()
 
     def _check_structure(self) -> None:
         ids = [p.id for p in self.participants]
@@ -307,6 +308,62 @@ class Problem:
                 else:
                     state[node] = 2
                     path.pop()
+
+    @cached_property
+    def precedence_windows(self) -> list[list[int]]:
+        """Each meeting's allowed slots cut to those its chains of precedences leave it:
+        after the earliest possible slot of every meeting before it, before the latest
+        possible slot of every meeting after it (any valid schedule keeps to them).
+        Call :meth:`check` first: the precedences must form no cycle."""
+        n = len(self.meetings)
+        before: list[list[int]] = [[] for _ in range(n)]
+        after: list[list[int]] = [[] for _ in range(n)]
+        for i, j in self.precedences:
+            after[i].append(j)
+            before[j].append(i)
+        out = [list(a) for a in self.allowed_slots]
+        if not self.precedences:
+            return out
+        indegree = [len(b) for b in before]
+        order = [k for k in range(n) if not indegree[k]]
+        for k in order:  # grows while it is walked: a topological order
+            for j in after[k]:
+                indegree[j] -= 1
+                if not indegree[j]:
+                    order.append(j)
+        for k in order:
+            for i in before[k]:
+                if out[i]:
+                    out[k] = [t for t in out[k] if t > out[i][0]]
+        for k in reversed(order):
+            for j in after[k]:
+                if out[j]:
+                    out[k] = [t for t in out[k] if t < out[j][-1]]
+        return out
+
+    def _check_precedence_windows(self) -> None:
+        allowed = self.allowed_slots
+        windows = self.precedence_windows
+        for k, window in enumerate(windows):
+            if not allowed[k] or window:
+                continue
+            why = "its chains of precedences leave it no slot"
+            for i, j in self.precedences:
+                if j == k and windows[i] and allowed[k][-1] <= windows[i][0]:
+                    why = (
+                        f"it must come after {_label(i, self.meetings[i])}, which cannot take "
+                        f"place before slot {windows[i][0]}, and its own last slot is "
+                        f"{allowed[k][-1]}"
+                    )
+                    break
+                if i == k and windows[j] and allowed[k][0] >= windows[j][-1]:
+                    why = (
+                        f"it must come before {_label(j, self.meetings[j])}, which cannot take "
+                        f"place after slot {windows[j][-1]}, and its own first slot is "
+                        f"{allowed[k][0]}"
+                    )
+                    break
+            raise ProblemError(f"{_label(k, self.meetings[k])} cannot take place: {why}")
 
     def _check_capacity(self) -> None:
         allowed = self.allowed_slots
