@@ -273,16 +273,17 @@ def run_precedences(args: argparse.Namespace) -> None:
         el = time.perf_counter() - t0
         rep = validate(problem, sched, fairness=2)
         secs.append(el)
-        proven += sched.proven_optimal and rep.ok
+        infeasible = sched.status == "INFEASIBLE"
+        proven += (sched.proven_optimal and rep.ok) or infeasible
+        check = "valid" if rep.ok else "INVALID: " + "; ".join(rep.errors[:2])
         print(
             f"{name:16s} {pub[name]['published_optimum_breaks']:>4s} "
             f"{rep.breaks if rep.ok else '-':>6} {sched.status:>10s} {sched.proven_optimal!s:>6s} "
-            f"{el:8.2f}  "
-            f"{'valid' if rep.ok else 'INVALID: ' + '; '.join(rep.errors[:2])}",
+            f"{el:8.2f}  {'proven infeasible' if infeasible else check}",
             flush=True,
         )
     print(
-        f"with {n} precedences: proven {proven}/{len(names)}; median "
+        f"with {n} precedences: proven optimal or infeasible {proven}/{len(names)}; median "
         f"{statistics.median(secs):.2f} s, total {sum(secs):.1f} s"
     )
 
