@@ -74,6 +74,20 @@ def test_the_queue_shows_the_team_its_own_organisations_and_the_forum_in_counts(
     assert state.count("<td>1</td>") == 6
 
 
+def test_the_console_home_counts_the_teams_queue_and_the_forum_apart(
+    client, lithuanian_officer, organiser, organisations
+):
+    client.force_login(lithuanian_officer)
+    response = client.get(reverse("console:home"))
+    assert response.context["pending"] == 1  # Baltic Sapper UAB only
+    assert response.context["pending_forum"] == 3
+    assert "3 awaiting review in the whole forum" in response.content.decode()
+    client.force_login(organiser)  # the chair's queue is the whole forum
+    response = client.get(reverse("console:home"))
+    assert response.context["pending"] == response.context["pending_forum"] == 3
+    assert "awaiting review in the whole forum" not in response.content.decode()
+
+
 def test_ticking_an_organisation_of_another_team_refuses_the_whole_bulk_decision(
     client, lithuanian_officer, organisations
 ):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import forum_or_404, request_forum
+from matchforum.forums import committee
 from matchforum.forums.models import Session
 from matchforum.forums.services import (
     TableRow,
@@ -34,8 +35,12 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"forum": forum}
     if forum is not None:
         meetings = Meeting.objects.filter(forum=forum)
+        waiting = organisations_pending_review(forum=forum)
+        queue = committee.private_organisations(request.user, forum)
         context.update(
-            pending=organisations_pending_review(forum=forum).count(),
+            # the user's team's queue; the whole forum's count beside it, read-only
+            pending=waiting.filter(pk__in=queue.values("pk")).count(),
+            pending_forum=waiting.count(),
             accepted=meetings.filter(status=MeetingStatus.ACCEPTED).count(),
             scheduled=meetings.filter(status=MeetingStatus.SCHEDULED).count(),
             version=schedule_version_published(forum=forum),
