@@ -1,9 +1,12 @@
 """Bringing a colleague to a meeting: who may, when the colleague is free, what everyone
 sees and is told, and how the scheduler counts them."""
 
+import io
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from pypdf import PdfReader
 
 from matchforum.agenda.selectors import agenda_for
 from matchforum.agenda.services import agenda_ical
@@ -230,3 +233,11 @@ def test_the_scheduler_gets_the_attendee(forum, meeting, colleague):
     assert participant_key(colleague.pk) in mapped.problem.participant_index
     k = mapped.meeting_ids.index(meeting.pk)
     assert 1 not in mapped.problem.allowed_slots[k]  # the colleague cannot attend slot 1
+
+
+def test_the_agenda_pdf_names_the_colleague(client, forum, placed, colleague):
+    meeting_attendee_add(meeting=placed, by=placed.delegate_a, colleague=colleague)
+    schedule_publish_live(forum=forum)
+    client.force_login(placed.delegate_b.user)
+    text = PdfReader(io.BytesIO(client.get("/agenda/agenda.pdf").content)).pages[0].extract_text()
+    assert str(colleague.user) in text
