@@ -1,6 +1,7 @@
 """Browser tests of issue 19's self-service meetings in Debian's chromium: a delegate
 cancels with a reason (the other side sees it), asks to move a meeting that the other
-side accepts, and a non-attendee cannot open an online room."""
+side accepts, brings a colleague whom both agendas and the colleague's own show, and a
+non-attendee cannot open an online room."""
 
 from __future__ import annotations
 
@@ -125,3 +126,40 @@ def test_a_non_attendee_cannot_open_the_room(world, live_server, new_context):
     response = kadri.request.get(f"{base}/meetings/{online.pk}/room/", max_redirects=0)
     assert response.status == 302
     assert response.headers["location"] == f"https://rooms.example.org/mf-{online.room_token}"
+
+
+def test_add_a_colleague_both_agendas_and_the_colleagues_show_it_then_remove(
+    world, live_server, new_context
+):
+    base, meeting = live_server.url, world["meeting"]
+    ieva = DelegateFactory(
+        organisation=world["anna"].organisation,
+        user=UserFactory(email="ieva@example.org", full_name="Ieva Kalnina"),
+    )
+    anna = sign_in(new_context, live_server, "anna@example.org")
+    anna.goto(f"{base}/agenda/")
+    row = anna.locator(f".agenda-entry[data-meeting='{meeting.pk}']")
+    row.locator(".add-colleague select").select_option(str(ieva.pk))
+    row.locator(".add-colleague button").click()
+    expect(anna.get_by_text("Ieva Kalnina joins the meeting")).to_be_visible()
+    expect(row.locator(".attendee-name")).to_have_text(["Ieva Kalnina"])
+
+    marek = sign_in(new_context, live_server, "marek@example.org")
+    marek.goto(f"{base}/agenda/")
+    theirs = marek.locator(f".agenda-entry[data-meeting='{meeting.pk}']")
+    expect(theirs.locator(".attendee-name")).to_have_text(["Ieva Kalnina"])
+    expect(theirs.locator(".remove-colleague")).to_have_count(0)  # not theirs to remove
+    assert ieva.user.notifications.filter(kind=NotificationKind.MEETING_ATTENDEE).exists()
+
+    colleague = sign_in(new_context, live_server, "ieva@example.org")
+    colleague.goto(f"{base}/agenda/")
+    own = colleague.locator(f".agenda-entry[data-meeting='{meeting.pk}']")
+    expect(own.locator(".counterpart")).to_have_text("Vistula Optics")
+
+    anna.goto(f"{base}/agenda/")
+    row.locator(".remove-colleague").click()
+    expect(row.locator(".attendee-name")).to_have_count(0)
+    marek.goto(f"{base}/agenda/")
+    expect(theirs.locator(".attendee-name")).to_have_count(0)
+    colleague.goto(f"{base}/agenda/")
+    expect(colleague.locator(f".agenda-entry[data-meeting='{meeting.pk}']")).to_have_count(0)

@@ -9,22 +9,25 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from matchforum.accounts.models import User
 from matchforum.core.links import site_url
 from matchforum.meetings.models import Meeting
 from matchforum.notifications.models import Notification, NotificationKind
 from matchforum.notifications.services import notification_send
+from matchforum.organisations.models import Delegate
 
 from .selectors import place_of
 
 
 def meeting_reminder_notify(
-    *, meeting: Meeting, user: User, now: dt.datetime | None = None
+    *, meeting: Meeting, delegate: Delegate, now: dt.datetime | None = None
 ) -> Notification | None:
     """Remind one attendee of one meeting; once per meeting, attendee and start (a moved
     meeting is reminded again at its new time)."""
+    user = delegate.user
     counterpart = (
-        meeting.organisation_b if meeting.delegate_a.user_id == user.pk else meeting.organisation_a
+        meeting.organisation_b
+        if delegate.organisation_id == meeting.organisation_a_id
+        else meeting.organisation_a
     )
 
     def build() -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from matchforum.core.links import site_url
 from matchforum.meetings.models import Meeting, MeetingMode
 from matchforum.meetings.rooms import video_configured
-from matchforum.meetings.selectors import meetings_of_delegate
+from matchforum.meetings.selectors import meeting_colleague_choices, meetings_of_delegate
 from matchforum.organisations.models import Delegate, Organisation
 from matchforum.recommendations.selectors import pair_topics
 from matchforum.schedules.models import ScheduleVersion
@@ -27,6 +27,28 @@ class AgendaEntry:
     changed: bool
     published_slot_id: int | None
     topics: list[str]
+    #: Colleagues brought along, both sides (the two delegates who agreed it excluded).
+    attendees: list[Delegate] = field(default_factory=list)
+    #: The reader's colleagues who could still be brought along (empty: none, or too late).
+    colleague_choices: list[Delegate] = field(default_factory=list)
+    #: The reader's own delegate in the meeting is a side, not a colleague brought along.
+    reader_is_side: bool = True
+
+    @property
+    def own_attendees(self) -> list[Delegate]:
+        """Colleagues of the reader's organisation brought along: the reader may take them off."""
+        own = self.counterpart.pk
+        return [d for d in self.attendees if d.organisation_id != own]
+
+    @property
+    def their_attendees(self) -> list[Delegate]:
+        return [d for d in self.attendees if d.organisation_id == self.counterpart.pk]
+
+    @property
+    def attendees_text(self) -> str:
+        """ "Also attending: Ann Lee (Org A), …" for the feed and the PDF."""
+        names = ", ".join(f"{d.user} ({d.organisation.name})" for d in self.attendees)
+        return _("Also attending: %(names)s") % {"names": names}
 
     @property
     def table_number(self) -> int | None:
@@ -89,21 +111,24 @@ def _changed(meeting: Meeting, published: dict | None) -> bool:
 
 
 def agenda_for(
-    *, delegate: Delegate, with_topics: bool = True
+    *, delegate: Delegate, with_topics: bool = True, with_choices: bool = False
 ) -> tuple[ScheduleVersion | None, list[AgendaEntry]]:
-    """The published version (or None) and the delegate's meetings in time order.
+    """The published version (or None) and the delegate's meetings in time order, the
+    ones they join as a colleague too.
 
     `with_topics=False` leaves out what each pair may talk about (a few queries per
-    meeting), for pages that show only when and where.
+    meeting), for pages that show only when and where; `with_choices` adds the colleagues
+    the reader could bring to each meeting (the agenda page's form).
     """
     forum = delegate.organisation.forum
     version = schedule_version_published(forum=forum)
     published = _placements(version)
     entries = []
     for meeting in meetings_of_delegate(delegate=delegate).select_related("forum"):
-        mine_is_a = meeting.delegate_a_id == delegate.pk
+        mine_is_a = meeting.organisation_a_id == delegate.organisation_id
         counterpart = meeting.organisation_b if mine_is_a else meeting.organisation_a
         online = meeting.mode == MeetingMode.ONLINE and meeting.table_id is None
+        attendees = [a.delegate for a in meeting.attendees.all()]
         entries.append(
             AgendaEntry(
                 meeting=meeting,
@@ -116,6 +141,11 @@ def agenda_for(
                 topics=pair_topics(own=delegate.organisation, other=counterpart)
                 if with_topics
                 else [],
+                attendees=attendees,
+                colleague_choices=meeting_colleague_choices(meeting=meeting, delegate=delegate)
+                if with_choices
+                else [],
+                reader_is_side=delegate.pk in (meeting.delegate_a_id, meeting.delegate_b_id),
             )
         )
     entries.sort(

@@ -14,6 +14,7 @@ from matchforum.core.pdf import a4_document
 from matchforum.forums.models import Forum
 from matchforum.meetings.gating import meetings_between_approved
 from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.meetings.participants import meeting_people
 from matchforum.notifications.models import REMINDER_CHOICES
 from matchforum.notifications.selectors import reminder_minutes_by_user, reminder_minutes_of
 from matchforum.organisations.models import Delegate
@@ -82,20 +83,21 @@ def meeting_reminders_send(*, now: dt.datetime | None = None) -> int:
             "delegate_a__user",
             "delegate_b__user",
         )
+        .prefetch_related("attendees__delegate__user")
     )
     leads = reminder_minutes_by_user(
-        user_ids={d.user_id for m in meetings for d in (m.delegate_a, m.delegate_b)}
+        user_ids={d.user_id for m in meetings for d in meeting_people(m)}
     )
     told = 0
     for meeting in meetings:
-        for delegate in (meeting.delegate_a, meeting.delegate_b):
+        for delegate in meeting_people(meeting):
             user = delegate.user
             lead = leads[user.pk]
             if not lead or not user.is_active:
                 continue
             if meeting.slot.starts_at - dt.timedelta(minutes=lead) > now:
                 continue
-            if meeting_reminder_notify(meeting=meeting, user=user, now=now) is not None:
+            if meeting_reminder_notify(meeting=meeting, delegate=delegate, now=now) is not None:
                 told += 1
     return told
 
@@ -130,6 +132,8 @@ def agenda_ical(*, delegate: Delegate, host: str, now: dt.datetime | None = None
             event.add("summary", _("Meeting: %(org)s") % {"org": entry.counterpart.name})
             event.add("location", place_of(entry.meeting))
             description = [f"{entry.counterpart.name} — {entry.counterpart_delegate.user}"]
+            if entry.attendees:
+                description.append(entry.attendees_text)
             description += entry.topics
             event.add("description", "\n".join(description))
             if entry.online_url:
@@ -185,6 +189,8 @@ def agenda_pdf(*, delegate: Delegate) -> bytes:
         pdf.set_xy(95, top + row_height / 2)
         pdf.set_font("DejaVu", "", 9)
         detail = f"{entry.counterpart_delegate.user}"
+        if entry.attendees:
+            detail += " · " + entry.attendees_text
         if entry.topics:
             detail += " · " + entry.topics[0]
         pdf.cell(105, row_height / 2, detail[:90])

@@ -26,7 +26,7 @@ from .services import (
 
 @delegate_required
 def agenda(request: HttpRequest) -> HttpResponse:
-    version, entries = agenda_for(delegate=request.delegate)
+    version, entries = agenda_for(delegate=request.delegate, with_choices=True)
     token = CalendarToken.objects.filter(delegate=request.delegate).first()
     feed_url = request.build_absolute_uri(f"/agenda/calendar/{token.token}.ics") if token else ""
     context = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import authenticate
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -22,6 +22,7 @@ from matchforum.marketplace.models import CooperationProfile
 from matchforum.marketplace.services import profile_create, profile_delete, profile_update
 from matchforum.meetings import services as meeting_services
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus
+from matchforum.meetings.participants import takes_part
 from matchforum.organisations.models import Delegate, Organisation
 from matchforum.recommendations.models import Dismissal, Recommendation
 from matchforum.recommendations.selectors import dismissed_by, recommendations_for
@@ -252,7 +253,7 @@ class AgendaViewSet(ScopedViewMixin, mixins.ListModelMixin, viewsets.GenericView
     def narrow(self, queryset: QuerySet) -> QuerySet:
         delegate = self.caller_delegate()
         return (
-            queryset.filter(Q(delegate_a=delegate) | Q(delegate_b=delegate))
+            queryset.filter(takes_part(delegate))
             .filter(status__in=[MeetingStatus.SCHEDULED, MeetingStatus.HELD])
             .select_related("slot", "table")
             .order_by("slot__starts_at", "pk")

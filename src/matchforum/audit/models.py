@@ -23,6 +23,8 @@ class AuditEntry(models.Model):
         SCHEDULE_PUBLISHED = "schedule.published", _("Schedule published")
         MEETING_CANCELLED = "meeting.cancelled", _("Meeting cancelled")
         MEETING_RESTORED = "meeting.restored", _("Cancelled meeting restored")
+        MEETING_ATTENDEE_ADDED = "meeting.attendee_added", _("Colleague added to a meeting")
+        MEETING_ATTENDEE_REMOVED = "meeting.attendee_removed", _("Colleague removed from a meeting")
         EXPORT = "data.export", _("Data exported")
         PROFILE_VIEWED = "organisation.viewed", _("Organisation profile viewed")
         ACCOUNT_DELETED = "account.deleted", _("Account deleted")

@@ -255,3 +255,31 @@ class MeetingMoveProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} → {self.slot}"
+
+
+class MeetingAttendee(models.Model):
+    """A colleague a side brings to its meeting, besides the two delegates who agreed it.
+
+    The scheduler treats attendees as it treats the two sides (their availability, their
+    other meetings, their cap); a placed meeting gives each attendee a seat too, so the
+    database refuses to put them in two meetings at once."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
+    delegate = models.ForeignKey(
+        Delegate, on_delete=models.CASCADE, related_name="meeting_attendances"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    added_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "delegate"], name="attendee_once_per_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegate} + {self.meeting}"

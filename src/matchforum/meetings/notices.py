@@ -17,7 +17,8 @@ from matchforum.core.links import site_url
 from matchforum.notifications.models import NotificationKind
 from matchforum.notifications.services import notifications_send
 
-from .models import Meeting, MeetingMoveProposal, MeetingRequest
+from .models import Meeting, MeetingAttendee, MeetingMoveProposal, MeetingRequest
+from .participants import meeting_people
 
 
 def _recipients_of(meeting_request: MeetingRequest) -> list[User]:
@@ -114,8 +115,8 @@ def pending_requests_remind(*, user: User, count: int, now: dt.datetime | None =
 
 
 def meeting_attendee_users(meeting: Meeting) -> list[User]:
-    """Everyone who sits in the meeting, on both sides."""
-    return [meeting.delegate_a.user, meeting.delegate_b.user]
+    """Everyone who sits in the meeting, on both sides, colleagues brought along too."""
+    return [delegate.user for delegate in meeting_people(meeting)]
 
 
 def _canceller_name(meeting: Meeting) -> str:
@@ -231,4 +232,45 @@ def meeting_move_declined_notify(*, proposal: MeetingMoveProposal) -> int:
         dedupe_key=f"move:{proposal.pk}:declined",
         build=build,
         link=reverse("meetings:move", args=[proposal.meeting_id]),
+    )
+
+
+def meeting_attendee_notify(
+    *, meeting: Meeting, colleague: MeetingAttendee, added: bool, now: dt.datetime
+) -> int:
+    """Tell the colleague and the other side that a colleague joins the meeting (or no
+    longer does)."""
+    person = colleague.delegate
+    own = person.organisation
+    other_side = [d.user for d in meeting_people(meeting) if d.organisation_id != own.pk]
+    other = (
+        meeting.organisation_b if own.pk == meeting.organisation_a_id else meeting.organisation_a
+    )
+
+    def build() -> tuple[str, str]:
+        names = {"person": person.user, "org": own.name, "other": other.name}
+        if added:
+            subject = _("%(person)s of %(org)s joins the meeting with %(other)s") % names
+            body = (
+                _("%(person)s of %(org)s takes part in the meeting of %(org)s and %(other)s.")
+                % names
+            )
+        else:
+            subject = _("%(person)s of %(org)s no longer joins the meeting with %(other)s") % names
+            body = (
+                _(
+                    "%(person)s of %(org)s no longer takes part in the meeting of %(org)s and "
+                    "%(other)s."
+                )
+                % names
+            )
+        return subject, f"{body}\n\n{site_url(reverse('agenda:agenda'))}"
+
+    what = "added" if added else "removed"
+    return notifications_send(
+        users=[person.user, *other_side],
+        kind=NotificationKind.MEETING_ATTENDEE,
+        dedupe_key=f"meeting:{meeting.pk}:attendee:{person.pk}:{what}:{now.isoformat()}",
+        build=build,
+        link=reverse("agenda:agenda"),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from matchforum.accounts.models import User
@@ -20,13 +20,20 @@ from .gating import meetings_between_approved, requests_between_approved
 from .models import (
     ACTIVE_MEETING_STATUSES,
     Meeting,
+    MeetingAttendee,
     MeetingMoveProposal,
     MeetingRequest,
     MeetingStatus,
     MoveStatus,
     RequestStatus,
 )
-from .services import cancel_undo_window, ordered_pair
+from .participants import meeting_people, takes_part
+from .services import ATTENDEE_STATUSES, cancel_undo_window, ordered_pair
+
+_ATTENDEES = Prefetch(
+    "attendees",
+    queryset=MeetingAttendee.objects.select_related("delegate__user", "delegate__organisation"),
+)
 
 
 @dataclass(frozen=True)
@@ -94,12 +101,11 @@ def request_sent_by(
 
 
 def meetings_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
-    """The delegate's active meetings, in time order (unplaced last); none with an
+    """The delegate's active meetings (as a side or as a colleague brought along), in
+    time order (unplaced last), with their attendees; none with an
     organisation that is not approved, on either side (meetings/gating.py)."""
     return (
-        Meeting.objects.filter(
-            Q(delegate_a=delegate) | Q(delegate_b=delegate), status__in=ACTIVE_MEETING_STATUSES
-        )
+        Meeting.objects.filter(takes_part(delegate), status__in=ACTIVE_MEETING_STATUSES)
         .filter(meetings_between_approved())
         .select_related(
             "organisation_a",
@@ -110,6 +116,7 @@ def meetings_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
             "table",
             "request",
         )
+        .prefetch_related(_ATTENDEES)
         .order_by("slot__starts_at", "pk")
     )
 
@@ -135,6 +142,7 @@ def meeting_of_organisation(*, delegate: Delegate, pk: int) -> Meeting | None:
         .select_related(
             "organisation_a", "organisation_b", "delegate_a__user", "delegate_b__user", "slot"
         )
+        .prefetch_related(_ATTENDEES)
         .first()
     )
 
@@ -150,7 +158,7 @@ def meeting_cancel_state(*, meeting: Meeting, user: User) -> dict[str, object]:
     )
     return {
         "meeting": meeting,
-        "told": [meeting.delegate_a, meeting.delegate_b],
+        "told": meeting_people(meeting),
         "undo_open": undo_open,
     }
 
@@ -178,11 +186,11 @@ def move_proposal_of_organisation(*, delegate: Delegate, pk: int) -> MeetingMove
 
 
 def meeting_of_attendee(*, delegate: Delegate, pk: int) -> Meeting | None:
-    """An active meeting the delegate sits in, or None (colleagues who do not attend,
-    and everyone else, are not let in)."""
+    """An active meeting the delegate sits in (a side or an attendee), or None
+    (colleagues who do not attend, and everyone else, are not let in)."""
     return (
         Meeting.objects.filter(pk=pk, status__in=ACTIVE_MEETING_STATUSES)
-        .filter(Q(delegate_a=delegate) | Q(delegate_b=delegate))
+        .filter(takes_part(delegate))
         .select_related("forum")
         .first()
     )
@@ -192,10 +200,33 @@ def meetings_cancelled_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
     """The delegate's cancelled meetings with their reasons (an agenda says what went
     away instead of silently dropping it)."""
     return (
-        Meeting.objects.filter(
-            Q(delegate_a=delegate) | Q(delegate_b=delegate), status=MeetingStatus.CANCELLED
-        )
+        Meeting.objects.filter(takes_part(delegate), status=MeetingStatus.CANCELLED)
         .filter(meetings_between_approved())
         .select_related("organisation_a", "organisation_b")
         .order_by("-cancelled_at", "-pk")
+    )
+
+
+def meeting_colleague_choices(*, meeting: Meeting, delegate: Delegate) -> list[Delegate]:
+    """Colleagues of `delegate` who could be brought to the meeting: of the same
+    organisation, with an open account, not in it yet (the service checks the rest: the
+    slot, the cap). Empty when the meeting takes no colleague now."""
+    if meeting.status not in ATTENDEE_STATUSES:
+        return []
+    present = {d.pk for d in meeting_people(meeting)}
+    return [
+        colleague
+        for colleague in Delegate.objects.filter(
+            organisation_id=delegate.organisation_id, user__is_active=True
+        ).select_related("user")
+        if colleague.pk not in present
+    ]
+
+
+def colleague_of(*, delegate: Delegate, pk: int) -> Delegate | None:
+    """A delegate of `delegate`'s own organisation, or None (others are not found)."""
+    return (
+        Delegate.objects.filter(pk=pk, organisation_id=delegate.organisation_id)
+        .select_related("user", "organisation")
+        .first()
     )

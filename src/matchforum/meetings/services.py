@@ -39,6 +39,7 @@ from .gating import (
 from .models import (
     ACTIVE_MEETING_STATUSES,
     Meeting,
+    MeetingAttendee,
     MeetingMode,
     MeetingMoveProposal,
     MeetingRequest,
@@ -49,6 +50,7 @@ from .models import (
     RequestStatus,
     SessionWish,
 )
+from .participants import meeting_delegate_ids, takes_part
 
 
 def ordered_pair(a: Organisation, b: Organisation) -> tuple[int, int]:
@@ -56,9 +58,8 @@ def ordered_pair(a: Organisation, b: Organisation) -> tuple[int, int]:
 
 
 def _active_meetings_of(delegate: Delegate):
-    return Meeting.objects.filter(
-        Q(delegate_a=delegate) | Q(delegate_b=delegate), status__in=ACTIVE_MEETING_STATUSES
-    )
+    """The meetings the delegate sits in (as a side or an attendee): the cap counts them."""
+    return Meeting.objects.filter(takes_part(delegate), status__in=ACTIVE_MEETING_STATUSES)
 
 
 def _check_deadline(forum: Forum, now: dt.datetime) -> None:
@@ -347,7 +348,8 @@ def meeting_place(
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("A cancelled meeting cannot be placed."))
-    for delegate_id in (meeting.delegate_a_id, meeting.delegate_b_id):
+    people = meeting_delegate_ids(meeting)
+    for delegate_id in people:
         if Delegate.unavailable_slots.through.objects.filter(
             delegate_id=delegate_id, slot_id=slot.pk
         ).exists():
@@ -372,10 +374,7 @@ def meeting_place(
         with transaction.atomic():
             meeting.save(update_fields=["slot", "table", "mode", "status", "updated_at"])
             MeetingSeat.objects.bulk_create(
-                [
-                    MeetingSeat(meeting=meeting, delegate_id=meeting.delegate_a_id, slot=slot),
-                    MeetingSeat(meeting=meeting, delegate_id=meeting.delegate_b_id, slot=slot),
-                ]
+                [MeetingSeat(meeting=meeting, delegate_id=d, slot=slot) for d in people]
             )
     except IntegrityError as exc:
         raise DoubleBooking(
@@ -687,3 +686,133 @@ def meeting_move_decline(
     proposal.save(update_fields=["status", "responded_by", "responded_at"])
     notices.meeting_move_declined_notify(proposal=proposal)
     return proposal
+
+
+# ---------------------------------------------------------------------- bringing a colleague
+
+#: Meetings a colleague can be added to or removed from: agreed, not over.
+ATTENDEE_STATUSES = (MeetingStatus.ACCEPTED, MeetingStatus.SCHEDULED)
+
+
+def _attendee_meeting_lock(*, meeting: Meeting, by: Delegate) -> Meeting:
+    """The meeting, locked, after checking that `by` is of one of its sides, both sides
+    are approved (meetings/gating.py) and the meeting is agreed and not over."""
+    _side_check(meeting=meeting, delegate=by)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    other = (
+        meeting.organisation_b
+        if by.organisation_id == meeting.organisation_a_id
+        else meeting.organisation_a
+    )
+    counterpart_may_meet_check(organisation=other)
+    if meeting.status not in ATTENDEE_STATUSES:
+        raise ValidationError(
+            _("Colleagues can join an accepted or scheduled meeting only (this one is %(s)s).")
+            % {"s": meeting.get_status_display().lower()}
+        )
+    return meeting
+
+
+@transaction.atomic
+def meeting_attendee_add(
+    *, meeting: Meeting, by: Delegate, colleague: Delegate, now: dt.datetime | None = None
+) -> MeetingAttendee:
+    """A delegate of one side brings a colleague of their own organisation to the meeting.
+
+    For a scheduled meeting the colleague must be free in its slot (no other meeting, not
+    unavailable) and under the forum's cap of meetings; they get a seat, so the database
+    refuses a double booking under races too. The other side and the colleague are told.
+    """
+    now = now or timezone.now()
+    meeting = _attendee_meeting_lock(meeting=meeting, by=by)
+    if colleague.organisation_id != by.organisation_id:
+        raise ValidationError(
+            {"colleague": _("You can bring a colleague of your own organisation only.")}
+        )
+    if not colleague.user.is_active:
+        raise ValidationError({"colleague": _("This colleague's account is closed.")})
+    if colleague.pk in meeting_delegate_ids(meeting):
+        raise ValidationError(
+            {
+                "colleague": _("%(person)s takes part in this meeting already.")
+                % {"person": colleague.user}
+            }
+        )
+    forum = meeting.forum
+    row_lock(Delegate, colleague.pk)
+    if _active_meetings_of(colleague).count() >= forum.max_meetings_per_delegate:
+        raise ValidationError(
+            {
+                "colleague": _("%(person)s already has the %(limit)s meetings the forum allows.")
+                % {"person": colleague.user, "limit": forum.max_meetings_per_delegate}
+            }
+        )
+    if meeting.slot_id is not None:
+        if colleague.unavailable_slots.filter(pk=meeting.slot_id).exists():
+            raise ValidationError(
+                {
+                    "colleague": _("%(person)s cannot attend at that time.")
+                    % {"person": colleague.user}
+                }
+            )
+        if MeetingSeat.objects.filter(delegate=colleague, slot_id=meeting.slot_id).exists():
+            raise ValidationError(
+                {
+                    "colleague": _("%(person)s has another meeting at that time.")
+                    % {"person": colleague.user}
+                }
+            )
+    try:
+        with transaction.atomic():
+            attendee = MeetingAttendee.objects.create(
+                meeting=meeting, delegate=colleague, added_by=by.user, added_at=now
+            )
+            if meeting.slot_id is not None:
+                MeetingSeat.objects.create(
+                    meeting=meeting, delegate=colleague, slot_id=meeting.slot_id
+                )
+    except IntegrityError as exc:
+        raise ValidationError(
+            {
+                "colleague": _("%(person)s has another meeting at that time.")
+                % {"person": colleague.user}
+            }
+        ) from exc
+    audit_record(
+        action=AuditEntry.Action.MEETING_ATTENDEE_ADDED,
+        actor=by.user,
+        target=meeting,
+        data={"delegate": colleague.pk, "slot": meeting.slot_id},
+    )
+    notices.meeting_attendee_notify(meeting=meeting, colleague=attendee, added=True, now=now)
+    return attendee
+
+
+@transaction.atomic
+def meeting_attendee_remove(
+    *, meeting: Meeting, by: Delegate, colleague: Delegate, now: dt.datetime | None = None
+) -> None:
+    """A delegate of the colleague's organisation takes them off the meeting (their seat
+    is freed); the other side and the colleague are told."""
+    now = now or timezone.now()
+    meeting = _attendee_meeting_lock(meeting=meeting, by=by)
+    if colleague.organisation_id != by.organisation_id:
+        raise PermissionDenied(_("Only the colleague's own organisation can take them off."))
+    attendee = (
+        MeetingAttendee.objects.filter(meeting=meeting, delegate=colleague)
+        .select_related("delegate__user", "delegate__organisation")
+        .first()
+    )
+    if attendee is None:
+        raise ValidationError(
+            _("%(person)s does not join this meeting.") % {"person": colleague.user}
+        )
+    MeetingSeat.objects.filter(meeting=meeting, delegate=colleague).delete()
+    attendee.delete()
+    audit_record(
+        action=AuditEntry.Action.MEETING_ATTENDEE_REMOVED,
+        actor=by.user,
+        target=meeting,
+        data={"delegate": colleague.pk, "slot": meeting.slot_id},
+    )
+    notices.meeting_attendee_notify(meeting=meeting, colleague=attendee, added=False, now=now)

@@ -1,5 +1,5 @@
 """Meeting requests (send, inbox and outbox, accept, decline, withdraw) and a delegate's
-own meetings (cancel with a reason, undo)."""
+own meetings (cancel with a reason, undo, ask to move, bring a colleague)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ from matchforum.core.access import delegate_required
 from matchforum.core.forms import form_add_service_error, message_service_error, service_error_text
 from matchforum.core.shortcuts import bad_request
 from matchforum.marketplace.selectors import marketplace_organisation
+from matchforum.organisations.models import Delegate
 from matchforum.recommendations.selectors import pair_topics
 
 from .forms import CancelForm, DeclineForm, MeetingRequestForm, MoveForm
 from .models import MeetingMode
 from .rooms import camera_test_room_name, meeting_room_name, room_address
 from .selectors import (
+    colleague_of,
     meeting_cancel_state,
     meeting_of_attendee,
     meeting_of_organisation,
@@ -36,6 +38,8 @@ from .selectors import (
     requests_outbox,
 )
 from .services import (
+    meeting_attendee_add,
+    meeting_attendee_remove,
     meeting_cancel,
     meeting_cancel_undo,
     meeting_move_accept,
@@ -346,3 +350,50 @@ def room(request: HttpRequest, pk: int) -> HttpResponse:
 def room_test(request: HttpRequest) -> HttpResponse:
     """A room of one's own to test camera and microphone."""
     return _to_room(request, camera_test_room_name(request.user))
+
+
+def _colleague(request: HttpRequest) -> Delegate:
+    try:
+        pk = int(request.POST.get("colleague", ""))
+    except ValueError:
+        pk = 0
+    colleague = colleague_of(delegate=request.delegate, pk=pk)
+    if colleague is None:
+        raise Http404(_("No such colleague."))
+    return colleague
+
+
+@require_POST
+@delegate_required(approved=True)
+def attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Bring a colleague of one's own organisation to a meeting (from the agenda)."""
+    meeting = _own_meeting(request, pk)
+    colleague = _colleague(request)
+    try:
+        meeting_attendee_add(meeting=meeting, by=request.delegate, colleague=colleague)
+    except (ValidationError, PermissionDenied) as exc:
+        message_service_error(request, exc)
+    else:
+        messages.success(
+            request,
+            _("%(person)s joins the meeting; the other side is told.") % {"person": colleague.user},
+        )
+    return redirect("agenda:agenda")
+
+
+@require_POST
+@delegate_required(approved=True)
+def attendee_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _own_meeting(request, pk)
+    colleague = _colleague(request)
+    try:
+        meeting_attendee_remove(meeting=meeting, by=request.delegate, colleague=colleague)
+    except (ValidationError, PermissionDenied) as exc:
+        message_service_error(request, exc)
+    else:
+        messages.success(
+            request,
+            _("%(person)s no longer joins the meeting; the other side is told.")
+            % {"person": colleague.user},
+        )
+    return redirect("agenda:agenda")

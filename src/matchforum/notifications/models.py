@@ -59,6 +59,7 @@ class NotificationKind(models.TextChoices):
     MEETING_RESTORED = "meeting_restored", _("Cancelled meeting restored")
     MEETING_MOVE_PROPOSED = "meeting_move_proposed", _("Proposal to move a meeting")
     MEETING_MOVE_DECLINED = "meeting_move_declined", _("Proposal to move a meeting declined")
+    MEETING_ATTENDEE = "meeting_attendee", _("Colleague added to or removed from a meeting")
     REMINDER = "reminder", _("Reminder")
     THREAD_REPLY = "thread_reply", _("Reply in a coalition thread")
     TRAINING_REQUEST = "training_request", _("Request to join a training programme")

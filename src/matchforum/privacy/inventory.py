@@ -57,6 +57,10 @@ PERSONAL_RELATIONS: dict[str, Handling] = {
     "meetings.Meeting.delegate_a": Handling("delegations.meetings", "kept"),
     "meetings.Meeting.delegate_b": Handling("delegations.meetings", "kept"),
     "meetings.MeetingSeat.delegate": Handling("delegations.meetings", "kept"),
+    "meetings.MeetingAttendee.delegate": Handling("delegations.meetings", "kept"),
+    "meetings.MeetingAttendee.added_by": Handling(
+        "delegations.meetings", "kept (who brought the colleague along)"
+    ),
     "meetings.Meeting.cancelled_by": Handling("meetings_cancelled", "cancel reason erased; kept"),
     "meetings.MeetingMoveProposal.proposed_by": Handling("delegations.move_proposals", "kept"),
     "meetings.MeetingMoveProposal.responded_by": Handling("delegations.move_proposals", "kept"),

@@ -22,6 +22,7 @@ from matchforum.audit.services import audit_record
 from matchforum.community.models import Attachment, Post, PostReport, Thread
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingRequest
+from matchforum.meetings.participants import takes_part
 from matchforum.news.models import Article, Comment
 from matchforum.notifications.models import Notification, NotificationPreference
 from matchforum.organisations.models import (
@@ -272,7 +273,7 @@ def user_export_data(*, user: User) -> dict[str, Any]:
     }
     for delegate in delegates:
         sent = MeetingRequest.objects.filter(sender=delegate)
-        meetings = Meeting.objects.filter(Q(delegate_a=delegate) | Q(delegate_b=delegate))
+        meetings = Meeting.objects.filter(takes_part(delegate))
         data["delegations"].append(
             {
                 "forum": delegate.organisation.forum.name,

@@ -7,8 +7,9 @@ Everything the engine needs is read here and turned into its plain `Problem`:
 - active tables (numbered 1..N in the engine, ordered by their real number) and the
   forum's online capacity per slot;
 - every accepted or placed meeting, between its two delegates (participants are
-  delegates, ``d<pk>``), with its session wish (morning/afternoon → the sessions of that
-  part of the day), its pinned slot and table, its priority as a weight, and online mode;
+  delegates, ``d<pk>``) and the colleagues they bring as attendees, with its session
+  wish (morning/afternoon → the sessions of that part of the day), its pinned slot and
+  table, its priority as a weight, and online mode;
 - each delegate's unavailable slots and the forum's cap of meetings per delegate.
 
 Meetings already held (or marked no-show) are pinned where they happened; with
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingStatus, Priority, SessionWish
+from matchforum.meetings.participants import attendee_ids_by_meeting
 from matchforum.organisations.models import Delegate
 
 
@@ -143,11 +145,13 @@ def forum_problem_build(
     meetings = list(
         Meeting.objects.filter(forum=forum, status__in=SCHEDULABLE_STATUSES).order_by("pk")
     )
-    delegate_ids = sorted({m.delegate_a_id for m in meetings} | {m.delegate_b_id for m in meetings})
+    attendees = attendee_ids_by_meeting(m.pk for m in meetings)
+    people = {m.pk: [m.delegate_a_id, m.delegate_b_id, *attendees[m.pk]] for m in meetings}
+    delegate_ids = sorted({d for ids in people.values() for d in ids})
     agreed: dict[int, int] = defaultdict(int)
-    for m in meetings:
-        agreed[m.delegate_a_id] += 1
-        agreed[m.delegate_b_id] += 1
+    for ids in people.values():
+        for d in ids:
+            agreed[d] += 1
     participants = _participants(forum, delegate_ids, slot_number, agreed)
     forbidden = {p.id: p.forbidden for p in participants}
 
@@ -156,6 +160,7 @@ def forum_problem_build(
         engine_meetings.append(
             _meeting(
                 meeting,
+                attendees=attendees[meeting.pk],
                 slot_number=slot_number,
                 table_number=table_number,
                 sessions=sessions,
@@ -236,6 +241,7 @@ def _participants(
 def _meeting(
     meeting: Meeting,
     *,
+    attendees: list[int],
     slot_number: dict[int, int],
     table_number: dict[int, int],
     sessions: list[engine.Session],
@@ -245,6 +251,8 @@ def _meeting(
 ) -> engine.Meeting:
     engine = _engine()
     a, b = participant_key(meeting.delegate_a_id), participant_key(meeting.delegate_b_id)
+    extra = tuple(participant_key(pk) for pk in attendees)
+    unavailable = frozenset().union(*(forbidden[p] for p in (a, b, *extra)))
     online = meeting.mode == MeetingMode.ONLINE
     allowed: tuple[str, ...] | None = None
     if meeting.allowed_session_id is not None:
@@ -261,7 +269,7 @@ def _meeting(
     keep = is_past or (keep_published and published)
     if keep and meeting.slot_id in slot_number:
         here = slot_number[meeting.slot_id]
-        if is_past or here not in forbidden[a] | forbidden[b]:
+        if is_past or here not in unavailable:
             pinned_slot = here
             # A table out of use is not pinned: the meeting keeps its slot, another table.
             pinned_table = table_number.get(meeting.table_id) if meeting.table_id else None
@@ -271,7 +279,7 @@ def _meeting(
             names = {s.name for s in sessions if s.first <= pinned_slot <= s.last}
             if not names & set(allowed):
                 allowed = None
-        if pinned_slot in forbidden[a] | forbidden[b] and not is_past:
+        if pinned_slot in unavailable and not is_past:
             pinned_slot = None  # an organiser's pin no longer possible: let the solver choose
     if online:
         pinned_table = None
@@ -284,6 +292,7 @@ def _meeting(
         pinned_table=pinned_table,
         online=online,
         id=str(meeting.pk),
+        attendees=extra,
     )
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from matchforum.accounts.models import User
 from matchforum.core.links import site_url
 from matchforum.meetings.models import Meeting, MeetingMode
+from matchforum.meetings.participants import meeting_people
 from matchforum.notifications.models import NotificationKind
 from matchforum.notifications.services import notifications_send
 
@@ -73,12 +74,14 @@ def schedule_version_notify(
     """Tell every delegate with a meeting that the schedule is out, and who moved since the
     previous version (limited to `changed_meeting_ids` when the publisher knows them)."""
     placements = {int(p["meeting"]): p for p in version.placements}
-    meetings = Meeting.objects.filter(pk__in=placements).select_related(
-        "delegate_a__user", "delegate_b__user", "slot", "table"
+    meetings = (
+        Meeting.objects.filter(pk__in=placements)
+        .select_related("delegate_a__user", "delegate_b__user", "slot", "table")
+        .prefetch_related("attendees__delegate__user")
     )
     told = schedule_published_notify(
         version=version,
-        users=[m.delegate_a.user for m in meetings] + [m.delegate_b.user for m in meetings],
+        users=[d.user for m in meetings for d in meeting_people(m)],
     )
     previous = (
         ScheduleVersion.objects.filter(forum=version.forum, number__lt=version.number)
@@ -103,7 +106,7 @@ def schedule_version_notify(
         online = meeting.mode == MeetingMode.ONLINE or not meeting.table_id
         told += meeting_moved_notify(
             meeting=meeting,
-            users=[meeting.delegate_a.user, meeting.delegate_b.user],
+            users=[d.user for d in meeting_people(meeting)],
             when=when,
             table_number=None if online else meeting.table.number,
         )

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
+from matchforum.meetings.participants import attendee_ids_by_meeting, meeting_delegate_ids
 from matchforum.organisations.models import Delegate
 
 from .mapping import Placement, live_placements
@@ -98,7 +99,7 @@ def meeting_free_places(
     own seats count as busy, so its current slot is never offered)."""
     return free_places(
         forum=forum,
-        delegates=[meeting.delegate_a_id, meeting.delegate_b_id],
+        delegates=meeting_delegate_ids(meeting),
         online=meeting.mode == MeetingMode.ONLINE,
         session_id=meeting.allowed_session_id,
         part=meeting.session_wish,
@@ -162,6 +163,8 @@ def schedule_publish_preview(*, run: SchedulingRun) -> dict[str, int]:
             "delegate_a_id", "delegate_b_id"
         ):
             told.update((a, b))
+        for ids in attendee_ids_by_meeting(after).values():
+            told.update(ids)
     return {
         "placed": len(after),
         "changed": len(changed),

@@ -26,6 +26,7 @@ from matchforum.core.locking import row_lock
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum, Slot
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
+from matchforum.meetings.participants import attendee_ids_by_meeting
 from matchforum.meetings.services import DoubleBooking, meeting_place
 
 from . import solver
@@ -353,6 +354,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
                 slot=None, table=None, status=MeetingStatus.ACCEPTED
             )
             updated, seats = [], []
+            attendees = attendee_ids_by_meeting(touched_ids)
             for meeting in touched:
                 placement = wanted.get(meeting.pk)
                 if placement is None:
@@ -366,7 +368,7 @@ def schedule_publish(*, run: SchedulingRun, user: User) -> ScheduleVersion:
                 updated.append(meeting)
                 seats += [
                     MeetingSeat(meeting=meeting, delegate_id=d, slot_id=placement.slot)
-                    for d in (meeting.delegate_a_id, meeting.delegate_b_id)
+                    for d in (meeting.delegate_a_id, meeting.delegate_b_id, *attendees[meeting.pk])
                 ]
             Meeting.objects.bulk_update(updated, ["slot", "table", "mode", "status"])
             MeetingSeat.objects.bulk_create(seats)

@@ -29,9 +29,9 @@ def count_gaps(slots: Iterable[int], day_of_slot: Mapping[int, int] | None = Non
 def breaks_per_participant(problem: Problem, slots: Sequence[int | None]) -> list[int]:
     """Breaks of every participant (by participant index) for meeting ``slots``."""
     busy: list[list[int]] = [[] for _ in problem.participants]
-    for k, (a, b) in enumerate(problem.meeting_ends):
+    for k, people in enumerate(problem.meeting_participants):
         s = slots[k]
         if s is not None:
-            busy[a].append(s)
-            busy[b].append(s)
+            for p in people:
+                busy[p].append(s)
     return [count_gaps(b, problem.day_of_slot) for b in busy]

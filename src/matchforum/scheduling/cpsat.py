@@ -7,8 +7,8 @@ that break counts are exact (the solver can never invent a break to satisfy fair
 A participant's breaks are its block starts minus the days it is busy.
 
 Implied constraints from Bofill et al. (2022): a participant with |M| meetings is busy in
-exactly |M| slots; in each slot the number of busy participants is exactly twice the
-number of meetings (so even, and at most 2 x capacity).
+exactly |M| slots; in each slot the number of busy participants is exactly the number of
+participants of its meetings (twice the number of meetings without attendees).
 """
 
 from __future__ import annotations
@@ -107,18 +107,20 @@ def build_model(
         if cap is not None and mine:
             m.Add(sum(scheduled[k] for k in mine) <= cap)
 
-    # capacity per slot + implied 2 (busy participants = 2 x meetings)
+    # capacity per slot + implied 2 (busy participants = participants of its meetings)
+    size = [len(people) for people in problem.meeting_participants]
     for s in problem.slots:
         here = [k for k in range(len(allowed)) if (k, s) in x]
         onsite = [x[k, s] for k in here if not problem.meetings[k].online]
         online = [x[k, s] for k in here if problem.meetings[k].online]
+        seats = [size[k] * x[k, s] for k in here]
         if onsite and len(onsite) > problem.tables[s - 1]:
             m.Add(sum(onsite) <= problem.tables[s - 1])
         if online and len(online) > problem.online_capacity[s - 1]:
             m.Add(sum(online) <= problem.online_capacity[s - 1])
         bs = [busy[p, s] for p in range(n_p) if (p, s) in busy]
         if bs and (onsite or online):
-            m.Add(sum(bs) == 2 * (sum(onsite) + sum(online)))
+            m.Add(sum(bs) == sum(seats))
 
     # meetings pinned to the same table never share a slot
     groups: dict[int, list[int]] = {}

@@ -154,8 +154,14 @@ def problem_to_dzn(problem: Problem) -> str:
 
     Only problems that fit the format can be written: one day, at most two sessions,
     the same number of tables in every slot, participants ``"1".."n"`` in order, onsite
-    meetings.
+    meetings of two participants (no attendees).
     """
+    with_attendees = [k + 1 for k, m in enumerate(problem.meetings) if m.attendees]
+    if with_attendees:
+        raise FormatError(
+            f"DZN holds meetings of two participants only; meetings {with_attendees[:5]} "
+            "have attendees (write JSON instead)"
+        )
     ps = problem.participants
     if [p.id for p in ps] != [str(i + 1) for i in range(len(ps))]:
         raise FormatError('DZN needs participants named "1".."n" in order')

@@ -1,10 +1,10 @@
 """A fast constructive schedule for forums too large for the exact search, and a bound.
 
 :func:`greedy_schedule` places meetings hardest first (fewest allowed slots, busiest
-participants) into the allowed slot that both participants have free, a table or room is
-left, and the fewest new breaks are made (a slot next to a participant's existing meeting
-is best). A meeting that finds no common free slot tries one ejection: move one of the
-two participants' meetings to another slot to open a common one. A slot that would break a
+participants) into the allowed slot that all its participants have free, a table or room
+is left, and the fewest new breaks are made (a slot next to a participant's existing meeting
+is best). A meeting that finds no common free slot tries one ejection: move one of its
+participants' meetings to another slot to open a common one. A slot that would break a
 precedence with a meeting already placed is never taken, so a meeting that finds none stays
 unplaced for the caller's completion. It ignores fairness (the caller validates the result).
 
@@ -19,7 +19,7 @@ from .model import Problem
 
 def greedy_schedule(problem: Problem) -> list[int | None]:
     allowed = problem.allowed_slots
-    ends = problem.meeting_ends
+    ends = problem.meeting_participants
     n_p = len(problem.participants)
     busy: list[dict[int, int]] = [{} for _ in range(n_p)]  # slot -> meeting
     load_on = [0] * (problem.n_slots + 1)
@@ -37,8 +37,7 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
         allowed = problem.precedence_windows
 
     def free_for(j: int, t: int) -> bool:
-        a, b = ends[j]
-        return t not in busy[a] and t not in busy[b]
+        return all(t not in busy[p] for p in ends[j])
 
     def prec_ok(k: int, s: int) -> bool:
         """No precedence with a placed meeting breaks, and every unplaced one still has a
@@ -69,9 +68,8 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
         return not problem.precedences or prec_ok(k, s)
 
     def place(k: int, s: int) -> None:
-        a, b = ends[k]
-        busy[a][s] = k
-        busy[b][s] = k
+        for p in ends[k]:
+            busy[p][s] = k
         slots[k] = s
         if problem.meetings[k].online:
             load_off[s] += 1
@@ -81,9 +79,8 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
     def unplace(k: int) -> None:
         s = slots[k]
         assert s is not None
-        a, b = ends[k]
-        del busy[a][s]
-        del busy[b][s]
+        for p in ends[k]:
+            del busy[p][s]
         slots[k] = None
         if problem.meetings[k].online:
             load_off[s] -= 1
@@ -103,16 +100,16 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
 
     order = sorted(
         range(len(problem.meetings)),
-        key=lambda k: (len(allowed[k]), -max(degree[ends[k][0]], degree[ends[k][1]])),
+        key=lambda k: (len(allowed[k]), -max(degree[p] for p in ends[k])),
     )
     failed = []
     for k in order:
-        a, b = ends[k]
+        people = ends[k]
         best = None
         for s in allowed[k]:
-            if s in busy[a] or s in busy[b] or not slot_ok(k, s):
+            if any(s in busy[p] for p in people) or not slot_ok(k, s):
                 continue
-            c = (cost(a, s) + cost(b, s), s)
+            c = (sum(cost(p, s) for p in people), s)
             if best is None or c < best:
                 best = c
         if best is None:
@@ -125,11 +122,11 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
 
 
 def _eject(k, problem, slots, busy, allowed, slot_ok, place, unplace) -> bool:  # type: ignore[no-untyped-def]
-    a, b = problem.meeting_ends[k]
+    ends = problem.meeting_participants
     for s in allowed[k]:
         if not slot_ok(k, s) and not problem.meetings[k].online:
             continue
-        blockers = {busy[p][s] for p in (a, b) if s in busy[p]}
+        blockers = {busy[p][s] for p in ends[k] if s in busy[p]}
         if len(blockers) != 1:
             continue
         j = blockers.pop()
@@ -138,9 +135,8 @@ def _eject(k, problem, slots, busy, allowed, slot_ok, place, unplace) -> bool:  
             place(j, s)
             continue
         place(k, s)
-        ja, jb = problem.meeting_ends[j]
         for t in allowed[j]:
-            if t != s and t not in busy[ja] and t not in busy[jb] and slot_ok(j, t):
+            if t != s and all(t not in busy[p] for p in ends[j]) and slot_ok(j, t):
                 place(j, t)
                 return True
         unplace(k)
@@ -181,7 +177,7 @@ def improve(problem: Problem, slots: list[int | None], seconds: float) -> list[i
 
     t_end = time.perf_counter() + seconds
     slots = list(slots)
-    ends = problem.meeting_ends
+    ends = problem.meeting_participants
     allowed = problem.allowed_slots
     day = problem.day_of_slot
     busy: list[set[int]] = [set() for _ in problem.participants]
@@ -190,9 +186,8 @@ def improve(problem: Problem, slots: list[int | None], seconds: float) -> list[i
     for k, s in enumerate(slots):
         if s is None:
             continue
-        a, b = ends[k]
-        busy[a].add(s)
-        busy[b].add(s)
+        for p in ends[k]:
+            busy[p].add(s)
         if problem.meetings[k].online:
             load_off[s] += 1
         else:
@@ -215,13 +210,13 @@ def improve(problem: Problem, slots: list[int | None], seconds: float) -> list[i
         for k, s in enumerate(slots):
             if s is None or problem.meetings[k].pinned_slot is not None:
                 continue
-            a, b = ends[k]
-            base = count_gaps(busy[a], day) + count_gaps(busy[b], day)
+            people = ends[k]
+            base = sum(count_gaps(busy[p], day) for p in people)
             if base == 0:
                 continue
             best = None
             for t in allowed[k]:
-                if t == s or t in busy[a] or t in busy[b]:
+                if t == s or any(t in busy[p] for p in people):
                     continue
                 online = problem.meetings[k].online
                 if online and load_off[t] >= problem.online_capacity[t - 1]:
@@ -230,17 +225,14 @@ def improve(problem: Problem, slots: list[int | None], seconds: float) -> list[i
                     continue
                 if not prec_ok(k, t):
                     continue
-                na = (busy[a] - {s}) | {t}
-                nb = (busy[b] - {s}) | {t}
-                c = count_gaps(na, day) + count_gaps(nb, day)
+                c = sum(count_gaps((busy[p] - {s}) | {t}, day) for p in people)
                 if c < base and (best is None or c < best[0]):
                     best = (c, t)
             if best is not None:
                 t = best[1]
-                busy[a].discard(s)
-                busy[b].discard(s)
-                busy[a].add(t)
-                busy[b].add(t)
+                for p in people:
+                    busy[p].discard(s)
+                    busy[p].add(t)
                 if problem.meetings[k].online:
                     load_off[s] -= 1
                     load_off[t] += 1
@@ -269,15 +261,14 @@ def make_fair(
         return slots
     t_end = time.perf_counter() + seconds
     slots = list(slots)
-    ends = problem.meeting_ends
+    ends = problem.meeting_participants
     day = problem.day_of_slot
     busy: list[set[int]] = [set() for _ in problem.participants]
     load = {True: [0] * (problem.n_slots + 1), False: [0] * (problem.n_slots + 1)}
     for k, s in enumerate(slots):
         if s is not None:
-            a, b = ends[k]
-            busy[a].add(s)
-            busy[b].add(s)
+            for p in ends[k]:
+                busy[p].add(s)
             load[problem.meetings[k].online][s] += 1
     per = [count_gaps(b, day) for b in busy]
     hist = Counter(per)
@@ -312,18 +303,18 @@ def make_fair(
         for k, s in enumerate(slots):
             if s is None or problem.meetings[k].pinned_slot is not None:
                 continue
-            a, b = ends[k]
-            if per[a] != hi and per[b] != hi:
+            people = ends[k]
+            if all(per[p] != hi for p in people):
                 continue
             online = problem.meetings[k].online
             cap = problem.online_capacity if online else problem.tables
             for t in problem.allowed_slots[k]:
-                if t == s or t in busy[a] or t in busy[b] or load[online][t] >= cap[t - 1]:
+                if t == s or load[online][t] >= cap[t - 1] or any(t in busy[p] for p in people):
                     continue
                 if not prec_ok(k, t):
                     continue
-                old = (per[a], per[b])
-                for p in (a, b):
+                old = [per[p] for p in people]
+                for p in people:
                     busy[p].discard(s)
                     busy[p].add(t)
                     set_per(p, count_gaps(busy[p], day))
@@ -334,7 +325,7 @@ def make_fair(
                     slots[k] = t
                     current, improved = new, True
                     break
-                for p, v in zip((a, b), old, strict=True):
+                for p, v in zip(people, old, strict=True):
                     busy[p].discard(t)
                     busy[p].add(s)
                     set_per(p, v)

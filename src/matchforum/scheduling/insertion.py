@@ -3,7 +3,7 @@
 An oversubscribed forum leaves meetings out. A reason shown to an organiser ("session
 full", "busy in every slot") must be true of the schedule as published, so it is decided
 by trying: a meeting is insertable into slot ``s`` when every hard rule still holds with
-it there and nothing else moved -- both sides free and under their caps, a table (its
+it there and nothing else moved -- every participant free and under their cap, a table (its
 pinned one, if any) or an online room left, its precedences in order, and the idle-gap
 range within the fairness limit. :func:`place_left_out` inserts every insertable meeting
 (most valuable first, each where it adds the fewest idle gaps), so what stays out is
@@ -48,9 +48,8 @@ class _State:
             self.before.setdefault(j, []).append(i)
 
     def _occupy(self, k: int, s: int) -> None:
-        a, b = self.problem.meeting_ends[k]
-        bisect.insort(self.busy[a], s)
-        bisect.insort(self.busy[b], s)
+        for x in self.problem.meeting_participants[k]:
+            bisect.insort(self.busy[x], s)
         m = self.problem.meetings[k]
         if m.online:
             self.online[s] += 1
@@ -71,9 +70,8 @@ class _State:
     def blocker(self, k: int, s: int) -> str | None:
         """The first rule that slot ``s`` breaks for meeting ``k``, None if it fits."""
         p = self.problem
-        a, b = p.meeting_ends[k]
         m = p.meetings[k]
-        for x in (a, b):
+        for x in p.meeting_participants[k]:
             if s in self.busy[x]:
                 return "busy"
         if m.online:
@@ -97,29 +95,28 @@ class _State:
         return None
 
     def _spread_with(self, k: int, s: int) -> int:
-        a, b = self.problem.meeting_ends[k]
         counts = Counter(self.gap_counts)
-        for x in (a, b):
+        for x in self.problem.meeting_participants[k]:
             counts[self.gaps[x]] -= 1
             counts[self._gaps_with(x, s)] += 1
         present = [g for g, c in counts.items() if c > 0]
         return max(present) - min(present) if present else 0
 
     def added_gaps(self, k: int, s: int) -> int:
-        a, b = self.problem.meeting_ends[k]
-        return sum(self._gaps_with(x, s) - self.gaps[x] for x in (a, b))
+        people = self.problem.meeting_participants[k]
+        return sum(self._gaps_with(x, s) - self.gaps[x] for x in people)
 
     def place(self, k: int, s: int) -> None:
         self.slots[k] = s
         self._occupy(k, s)
-        for x in self.problem.meeting_ends[k]:
+        for x in self.problem.meeting_participants[k]:
             self.gap_counts[self.gaps[x]] -= 1
             self.gaps[x] = self._gaps(self.busy[x])
             self.gap_counts[self.gaps[x]] += 1
 
     def capped(self, k: int) -> int | None:
         """The participant (index) of meeting ``k`` already at its cap, if any."""
-        for x in self.problem.meeting_ends[k]:
+        for x in self.problem.meeting_participants[k]:
             cap = self.problem.participants[x].max_meetings
             if cap is not None and len(self.busy[x]) >= cap:
                 return x
@@ -154,7 +151,7 @@ def place_left_out(
     return state.slots
 
 
-def _reason(blocks: set[str], a: str, b: str, d: int | None) -> str:
+def _reason(blocks: set[str], people: Sequence[str], d: int | None) -> str:
     """One sentence true of every allowed slot, from the rule blocking each."""
     late = blocks & {"precedence", "fairness"}
     if late == {"precedence"}:
@@ -173,7 +170,8 @@ def _reason(blocks: set[str], a: str, b: str, d: int | None) -> str:
         return "its pinned table (or every table) is taken in every common free slot"
     if "full" in blocks:
         return "session full: every common free slot has all tables taken"
-    return f"no common free slot: {a} and {b} are busy in every allowed slot"
+    who = " and ".join([", ".join(people[:-1]), people[-1]])
+    return f"no common free slot: {who} are busy in every allowed slot"
 
 
 def explain_unscheduled(
@@ -190,7 +188,7 @@ def explain_unscheduled(
     for k, s in enumerate(slots):
         if s is not None:
             continue
-        a, b = (problem.participants[x].id for x in problem.meeting_ends[k])
+        people = problem.meetings[k].participants
         capped = state.capped(k)
         allowed = problem.allowed_slots[k]
         if capped is not None:
@@ -204,7 +202,7 @@ def explain_unscheduled(
             if fitting:
                 reason = f"fits in slot {fitting[0]} without moving anything; the run left it out"
             else:
-                reason = _reason({why for why in blocks.values() if why}, a, b, d)
+                reason = _reason({why for why in blocks.values() if why}, people, d)
         out.append(Unscheduled(k, reason))
     return out
 

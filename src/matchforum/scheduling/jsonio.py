@@ -7,7 +7,8 @@ Problem JSON::
      "tables": 14 | [per slot], "online_capacity": 0 | [per slot],
      "participants": [{"id": "1", "forbidden": [5], "max_meetings": 8, "host": false}],
      "meetings": [{"a": "1", "b": "2", "sessions": ["morning"], "weight": 1,
-                   "pinned_slot": null, "pinned_table": null, "online": false, "id": ""}],
+                   "pinned_slot": null, "pinned_table": null, "online": false, "id": "",
+                   "attendees": ["3"]}],
      "precedences": [[0, 3]]}
 
 Schedule JSON holds, in meeting order, the 1-based slot and table of each meeting
@@ -54,6 +55,7 @@ def problem_to_dict(problem: Problem) -> dict[str, Any]:
                 "pinned_table": m.pinned_table,
                 "online": m.online,
                 "id": m.id,
+                "attendees": list(m.attendees),
             }
             for m in problem.meetings
         ],
@@ -87,6 +89,7 @@ def problem_from_dict(d: dict[str, Any]) -> Problem:
                 pinned_table=m.get("pinned_table"),
                 online=bool(m.get("online", False)),
                 id=str(m.get("id", "")),
+                attendees=tuple(map(str, m.get("attendees", ()))),
             )
             for m in d["meetings"]
         ]

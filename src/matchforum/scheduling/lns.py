@@ -110,8 +110,8 @@ def improve_lns(
         ]
         if not freed:
             continue
-        ends = problem.meeting_ends
-        gappy = [k for k in freed if per[ends[k][0]] or per[ends[k][1]]]
+        ends = problem.meeting_participants
+        gappy = [k for k in freed if any(per[p] for p in ends[k])]
         if not gappy:
             continue
         rest = [k for k in freed if k not in set(gappy)]
@@ -240,13 +240,13 @@ def _subproblem(
 ) -> tuple[Problem, list[int]]:
     """The freed meetings, the other placed meetings of their participants pinned, and
     the capacity the rest of the forum leaves; with the meeting index of each."""
-    ends = problem.meeting_ends
+    ends = problem.meeting_participants
     people = {p for k in freed for p in ends[k]}
     freed_set = set(freed)
     pinned = [
         k
         for k, s in enumerate(slots)
-        if s is not None and k not in freed_set and (ends[k][0] in people or ends[k][1] in people)
+        if s is not None and k not in freed_set and not people.isdisjoint(ends[k])
     ]
     index = freed + pinned
     inside = set(index)
@@ -268,7 +268,7 @@ def _subproblem(
     pos = {k: i for i, k in enumerate(index)}
     prec = [(pos[i], pos[j]) for i, j in problem.precedences if i in pos and j in pos]
     pids = {problem.participants[p].id for p in people} | {
-        x for k in pinned for x in (problem.meetings[k].a, problem.meetings[k].b)
+        x for k in pinned for x in problem.meetings[k].participants
     }
     sub = replace(
         problem,

@@ -3,7 +3,7 @@
 The exact re-optimisation of a neighbourhood (:mod:`.lns`) costs a model build and a
 solver call per step, so on a forum of 1,500 meetings it takes only a few dozen steps a
 minute. Most idle gaps there are closed by small changes that need no solver: move one
-meeting to a slot where both participants are free, or exchange the slots of two
+meeting to a slot where all its participants are free, or exchange the slots of two
 meetings (which keeps every slot's table count when both use the same mode; tables are
 the scarce resource at real forums). The annealing walks over such moves, accepts any
 move that does not add gaps (so it crosses plateaus) and, with a probability that falls
@@ -90,7 +90,7 @@ def anneal(
     rng = random.Random(seed)
     t_end = time.perf_counter() + seconds
     cur = list(slots)
-    ends = problem.meeting_ends
+    ends = problem.meeting_participants
     meetings = problem.meetings
     gaps = _Gaps(problem)
     n_p = len(problem.participants)
@@ -105,9 +105,8 @@ def anneal(
     for k, s in enumerate(cur):
         if s is None:
             continue
-        a, b = ends[k]
-        mask[a] |= 1 << s
-        mask[b] |= 1 << s
+        for p in ends[k]:
+            mask[p] |= 1 << s
         online = meetings[k].online
         load[online][s] += 1
         pos_in_slot[k] = len(in_slot[online][s])
@@ -226,19 +225,19 @@ def anneal(
         k = pick()
         s = cur[k]
         assert s is not None
-        a, b = ends[k]
+        ps = ends[k]
         t = allowed[k][rng.randrange(len(allowed[k]))]
         if t == s:
             continue
         online = meetings[k].online
         bit_s, bit_t = 1 << s, 1 << t
         j = -1
-        if (mask[a] | mask[b]) & bit_t:
-            # exchange with the participant's own meeting in t, if its partner is free in s
-            blockers = [m for p in (a, b) if mask[p] & bit_t for m in of[p] if cur[m] == t]
+        if any(mask[p] & bit_t for p in ps):
+            # exchange with the participants' one meeting in t, if its others are free in s
+            blockers = {m for p in ps if mask[p] & bit_t for m in of[p] if cur[m] == t}
             if len(blockers) != 1:
                 continue
-            j = blockers[0]
+            j = blockers.pop()
         elif load[online][t] >= cap[online][t]:
             row = in_slot[online][t]
             if not row:
@@ -247,11 +246,11 @@ def anneal(
         if j >= 0:
             if j not in movable_set or not allowed_mask[j] & bit_s:
                 continue
-            c, e = ends[j]
+            qs = ends[j]
             # j's participants other than k's must be free in s; k's must be free in t
-            if any(mask[p] & bit_s for p in (c, e) if p != a and p != b):
+            if any(mask[p] & bit_s for p in qs if p not in ps):
                 continue
-            if any(mask[p] & bit_t for p in (a, b) if p != c and p != e):
+            if any(mask[p] & bit_t for p in ps if p not in qs):
                 continue
             if meetings[j].online != online:
                 if load[meetings[j].online][s] >= cap[meetings[j].online][s]:
@@ -260,21 +259,15 @@ def anneal(
                     continue
             if not prec_ok(k, t, j, s) or not prec_ok(j, s, k, t):
                 continue
-            people = {a, b, c, e}
-            new = {}
-            for p in people:
-                m = mask[p]
-                in_k = p in (a, b)
-                in_j = p in (c, e)
-                if in_k and not in_j:
-                    m = m & ~bit_s | bit_t
-                elif in_j and not in_k:
-                    m = m & ~bit_t | bit_s
-                new[p] = m
+            # a participant of both meetings stays busy in s and t
+            new = {p: mask[p] & ~bit_s | bit_t for p in ps if p not in qs}
+            for p in qs:
+                if p not in ps:
+                    new[p] = mask[p] & ~bit_t | bit_s
         else:
             if not prec_ok(k, t):
                 continue
-            new = {a: mask[a] & ~bit_s | bit_t, b: mask[b] & ~bit_s | bit_t}
+            new = {p: mask[p] & ~bit_s | bit_t for p in ps}
         changes = {p: gaps(m) for p, m in new.items()}
         delta = sum(v - per[p] for p, v in changes.items())
         cost = delta
@@ -339,7 +332,7 @@ def complete(
     rng = random.Random(seed)
     t_end = time.perf_counter() + seconds
     cur = list(slots)
-    ends = problem.meeting_ends
+    ends = problem.meeting_participants
     meetings = problem.meetings
     allowed = problem.allowed_slots
     n_s = problem.n_slots
@@ -351,9 +344,8 @@ def complete(
     cap = {False: [0, *problem.tables], True: [0, *problem.online_capacity]}
     for k, s in enumerate(cur):
         if s is not None:
-            a, b = ends[k]
-            at[a][s] = k
-            at[b][s] = k
+            for p in ends[k]:
+                at[p][s] = k
             in_slot[meetings[k].online][s].add(k)
     before: dict[int, list[int]] = {}
     after: dict[int, list[int]] = {}
@@ -379,16 +371,14 @@ def complete(
     def remove(k: int) -> None:
         s = cur[k]
         assert s is not None
-        a, b = ends[k]
-        del at[a][s]
-        del at[b][s]
+        for p in ends[k]:
+            del at[p][s]
         in_slot[meetings[k].online][s].discard(k)
         cur[k] = None
 
     def put(k: int, s: int) -> None:
-        a, b = ends[k]
-        at[a][s] = k
-        at[b][s] = k
+        for p in ends[k]:
+            at[p][s] = k
         in_slot[meetings[k].online][s].add(k)
         cur[k] = s
 
@@ -398,13 +388,13 @@ def complete(
     while waiting and time.perf_counter() < t_end:
         step += 1
         k = waiting.pop(rng.randrange(len(waiting)))
-        a, b = ends[k]
+        ps = ends[k]
         online = meetings[k].online
         choice = None
         for s in allowed[k]:
             if not prec_ok(k, s):
                 continue
-            out = {at[p][s] for p in (a, b) if s in at[p]}
+            out = {at[p][s] for p in ps if s in at[p]}
             row = in_slot[online][s]
             if len(row) - len(out & row) >= cap[online][s]:
                 others = [j for j in row if j not in out and not fixed(j)]
@@ -413,7 +403,7 @@ def complete(
                 out.add(rng.choice(others))
             if any(fixed(j) or step - placed_at[j] <= TABU for j in out):
                 continue
-            near = sum(1 for p in (a, b) for t in (s - 1, s + 1) if t in at[p])
+            near = sum(1 for p in ps for t in (s - 1, s + 1) if t in at[p])
             c = (len(out), -near, rng.random())
             if choice is None or c < choice[0]:
                 choice = (c, s, out)

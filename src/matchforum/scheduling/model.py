@@ -47,8 +47,10 @@ class Participant:
 class Meeting:
     """A requested meeting between participants ``a`` and ``b`` (participant ids).
 
-    ``sessions`` lists the session names the meeting may take place in (``None``: any).
-    ``weight`` only matters when not every meeting fits (see ``Problem.allow_unscheduled``).
+    ``attendees`` are further participants who join it (a colleague brought along); every
+    rule treats them as it treats ``a`` and ``b``. ``sessions`` lists the session names
+    the meeting may take place in (``None``: any). ``weight`` only matters when not every
+    meeting fits (see ``Problem.allow_unscheduled``).
     """
 
     a: str
@@ -59,6 +61,12 @@ class Meeting:
     pinned_table: int | None = None
     online: bool = False
     id: str = ""
+    attendees: tuple[str, ...] = ()
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        """Ids of everyone in the meeting: ``a``, ``b``, then the attendees."""
+        return (self.a, self.b, *self.attendees)
 
 
 @dataclass
@@ -118,27 +126,36 @@ class Problem:
         return {s: sess.day for s, sess in self.session_of_slot.items()}
 
     @cached_property
-    def meeting_ends(self) -> list[tuple[int, int]]:
-        """Participant indices ``(a, b)`` of every meeting."""
+    def meeting_participants(self) -> list[tuple[int, ...]]:
+        """Participant indices of every meeting: ``a``, ``b``, then its attendees.
+
+        The one place the engine learns who is in a meeting: every rule (one meeting per
+        participant and slot, forbidden slots, caps, breaks, fairness) goes through it."""
         idx = self.participant_index
-        return [(idx[m.a], idx[m.b]) for m in self.meetings]
+        return [tuple(idx[pid] for pid in m.participants) for m in self.meetings]
 
     @cached_property
     def meetings_of(self) -> list[list[int]]:
         """Meeting indices of each participant (by participant index)."""
         out: list[list[int]] = [[] for _ in self.participants]
-        for k, (a, b) in enumerate(self.meeting_ends):
-            out[a].append(k)
-            out[b].append(k)
+        for k, people in enumerate(self.meeting_participants):
+            for p in people:
+                out[p].append(k)
         return out
 
     @cached_property
+    def max_meeting_size(self) -> int:
+        """The most participants any meeting has (2 without attendees)."""
+        return max((len(people) for people in self.meeting_participants), default=2)
+
+    @cached_property
     def allowed_slots(self) -> list[list[int]]:
-        """Slots each meeting may use: its sessions, neither participant forbidden, pin."""
+        """Slots each meeting may use: its sessions, no participant forbidden, pin."""
         out = []
         for k, m in enumerate(self.meetings):
-            a, b = self.meeting_ends[k]
-            bad = self.participants[a].forbidden | self.participants[b].forbidden
+            bad: frozenset[int] = frozenset().union(
+                *(self.participants[p].forbidden for p in self.meeting_participants[k])
+            )
             names = None if m.sessions is None else set(m.sessions)
             cand = [
                 s
@@ -224,14 +241,18 @@ class Problem:
     def _check_meetings(self) -> None:
         idx = self.participant_index
         names = {s.name for s in self.sessions}
-        pairs: set[tuple[str, str]] = set()
         for k, m in enumerate(self.meetings):
             label = _label(k, m)
-            for pid in (m.a, m.b):
+            for pid in m.participants:
                 if pid not in idx:
                     raise ProblemError(f"{label} names unknown participant {pid!r}")
             if m.a == m.b:
                 raise ProblemError(f"{label} has participant {m.a!r} on both sides")
+            for i, pid in enumerate(m.attendees):
+                if pid in (m.a, m.b):
+                    raise ProblemError(f"{label} has {pid!r} as an attendee and as a side")
+                if pid in m.attendees[:i]:
+                    raise ProblemError(f"{label} lists attendee {pid!r} twice")
             if m.weight < 0:
                 raise ProblemError(f"{label} has a negative weight")
             if m.sessions is not None:
@@ -250,7 +271,7 @@ class Problem:
                         f"{label} is pinned to slot {s} in session {sess.name!r}, "
                         f"outside its sessions {list(m.sessions)}"
                     )
-                for pid in (m.a, m.b):
+                for pid in m.participants:
                     if s in self.participants[idx[pid]].forbidden:
                         raise ProblemError(
                             f"{label} is pinned to slot {s}, which participant {pid!r} forbids"
@@ -263,8 +284,6 @@ class Problem:
                     raise ProblemError(
                         f"{label} is pinned to table {m.pinned_table}, which does not exist"
                     )
-            key = (min(m.a, m.b), max(m.a, m.b))
-            pairs.add(key)
         allowed = self.allowed_slots
         if not self.allow_unscheduled:
             for k, m in enumerate(self.meetings):
@@ -393,7 +412,8 @@ class Problem:
 
 def _label(k: int, m: Meeting) -> str:
     ident = f" ({m.id})" if m.id else ""
-    return f"meeting {k + 1}{ident} between {m.a!r} and {m.b!r}"
+    extra = "".join(f" with {pid!r}" for pid in m.attendees)
+    return f"meeting {k + 1}{ident} between {m.a!r} and {m.b!r}{extra}"
 
 
 def single_day_problem(

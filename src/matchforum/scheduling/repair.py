@@ -178,15 +178,22 @@ def _moved(moves: Sequence[Move]) -> int:
 
 
 def _broken(problem: Problem, old_slots: Sequence[int | None]) -> set[int]:
-    """Meetings that cannot stay as published: new ones, now-disallowed slots, overfull slots."""
+    """Meetings that cannot stay as published: new ones, now-disallowed slots, overfull
+    slots, and two meetings of one participant in a slot (an attendee added since)."""
     allowed = problem.allowed_slots
     out = set()
     per_slot: dict[int, list[int]] = {}
+    seen: dict[tuple[int, int], int] = {}
     for k, s in enumerate(old_slots):
         if s is None or s not in allowed[k]:
             out.add(k)
-        elif not problem.meetings[k].online:
+            continue
+        if not problem.meetings[k].online:
             per_slot.setdefault(s, []).append(k)
+        for p in problem.meeting_participants[k]:
+            if (p, s) in seen:
+                out.update((k, seen[p, s]))
+            seen[p, s] = k
     for s, ks in per_slot.items():
         if len(ks) > problem.tables[s - 1]:
             out.update(ks)
@@ -199,7 +206,7 @@ def _neighbourhood(problem: Problem, broken: set[int], level: int) -> set[int]:
     people: set[int] = set()
     frontier = set(broken)
     for _ in range(level):
-        new_people = {p for k in frontier for p in problem.meeting_ends[k]} - people
+        new_people = {p for k in frontier for p in problem.meeting_participants[k]} - people
         people |= new_people
         frontier = {k for p in new_people for k in problem.meetings_of[p]} - free
         free |= frontier

@@ -21,7 +21,7 @@ Implied constraints (Bofill et al., 2022): p is busy in exactly |M_p| slots; at 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, permutations
 
 from pysat.card import CardEnc, EncType, ITotalizer
 
@@ -118,9 +118,9 @@ def encode(
     without breaks has a block per day, of a length not known in advance).
 
     ``meeting_capacity=False`` leaves out 'at most tables meetings in slot s' wherever no
-    online meeting can take place in s: there every meeting makes exactly two
-    participants busy, so it is the same constraint as 'at most 2 x tables participants
-    busy', which stays, over a third of the literals.
+    online meeting can take place in s and no meeting there has attendees: there every
+    meeting makes exactly two participants busy, so it is the same constraint as 'at most
+    2 x tables participants busy', which stays, over a third of the literals.
     """
     e = Encoding(problem)
     e.card_enc = card_enc
@@ -144,6 +144,8 @@ def encode(
         cl.append(lits)
         e.amo(lits)
     n_p = len(problem.participants)
+    width = problem.max_meeting_size
+    wide = width > 2
     busy_slots: list[list[int]] = []
     for p in range(n_p):
         per_slot: dict[int, list[int]] = {}
@@ -176,11 +178,12 @@ def encode(
             e.x[k, s] for k in range(len(allowed)) if (k, s) in e.x and problem.meetings[k].online
         ]
         online_room = min(problem.online_capacity[s - 1], len(online))
-        if len(onsite) > problem.tables[s - 1] and (online or meeting_capacity):
+        if len(onsite) > problem.tables[s - 1] and (online or meeting_capacity or wide):
             e.card(onsite, problem.tables[s - 1], "atmost", e.capacity_enc)
         if len(online) > online_room:
             e.card(online, online_room, "atmost", e.capacity_enc)
-        cap2 = 2 * (problem.tables[s - 1] + online_room)
+        # a meeting makes at most ``width`` participants busy
+        cap2 = width * (problem.tables[s - 1] + online_room)
         bs = [e.busy[p, s] for p in range(n_p) if (p, s) in e.busy]
         if len(bs) > cap2:
             e.card(bs, cap2, "atmost", e.capacity_enc)
@@ -411,7 +414,7 @@ def _fills(domains: list[list[int]], window: range) -> bool:
 
 
 def _start_compatibility(e: Encoding) -> None:
-    """The windows of two participants who meet overlap where their meeting can be.
+    """The windows of two participants of one meeting overlap where it can be.
 
     If p's window starts at s, p is busy exactly there, so its meeting with q lies in
     that window and in the meeting's allowed slots; unless q has a break, q's window
@@ -422,11 +425,12 @@ def _start_compatibility(e: Encoding) -> None:
     forums of two sessions or more, where windows are short against the day.
     """
     problem = e.problem
-    for k, (a, b) in enumerate(problem.meeting_ends):
-        if a not in e.starts or b not in e.starts:
+    for k, people in enumerate(problem.meeting_participants):
+        with_starts = [p for p in people if p in e.starts]
+        if len(with_starts) < 2:
             continue
         allowed = set(problem.allowed_slots[k])
-        for p, q in ((a, b), (b, a)):
+        for p, q in permutations(with_starts, 2):
             start_p, n_p = e.starts[p], len(problem.meetings_of[p])
             start_q, n_q = e.starts[q], len(problem.meetings_of[q])
             q_break = e.cnt[q][0]  # 'q has at least one break'

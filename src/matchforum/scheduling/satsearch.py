@@ -120,10 +120,11 @@ def portfolio(
 
     The first keeps sequential counters, encodes the capacity constraints with a
     totalizer and bounds each slot only through its busy participants
-    (``meeting_capacity=False``: where no online meeting can use the slot, that is the
-    same constraint as the tables one, in a fifth of the clauses). The second keeps the
-    tables constraint over meetings too, which the refutations on tight tables need, and
-    encodes every cardinality constraint with the modulo totalizer. SAT run times are
+    (``meeting_capacity=False``: where no online meeting can use the slot and no meeting
+    has attendees, that is the same constraint as the tables one, in a fifth of the
+    clauses). The second keeps the tables constraint over meetings too, which the
+    refutations on tight tables need, and encodes every cardinality constraint with the
+    modulo totalizer. SAT run times are
     heavy-tailed and each configuration solves forums the other cannot in a minute, so
     racing them cuts the tail. Both add the block windows of
     :func:`.satenc._start_clauses`. Break literals are exact or monotone as

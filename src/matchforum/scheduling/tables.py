@@ -33,7 +33,7 @@ def assign_tables(
             by_slot.setdefault(s, []).append(k)
     host_table: dict[int, tuple[int, int]] = {}  # participant -> (slot, table)
     hosts = {i for i, p in enumerate(problem.participants) if p.host}
-    ends = problem.meeting_ends
+    ends = problem.meeting_participants
     for s in sorted(by_slot):
         ks = by_slot[s]
         n_tab = problem.tables[s - 1]

@@ -75,7 +75,7 @@ def validate(
     for k, m in enumerate(meetings):
         s = schedule.slots[k]
         t = schedule.tables[k]
-        name = f"meeting {k + 1} ({m.a}-{m.b})"
+        name = f"meeting {k + 1} ({'-'.join(m.participants)})"
         if s is None:
             if not problem.allow_unscheduled:
                 err.append(f"{name} is not scheduled")
@@ -92,7 +92,7 @@ def validate(
                 f"{name} is in slot {s} (session {session_of[s]}), not in its sessions "
                 f"{list(m.sessions)}"
             )
-        for pid in (m.a, m.b):
+        for pid in m.participants:
             if pid not in people:
                 err.append(f"{name} names unknown participant {pid}")
                 continue
