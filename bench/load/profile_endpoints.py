@@ -61,7 +61,7 @@ def main() -> int:
     forum = forum_current()
     delegates = list(
         Delegate.objects.filter(organisation__forum=forum, organisation__accreditation="approved")
-        .select_related("user")
+        .select_related("user", "organisation")
         .order_by("organisation_id", "pk")[:400]
     )
     organisation_ids = list(Organisation.objects.filter(forum=forum).values_list("pk", flat=True))
@@ -83,7 +83,30 @@ def main() -> int:
 
     client_for = As
 
-    me = client_for(delegates[0])
+    # As in the load scenario: a delegate of a public organisation, with recommendations
+    # and an agenda to read (the first delegates of the seeding may have neither).
+    from matchforum.meetings.models import Meeting
+    from matchforum.recommendations.models import Recommendation
+
+    with_lists = set(
+        Recommendation.objects.filter(forum=forum).values_list("organisation_id", flat=True)
+    )
+    with_meetings = set(
+        Meeting.objects.filter(forum=forum, status__in=["scheduled", "held"]).values_list(
+            "delegate_a_id", flat=True
+        )
+    )
+    me_delegate = next(
+        (
+            d
+            for d in delegates
+            if d.organisation_id in with_lists
+            and d.pk in with_meetings
+            and d.organisation.visibility == "listed"
+        ),
+        delegates[0],
+    )
+    me = client_for(me_delegate)
     words = ["drone", "demining", "radar", "training", "armour", "sensor", "logistics"]
     senders = iter([client_for(d) for d in delegates[1 : 3 * args.repeat + 5]])
 

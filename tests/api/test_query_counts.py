@@ -49,19 +49,19 @@ def busy_world(db):
     return world
 
 
-# Queries per request: the token, the caller's own organisations (or their delegate seats,
-# which give the own organisations too), the caller's committee seats (one query, whatever
-# the page: forums/committee.py decides what the caller may see), then the endpoint's own
-# reads: count, page,
+# Queries per request: the token (which also says whether the caller sits on a committee
+# team, so a delegate's committee seats cost no query of their own), the caller's own
+# organisations (or their delegate seats, which give the own organisations too), then the
+# endpoint's own reads: count, page,
 # prefetched tracks. The directory lists (organisations, profiles) are built once and then
 # shared by callers who see the public directory (api/directory.py): these are the first
 # builds; the search also asks whether the caller has unpublished profiles of their own.
 CASES = {
-    "/api/v1/organisations/?page_size=20": 6,
-    "/api/v1/profiles/?search=drone&page_size=20": 7,
-    "/api/v1/recommendations/": 5,
-    "/api/v1/meeting-requests/?box=received&status=pending&page_size=20": 5,
-    "/api/v1/agenda/": 5,
+    "/api/v1/organisations/?page_size=20": 5,
+    "/api/v1/profiles/?search=drone&page_size=20": 6,
+    "/api/v1/recommendations/": 5,  # count, page, the counterparts' tracks
+    "/api/v1/meeting-requests/?box=received&status=pending&page_size=20": 4,
+    "/api/v1/agenda/": 4,
 }
 
 
@@ -83,9 +83,9 @@ def test_recommendations_list_all_rows_within_the_bound(busy_world, django_asser
 
 
 def test_organisation_detail_with_its_audit_entry(busy_world, django_assert_max_num_queries):
-    # token, the delegate seats (own organisations with them), the committee seats, the
-    # organisation, its tracks, the audit entry
-    with django_assert_max_num_queries(6):
+    # token (with "on a committee team?"), the delegate seats (own organisations with them),
+    # the organisation, its tracks, the audit entry
+    with django_assert_max_num_queries(5):
         response = busy_world.client.get(f"/api/v1/organisations/{busy_world.partner_org.pk}/")
     assert response.status_code == 200
 
@@ -108,8 +108,7 @@ def test_a_shared_directory_answer_reads_only_who_the_caller_is(
         HTTP_AUTHORIZATION=f"Token {ApiTokenFactory(user=busy_world.users['other']).raw}"
     )
     first = client.get(path)
-    # token, delegate seats, committee seats, and for profiles whether the caller has
-    # unpublished ones
-    with django_assert_max_num_queries(4):
+    # token, delegate seats, and for profiles whether the caller has unpublished ones
+    with django_assert_max_num_queries(3):
         again = client.get(path)
     assert again.json() == first.json()

@@ -6,7 +6,8 @@ import logging
 import pytest
 from django.urls import reverse
 
-from matchforum.core.logs import JsonLineFormatter
+from matchforum.api.services import api_token_create
+from matchforum.core.logs import JsonLineFormatter, user_ref
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +41,27 @@ def test_an_unknown_path_is_logged_without_the_path(client, caplog):
         client.get("/no-such-page/4711/")
     (line,) = _request_lines(caplog)
     assert line["status"] == 404 and line["route"] == "(unmatched)"
+
+
+def test_an_api_request_with_a_token_logs_the_same_pseudonym_as_a_session(
+    client, make_delegate, caplog
+):
+    """Token users are authenticated inside the API view, after the middleware ran."""
+    delegate = make_delegate()
+    _token, secret = api_token_create(user=delegate.user)
+    client.force_login(delegate.user)
+    with caplog.at_level(logging.INFO, logger="matchforum.request"):
+        client.get(reverse("marketplace:organisation", args=[delegate.organisation_id]))
+    client.logout()
+    with caplog.at_level(logging.INFO, logger="matchforum.request"):
+        client.get(reverse("api:agenda-list"), HTTP_AUTHORIZATION=f"Token {secret}")
+    session_line, token_line = _request_lines(caplog)
+    assert token_line["status"] == 200
+    assert token_line["user"] == session_line["user"] == user_ref(delegate.user.pk)
+
+
+def test_an_api_request_with_a_bad_token_logs_no_user(client, caplog):
+    with caplog.at_level(logging.INFO, logger="matchforum.request"):
+        client.get(reverse("api:agenda-list"), HTTP_AUTHORIZATION="Token mf_not-a-token")
+    (line,) = _request_lines(caplog)
+    assert line["status"] == 401 and line["user"] is None

@@ -90,6 +90,11 @@ class User(AbstractUser):
         """Runs the forum: an organiser of the chair team."""
         return (True, "organiser") in self._committee_roles or self.is_superuser
 
+    def committee_roles_known_empty(self) -> None:
+        """Record that this user sits on no committee team, read with the user's own row
+        (the API's token look-up asks it in the same query), so that no query follows."""
+        self.__dict__["_committee_roles"] = frozenset()
+
     def committee_roles_changed(self) -> None:
         """Forget the roles read for this instance (after a membership changed)."""
         self.__dict__.pop("_committee_roles", None)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 from rest_framework.permissions import SAFE_METHODS
+
+from matchforum.forums.models import CommitteeMembership
 
 from .models import ApiToken, token_hash
 
@@ -22,9 +25,21 @@ class HashedTokenAuthentication(authentication.TokenAuthentication):
         return result
 
     def authenticate_credentials(self, key: str):
-        token = ApiToken.objects.select_related("user").filter(key_hash=token_hash(key)).first()
+        # Whether the user sits on a committee team comes in the same query: most callers are
+        # delegates, and every request asks `can_vet`, which would otherwise read the
+        # memberships again.
+        token = (
+            ApiToken.objects.select_related("user")
+            .annotate(
+                on_committee=Exists(CommitteeMembership.objects.filter(user=OuterRef("user_id")))
+            )
+            .filter(key_hash=token_hash(key))
+            .first()
+        )
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed("Invalid token.")
+        if not token.on_committee:
+            token.user.committee_roles_known_empty()
         now = timezone.now()
         if token.has_expired(now):
             raise exceptions.AuthenticationFailed("This token has expired.")
