@@ -21,7 +21,7 @@ from matchforum.notifications.mail import templates_message
 from matchforum.notifications.models import NotificationKind
 from matchforum.notifications.services import notification_send
 
-from .attachments import attachment_check
+from .attachments import attachment_check, attachment_name
 from .models import Attachment, Post, PostReport, ReportStatus, Thread
 from .selectors import (
     coalition_is_member,
@@ -31,7 +31,6 @@ from .selectors import (
 from .tasks import notify_thread_reply
 
 MAX_ATTACHMENTS_PER_POST = 5
-ATTACHMENT_NAME_LIMIT = 200  # the model field's length: a longer name is refused, never cut
 
 
 def _require_member(*, user: User, forum: Forum, track: CapabilityTrack) -> None:
@@ -60,14 +59,8 @@ def _check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]
         )
     errors, checked = [], []
     for upload in files:
-        name = PurePath(upload.name).name
-        if len(name) > ATTACHMENT_NAME_LIMIT:
-            errors.append(
-                _("The file name “%(name)s…” is longer than %(limit)s characters; rename the file.")
-                % {"name": name[:40], "limit": ATTACHMENT_NAME_LIMIT}
-            )
-            continue
         try:
+            attachment_name(upload)
             checked.append((upload, attachment_check(upload).content_type))
         except ValidationError as error:
             errors.extend(error.messages)
