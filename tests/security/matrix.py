@@ -396,6 +396,27 @@ MATRIX: dict[str, list[Op]] = {
         Op("GET", same(405, anonymous=302), kwargs=pk_of("report")),
         Op("POST", CONSOLE_WRITE, kwargs=pk_of("report"), form=True),
     ],
+    "community:curate": [
+        Op(
+            "GET",
+            same(403, anonymous=302, organiser=200),
+            kwargs=lambda w: {"slug": w.track.slug},
+        ),
+        Op(
+            "POST",
+            same(403, anonymous=302, organiser=200),
+            kwargs=lambda w: {"slug": w.track.slug},
+            form=True,
+            label="empty form re-rendered",
+        ),
+    ],
+    "community:figures": [
+        Op(
+            "GET",
+            same(403, anonymous=302, organiser=200),
+            kwargs=lambda w: {"slug": w.track.slug},
+        )
+    ],
     # --- technical annexes (the other organisation's offer; the own one accepted its NDA) ---
     "annexes:offer": [
         Op(
