@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "matchforum.forums",
     "matchforum.organisations",
     "matchforum.marketplace",
+    "matchforum.annexes",
     "matchforum.meetings",
     "matchforum.schedules",
     "matchforum.outcomes",
@@ -212,6 +213,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# Technical annexes under NDA: outside MEDIA_ROOT, never given a URL (annexes/storage.py).
+PRIVATE_FILES_ROOT = Path(env.str("PRIVATE_FILES_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -234,6 +237,8 @@ NOTIFICATION_DIGEST_HOUR = env.int("NOTIFICATION_DIGEST_HOUR", default=7)
 MEETING_CANCEL_UNDO_MINUTES = env.int("MEETING_CANCEL_UNDO_MINUTES", default=10)
 # Largest file a delegate may attach to an experience-exchange post.
 MATCHFORUM_ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Largest technical annex file an organisation may attach to an offer.
+MATCHFORUM_ANNEX_MAX_BYTES = env.int("ANNEX_MAX_BYTES", default=25 * 1024 * 1024)
 
 TASKS = {
     "default": {

@@ -9,6 +9,7 @@ urlpatterns = [
     path("outcomes/", include("matchforum.outcomes.urls")),
     path("organisation/", include("matchforum.organisations.urls")),
     path("marketplace/", include("matchforum.marketplace.urls")),
+    path("annexes/", include("matchforum.annexes.urls")),
     path("meetings/", include("matchforum.meetings.urls")),
     path("recommendations/", include("matchforum.recommendations.urls")),
     path("agenda/", include("matchforum.agenda.urls")),

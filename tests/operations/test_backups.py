@@ -39,6 +39,8 @@ for number in range(3):
     organisation = OrganisationFactory(forum=forum, name=f"Backed-up organisation {number}")
     DelegateFactory(organisation=organisation, user__email=f"delegate{number}@example.org")
 default_storage.save("community/2027/03/brief.pdf", ContentFile(b"%PDF-1.4 the brief"))
+from matchforum.annexes.storage import private_storage
+private_storage().save("annexes/2027/03/drawing.pdf", ContentFile(b"%PDF-1.4 the drawing"))
 """
 
 DELETE_FORUM = """
@@ -49,6 +51,7 @@ from matchforum.forums.models import Forum
 Forum.objects.all().delete()
 User.objects.all().delete()
 shutil.rmtree(settings.MEDIA_ROOT)
+shutil.rmtree(settings.PRIVATE_FILES_ROOT)
 """
 
 # Every table's row count and a sample of rows, as JSON on stdout.
@@ -113,7 +116,12 @@ def test_sqlite_backup_restores_rows_and_uploaded_files(tmp_path):
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
         manifest = json.load(tar.extractfile(MANIFEST))
-    assert {MANIFEST, "database.sqlite3", "media/community/2027/03/brief.pdf"} <= names
+    assert {
+        MANIFEST,
+        "database.sqlite3",
+        "media/community/2027/03/brief.pdf",
+        "private/annexes/2027/03/drawing.pdf",
+    } <= names
     assert manifest["database"] == "sqlite"
     assert manifest["counts"]["organisations_organisation"] == 3
     assert ["operations", "0001_initial"] in manifest["migrations"]
@@ -130,6 +138,8 @@ def test_sqlite_backup_restores_rows_and_uploaded_files(tmp_path):
     assert snapshot(env) == before
     brief = tmp_path / "site" / "media" / "community" / "2027" / "03" / "brief.pdf"
     assert brief.read_bytes() == b"%PDF-1.4 the brief"
+    drawing = tmp_path / "site" / "private" / "annexes" / "2027" / "03" / "drawing.pdf"
+    assert drawing.read_bytes() == b"%PDF-1.4 the drawing"
 
     # Elsewhere: a new site whose database does not exist yet.
     elsewhere = site_env(tmp_path / "elsewhere")

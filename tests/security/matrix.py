@@ -396,6 +396,94 @@ MATRIX: dict[str, list[Op]] = {
         Op("GET", same(405, anonymous=302), kwargs=pk_of("report")),
         Op("POST", CONSOLE_WRITE, kwargs=pk_of("report"), form=True),
     ],
+    "community:curate": [
+        Op(
+            "GET",
+            same(403, anonymous=302, organiser=200),
+            kwargs=lambda w: {"slug": w.track.slug},
+        ),
+        Op(
+            "POST",
+            same(403, anonymous=302, organiser=200),
+            kwargs=lambda w: {"slug": w.track.slug},
+            form=True,
+            label="empty form re-rendered",
+        ),
+    ],
+    "community:figures": [
+        Op(
+            "GET",
+            same(403, anonymous=302, organiser=200),
+            kwargs=lambda w: {"slug": w.track.slug},
+        )
+    ],
+    # --- technical annexes (the other organisation's offer; the own one accepted its NDA) ---
+    "annexes:offer": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=302, unapproved=404, own=200, vetting=403, organiser=403),
+            kwargs=pk_of("other_offer"),
+        ),
+        Op(
+            "POST",
+            expect(anonymous=302, other=302, unapproved=404, own=200, vetting=403, organiser=403),
+            kwargs=pk_of("other_offer"),
+            form=True,
+            label="empty form re-rendered",
+        ),
+    ],
+    "annexes:download": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=200, unapproved=403, own=200, vetting=403, organiser=403),
+            kwargs=pk_of("other_annex"),
+        )
+    ],
+    "annexes:delete": [
+        Op("GET", same(405), kwargs=pk_of("other_annex")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=302, unapproved=404, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("other_annex"),
+            form=True,
+        ),
+    ],
+    "annexes:mine": [
+        Op("GET", DELEGATE_PAGE),
+        Op("POST", DELEGATE_PAGE, form=True, label="empty form re-rendered"),
+    ],
+    "annexes:mine_offer": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=200, unapproved=404, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("other_offer"),
+        ),
+        Op(
+            "POST",
+            expect(anonymous=302, other=200, unapproved=404, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("other_offer"),
+            form=True,
+            label="empty form re-rendered",
+        ),
+    ],
+    "annexes:revoke": [
+        Op("GET", same(405), kwargs=pk_of("acceptance")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=302, unapproved=404, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("acceptance"),
+            form=True,
+        ),
+    ],
+    "annexes:allow_again": [
+        Op("GET", same(405), kwargs=pk_of("acceptance")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=302, unapproved=404, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("acceptance"),
+            form=True,
+        ),
+    ],
     # --- organiser console ---
     "console:home": [Op("GET", VETTING_PAGE)],
     "console:vetting": [

@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from matchforum.agenda.models import CalendarToken
+from matchforum.annexes.models import text_version
+from matchforum.annexes.services import annex_create, nda_accept
 from matchforum.community.models import Attachment, Post, PostReport, Thread
 from matchforum.community.services import post_report, thread_start
 from matchforum.forums.models import CapabilityTrack, Forum
@@ -90,6 +92,9 @@ class World:
     own_token: object
     registration_import: RegistrationImport
     notification: object
+    other_offer: object
+    other_annex: object
+    acceptance: object
 
 
 def _meeting(forum, a: Delegate, b: Delegate) -> Meeting:
@@ -222,6 +227,20 @@ def build_world() -> World:
     )
     dismissal = DismissalFactory(organisation=own_org, counterpart=third_org, dismissed_by=own)
     own_token = ApiTokenFactory(user=own.user, name="laptop")
+    # The other organisation's offer has a text annex; the own organisation accepted its NDA.
+    forum.nda_template = "Keep the annexes confidential."
+    forum.save(update_fields=["nda_template"])
+    other_offer = CooperationProfileFactory(organisation=other_org, title="Other offer")
+    other_annex = annex_create(
+        offer=other_offer, editor=other, title="Test report", text="Range 2.4 km."
+    )
+    acceptance = nda_accept(
+        offer=other_offer,
+        delegate=own,
+        signer_name="Own Person",
+        signer_organisation="Own Org",
+        text_sha256=text_version(forum.nda_template),
+    )
     return World(
         forum=forum,
         users=users,
@@ -258,4 +277,7 @@ def build_world() -> World:
         dismissal=dismissal,
         own_token=own_token,
         notification=notification,
+        other_offer=other_offer,
+        other_annex=other_annex,
+        acceptance=acceptance,
     )

@@ -30,6 +30,13 @@ class AuditEntry(models.Model):
         ACCOUNT_DELETED = "account.deleted", _("Account deleted")
         DATA_PURGED = "data.purged", _("Personal data purged")
         DATE_RULE_OVERRIDDEN = "onsite.date_override", _("Recorded outside the forum's days")
+        ANNEX_NDA_ACCEPTED = "annex.nda_accepted", _("NDA accepted for technical annexes")
+        ANNEX_DOWNLOADED = "annex.downloaded", _("Technical annex opened")
+        ANNEX_ACCESS_REVOKED = "annex.access_revoked", _("Access to technical annexes revoked")
+        ANNEX_ACCESS_REOPENED = "annex.access_reopened", _("New NDA acceptance allowed")
+        COALITION_MODERATED = "coalition.moderated", _("Coalition thread moderated")
+        COALITION_CURATED = "coalition.curated", _("Coalition page curated")
+        COALITION_FIGURES_VIEWED = "coalition.figures_viewed", _("Coalition meeting figures viewed")
 
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)
     actor = models.ForeignKey(

@@ -65,9 +65,25 @@ def sniff_file_kind(upload: UploadedFile) -> FileKind | None:
     return None
 
 
-def attachment_check(upload: UploadedFile) -> FileKind:
-    """The file's kind when it is accepted; a ValidationError saying why not otherwise."""
-    limit = attachment_max_bytes()
+ATTACHMENT_NAME_LIMIT = 200  # the models' field length: a longer name is refused, never cut
+
+
+def attachment_name(upload: UploadedFile) -> str:
+    """The file's own name (no folders), or a ValidationError when it is too long to keep."""
+    name = PurePath(upload.name or "").name
+    if len(name) > ATTACHMENT_NAME_LIMIT:
+        raise ValidationError(
+            _("The file name “%(name)s…” is longer than %(limit)s characters; rename the file.")
+            % {"name": name[:40], "limit": ATTACHMENT_NAME_LIMIT}
+        )
+    return name
+
+
+def attachment_check(upload: UploadedFile, *, max_bytes: int | None = None) -> FileKind:
+    """The file's kind when it is accepted; a ValidationError saying why not otherwise.
+
+    `max_bytes` is the size limit (default: that of posts' attachments)."""
+    limit = max_bytes if max_bytes is not None else attachment_max_bytes()
     if upload.size > limit:
         raise ValidationError(
             _("%(name)s is larger than %(limit)s.")

@@ -9,7 +9,7 @@ from matchforum.core.forms import MultipleFileField
 from matchforum.core.text_limits import text_limit
 
 from .attachments import ALLOWED_EXTENSIONS
-from .models import Post, PostReport, Thread, ThreadKind
+from .models import CoalitionPage, Post, PostReport, Thread, ThreadKind
 
 
 class ReplyForm(forms.Form):
@@ -45,3 +45,26 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=text_limit(PostReport, "reason"),
     )
+
+
+class CoalitionPageForm(forms.Form):
+    pinned_note = forms.CharField(
+        label=_("Pinned note"),
+        required=False,
+        max_length=text_limit(CoalitionPage, "pinned_note"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    featured = forms.ModelMultipleChoiceField(
+        label=_("Featured needs and offers"),
+        queryset=CoalitionPage.featured.field.related_model.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: object, profiles=None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if profiles is not None:
+            self.fields["featured"].queryset = profiles
+            self.fields["featured"].label_from_instance = lambda profile: (
+                f"{profile.get_side_display()}: {profile.title} ({profile.organisation.name})"
+            )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matchforum.core.text_limits import BoundedTextField
 from matchforum.forums.models import CapabilityTrack, Forum
+from matchforum.marketplace.models import CooperationProfile
 from matchforum.organisations.models import Organisation
 
 
@@ -126,3 +127,28 @@ class PostReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post} ({self.status})"
+
+
+class CoalitionPage(models.Model):
+    """What the coalition's lead team puts on its page: a pinned note, featured items."""
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="coalition_pages")
+    track = models.ForeignKey(
+        CapabilityTrack, on_delete=models.CASCADE, related_name="coalition_pages"
+    )
+    pinned_note = BoundedTextField(_("pinned note"), max_length=2000, blank=True)
+    featured = models.ManyToManyField(
+        CooperationProfile,
+        blank=True,
+        related_name="+",
+        verbose_name=_("featured needs and offers"),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "track"], name="coalition_page_one_per_track")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.track} at {self.forum}"

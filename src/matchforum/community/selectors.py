@@ -10,12 +10,19 @@ from django.db.models import Count, Q, QuerySet
 
 from matchforum.accounts.models import User
 from matchforum.core.tenancy import scoped
+from matchforum.forums.committee import can_lead_coalition
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.marketplace.models import CooperationProfile, Side
-from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.meetings.models import (
+    ACTIVE_MEETING_STATUSES,
+    Meeting,
+    MeetingRequest,
+    MeetingStatus,
+    RequestStatus,
+)
 from matchforum.organisations.models import Accreditation, Delegate, Organisation, Visibility
 
-from .models import Attachment, Post, PostReport, ReportStatus, Thread
+from .models import Attachment, CoalitionPage, Post, PostReport, ReportStatus, Thread
 
 
 def track_get(*, slug: str) -> CapabilityTrack | None:
@@ -41,9 +48,11 @@ def coalition_member_delegate(
 
 
 def coalition_is_member(*, user: User, forum: Forum, track: CapabilityTrack) -> bool:
+    """Vetted delegates in the track, and those who lead the coalition (its lead country's
+    committee team, the chair's organisers), who read its threads to moderate them."""
     if not user.is_authenticated:
         return False
-    if user.can_organise:
+    if can_lead_coalition(user, forum, track):
         return True
     return coalition_member_delegate(user=user, forum=forum, track=track) is not None
 
@@ -63,12 +72,54 @@ def coalition_overview(*, user: User, forum: Forum, track: CapabilityTrack) -> d
     meetings = Meeting.objects.filter(forum=forum).filter(
         Q(organisation_a__in=in_track) | Q(organisation_b__in=in_track)
     )
+    page = coalition_page(forum=forum, track=track)
+    featured = list(profiles.filter(pk__in=page.featured.values("pk"))) if page is not None else []
     return {
         "members": members,
+        "pinned_note": page.pinned_note if page is not None else "",
+        "featured_offers": [p for p in featured if p.side == Side.OFFER],
+        "featured_needs": [p for p in featured if p.side == Side.NEED],
         "offers": profiles.filter(side=Side.OFFER)[:20],
         "needs": profiles.filter(side=Side.NEED)[:20],
         "meetings_held": meetings.filter(status=MeetingStatus.HELD).count(),
         "meetings_scheduled": meetings.filter(status=MeetingStatus.SCHEDULED).count(),
+    }
+
+
+def coalition_page(*, forum: Forum, track: CapabilityTrack) -> CoalitionPage | None:
+    return CoalitionPage.objects.filter(forum=forum, track=track).first()
+
+
+def coalition_curatable_profiles(
+    *, user: User, forum: Forum, track: CapabilityTrack
+) -> QuerySet[CooperationProfile]:
+    """What the lead team may feature: the published needs and offers of the coalition's
+    approved, listed members, as the page lists them."""
+    members = scoped(Organisation, user=user, forum=forum).filter(
+        tracks=track, accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED
+    )
+    return (
+        CooperationProfile.objects.filter(organisation__in=members, tracks=track, is_active=True)
+        .select_related("organisation")
+        .order_by("side", "organisation__name", "title")
+    )
+
+
+def coalition_meeting_figures(*, forum: Forum, track: CapabilityTrack) -> dict[str, int]:
+    """The coalition's meeting figures: requests, meetings and meetings held that involve
+    one of the organisations working in its track."""
+    in_track = Organisation.objects.filter(forum=forum, tracks=track).values("pk")
+    requests = MeetingRequest.objects.filter(forum=forum).filter(
+        Q(sender_organisation__in=in_track) | Q(recipient_organisation__in=in_track)
+    )
+    meetings = Meeting.objects.filter(forum=forum).filter(
+        Q(organisation_a__in=in_track) | Q(organisation_b__in=in_track)
+    )
+    return {
+        "requests": requests.count(),
+        "requests_accepted": requests.filter(status=RequestStatus.ACCEPTED).count(),
+        "meetings": meetings.filter(status__in=ACTIVE_MEETING_STATUSES).count(),
+        "held": meetings.filter(status=MeetingStatus.HELD).count(),
     }
 
 
@@ -111,7 +162,7 @@ def attachment_get_for_member(*, user: User, forum: Forum, pk: int) -> Attachmen
     post = attachment.post
     if not coalition_is_member(user=user, forum=forum, track=post.thread.track):
         return None
-    if post.is_hidden and not user.can_organise:
+    if post.is_hidden and not can_lead_coalition(user, forum, post.thread.track):
         return None
     return attachment
 

@@ -13,25 +13,30 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.permissions import require_organiser
 from matchforum.core.text_limits import text_within
+from matchforum.forums.committee import can_lead_coalition
 from matchforum.forums.models import CapabilityTrack, Forum
+from matchforum.marketplace.models import CooperationProfile
 from matchforum.notifications.mail import templates_message
 from matchforum.notifications.models import NotificationKind
 from matchforum.notifications.services import notification_send
 
-from .attachments import attachment_check
-from .models import Attachment, Post, PostReport, ReportStatus, Thread
+from .attachments import attachment_check, attachment_name
+from .models import Attachment, CoalitionPage, Post, PostReport, ReportStatus, Thread
 from .selectors import (
+    coalition_curatable_profiles,
     coalition_is_member,
+    coalition_meeting_figures,
     coalition_member_delegate,
     thread_participants_to_notify,
 )
 from .tasks import notify_thread_reply
 
 MAX_ATTACHMENTS_PER_POST = 5
-ATTACHMENT_NAME_LIMIT = 200  # the model field's length: a longer name is refused, never cut
 
 
 def _require_member(*, user: User, forum: Forum, track: CapabilityTrack) -> None:
@@ -60,14 +65,8 @@ def _check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]
         )
     errors, checked = [], []
     for upload in files:
-        name = PurePath(upload.name).name
-        if len(name) > ATTACHMENT_NAME_LIMIT:
-            errors.append(
-                _("The file name “%(name)s…” is longer than %(limit)s characters; rename the file.")
-                % {"name": name[:40], "limit": ATTACHMENT_NAME_LIMIT}
-            )
-            continue
         try:
+            attachment_name(upload)
             checked.append((upload, attachment_check(upload).content_type))
         except ValidationError as error:
             errors.extend(error.messages)
@@ -199,20 +198,119 @@ def thread_reply(
     return post
 
 
+def _require_lead(*, user: User, forum: Forum, track: CapabilityTrack) -> None:
+    """Refuse unless the user leads the coalition (forums/committee.py)."""
+    if not can_lead_coalition(user, forum, track):
+        raise PermissionDenied(_("Only the coalition's lead country team does this."))
+
+
+def _lead_team_label(user: User, forum: Forum, track: CapabilityTrack) -> str:
+    """Which seat the lead acted from, for the audit log."""
+    return str(track.lead_country or "") if not user.can_organise else "chair"
+
+
+def _audit_lead_action(
+    *, action: str, user: User, forum: Forum, track: CapabilityTrack, target, data: dict
+) -> None:
+    audit_record(
+        action=action,
+        actor=user,
+        target=target,
+        data={"track": track.slug, "as": _lead_team_label(user, forum, track), **data},
+    )
+
+
 def post_set_hidden(*, moderator: User, post: Post, hidden: bool) -> Post:
-    require_organiser(moderator)
+    """Hide a post (or show it again): the coalition's lead team or the chair's organisers."""
+    thread = post.thread
+    _require_lead(user=moderator, forum=thread.forum, track=thread.track)
     post.is_hidden = hidden
     post.hidden_by = moderator if hidden else None
     post.hidden_at = timezone.now() if hidden else None
     post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
+    _audit_lead_action(
+        action=AuditEntry.Action.COALITION_MODERATED,
+        user=moderator,
+        forum=thread.forum,
+        track=thread.track,
+        target=post,
+        data={"hidden": hidden, "thread": thread.pk},
+    )
     return post
 
 
 def thread_set_locked(*, moderator: User, thread: Thread, locked: bool) -> Thread:
-    require_organiser(moderator)
+    """Lock a thread (or open it again): the coalition's lead team or the chair's organisers."""
+    _require_lead(user=moderator, forum=thread.forum, track=thread.track)
     thread.is_locked = locked
     thread.save(update_fields=["is_locked"])
+    _audit_lead_action(
+        action=AuditEntry.Action.COALITION_MODERATED,
+        user=moderator,
+        forum=thread.forum,
+        track=thread.track,
+        target=thread,
+        data={"locked": locked},
+    )
     return thread
+
+
+@transaction.atomic
+def coalition_page_curate(
+    *,
+    user: User,
+    forum: Forum,
+    track: CapabilityTrack,
+    pinned_note: str,
+    featured: Sequence[CooperationProfile],
+) -> CoalitionPage:
+    """Set the coalition page's pinned note and featured needs and offers (lead team).
+
+    Only what the page lists may be featured: a published need or offer of an approved,
+    listed member of the coalition; anything else is refused by name, not dropped."""
+    _require_lead(user=user, forum=forum, track=track)
+    pinned_note = text_within(pinned_note, model=CoalitionPage, field="pinned_note")
+    allowed = set(
+        coalition_curatable_profiles(user=user, forum=forum, track=track).values_list(
+            "pk", flat=True
+        )
+    )
+    refused = [profile.title for profile in featured if profile.pk not in allowed]
+    if refused:
+        raise ValidationError(
+            {
+                "featured": _("Not a published need or offer of this coalition: %(titles)s.")
+                % {"titles": ", ".join(refused)}
+            }
+        )
+    page, _created = CoalitionPage.objects.get_or_create(forum=forum, track=track)
+    page.pinned_note = pinned_note
+    page.save(update_fields=["pinned_note", "updated_at"])
+    page.featured.set(featured)
+    _audit_lead_action(
+        action=AuditEntry.Action.COALITION_CURATED,
+        user=user,
+        forum=forum,
+        track=track,
+        target=page,
+        data={"featured": sorted(profile.pk for profile in featured), "note": bool(pinned_note)},
+    )
+    return page
+
+
+def coalition_figures_open(*, user: User, forum: Forum, track: CapabilityTrack) -> dict[str, int]:
+    """The coalition's meeting figures for its lead team; each look is recorded."""
+    _require_lead(user=user, forum=forum, track=track)
+    figures = coalition_meeting_figures(forum=forum, track=track)
+    _audit_lead_action(
+        action=AuditEntry.Action.COALITION_FIGURES_VIEWED,
+        user=user,
+        forum=forum,
+        track=track,
+        target=track,
+        data={},
+    )
+    return figures
 
 
 def post_report(*, user: User, post: Post, reason: str) -> PostReport:

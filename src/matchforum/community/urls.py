@@ -14,4 +14,6 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("<slug:slug>/", views.track_detail, name="track"),
     path("<slug:slug>/threads/new/", views.thread_new, name="thread_new"),
+    path("<slug:slug>/curate/", views.coalition_curate, name="curate"),
+    path("<slug:slug>/figures/", views.coalition_figures, name="figures"),
 ]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 from matchforum.core.forms import form_add_service_error
 from matchforum.core.permissions import require_organiser
 from matchforum.core.shortcuts import forum_or_404, found_or_404
+from matchforum.forums.committee import can_lead_coalition
 from matchforum.forums.selectors import tracks_all
 
 from . import selectors, services
-from .forms import ReplyForm, ReportForm, ThreadForm
+from .forms import CoalitionPageForm, ReplyForm, ReportForm, ThreadForm
 from .models import PostReport, ReportStatus
 
 
@@ -31,10 +32,55 @@ def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "track": track,
         "is_member": is_member,
+        "may_lead": can_lead_coalition(request.user, forum, track),
         "threads": selectors.coalition_threads(forum=forum, track=track) if is_member else [],
         **selectors.coalition_overview(user=request.user, forum=forum, track=track),
     }
     return render(request, "community/track_detail.html", context)
+
+
+@login_required
+def coalition_curate(request: HttpRequest, slug: str) -> HttpResponse:
+    """The lead team's page editor: a pinned note and featured needs and offers."""
+    forum = forum_or_404(request)
+    track = found_or_404(selectors.track_get(slug=slug))
+    if not can_lead_coalition(request.user, forum, track):
+        raise PermissionDenied(_("Only the coalition's lead country team does this."))
+    page = selectors.coalition_page(forum=forum, track=track)
+    form = CoalitionPageForm(
+        request.POST or None,
+        profiles=selectors.coalition_curatable_profiles(
+            user=request.user, forum=forum, track=track
+        ),
+        initial={
+            "pinned_note": page.pinned_note if page else "",
+            "featured": list(page.featured.values_list("pk", flat=True)) if page else [],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.coalition_page_curate(
+                user=request.user,
+                forum=forum,
+                track=track,
+                pinned_note=form.cleaned_data["pinned_note"],
+                featured=list(form.cleaned_data["featured"]),
+            )
+        except ValidationError as error:
+            form_add_service_error(form, error)
+        else:
+            messages.success(request, _("The coalition page is updated."))
+            return redirect("community:track", slug=track.slug)
+    return render(request, "community/coalition_curate.html", {"track": track, "form": form})
+
+
+@login_required
+def coalition_figures(request: HttpRequest, slug: str) -> HttpResponse:
+    """The coalition's meeting figures, for its lead team (the service refuses others)."""
+    forum = forum_or_404(request)
+    track = found_or_404(selectors.track_get(slug=slug))
+    figures = services.coalition_figures_open(user=request.user, forum=forum, track=track)
+    return render(request, "community/coalition_figures.html", {"track": track, "figures": figures})
 
 
 @login_required
@@ -83,7 +129,12 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your reply is posted."))
             return redirect("community:thread", pk=thread.pk)
-    context = {"thread": thread, "posts": selectors.thread_posts(thread=thread), "form": form}
+    context = {
+        "thread": thread,
+        "posts": selectors.thread_posts(thread=thread),
+        "form": form,
+        "may_moderate": can_lead_coalition(request.user, forum, thread.track),
+    }
     return render(request, "community/thread_detail.html", context)
 
 

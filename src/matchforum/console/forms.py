@@ -39,6 +39,7 @@ class ForumSetupForm(forms.ModelForm):
             "video_url",
             "video_app_id",
             "video_secret",
+            "nda_template",
         ]
         widgets = {
             "starts_on": DateInput,

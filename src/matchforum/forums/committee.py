@@ -14,6 +14,10 @@ The rules, per action on one organisation:
 * move it to another team: a member of the chair;
 * export it (its row in the console's exports): an organiser of the chair or of its team.
 
+And per coalition (a capability track with a lead country): its lead country's team
+(any role) and the chair's organisers moderate its threads, curate its page and see its
+meeting figures (`can_lead_coalition`).
+
 A superuser counts as a chair member with both roles. Console views, the API, the admin
 and the exports ask these functions (or the matching querysets below), and the services
 check them again, so every channel gives the same answer.
@@ -28,7 +32,7 @@ from django.db.models import Q, QuerySet
 from matchforum.accounts.models import User
 from matchforum.organisations.models import Organisation
 
-from .models import CommitteeMembership, CommitteeRole, CommitteeTeam, Forum
+from .models import CapabilityTrack, CommitteeMembership, CommitteeRole, CommitteeTeam, Forum
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,16 @@ def can_move_team(user: User, organisation: Organisation) -> bool:
 
 def can_export(user: User, organisation: Organisation) -> bool:
     return exportable_organisations(user, organisation.forum).filter(pk=organisation.pk).exists()
+
+
+def can_lead_coalition(user: User, forum: Forum, track: CapabilityTrack) -> bool:
+    """Moderate, curate and see the figures of a coalition: a member of its lead country's
+    team, or an organiser of the chair (who can do everything)."""
+    own = seats(user, forum.pk)
+    if _is_chair_organiser(user, own):
+        return True
+    lead = str(track.lead_country or "")
+    return bool(lead) and any(not seat.is_chair and seat.country == lead for seat in own)
 
 
 def can_manage_committee(user: User, forum: Forum) -> bool:

@@ -115,6 +115,15 @@ class Forum(models.Model):
     video_app_id = models.CharField(_("Jitsi Meet app id"), max_length=100, blank=True)
     # Signs room tokens; never shown back in full (see console/forms.py).
     video_secret = models.CharField(_("Jitsi Meet app secret"), max_length=200, blank=True)
+    nda_template = BoundedTextField(
+        _("NDA template for technical annexes"),
+        max_length=20000,
+        blank=True,
+        help_text=_(
+            "Shown to a delegate before they open an organisation's technical annexes, "
+            "unless that organisation set its own text."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -115,7 +115,12 @@ def marketplace_organisation(*, user: User, forum: Forum, pk: int) -> Organisati
         scoped(Organisation, user=user, forum=forum)
         .filter(pk=pk, accreditation=Accreditation.APPROVED)
         .prefetch_related(
-            "tracks", Prefetch("profiles", queryset=published_profiles(), to_attr="shown_profiles")
+            "tracks",
+            Prefetch(
+                "profiles",
+                queryset=published_profiles().prefetch_related("annexes"),
+                to_attr="shown_profiles",
+            ),
         )
         .first()
     )

@@ -7,6 +7,7 @@ Layout of an archive::
     database.sqlite3     SQLite's online backup of the file database, or
     database.pgdump      `pg_dump --format=custom` of the PostgreSQL database
     media/...            MEDIA_ROOT (post attachments)
+    private/...          PRIVATE_FILES_ROOT (technical annexes under NDA)
 
 Restore checks the checksums before it touches anything, refuses an archive whose schema is
 newer than the code (a migration the code does not know), replaces the database and the
@@ -37,7 +38,15 @@ from django.utils import timezone
 
 MANIFEST = "manifest.json"
 MEDIA = "media"
+PRIVATE = "private"
 FORMAT = 1
+
+
+def _file_roots() -> list[tuple[str, Path]]:
+    """The uploaded files' directories, by their folder in the archive."""
+    return [(MEDIA, Path(settings.MEDIA_ROOT)), (PRIVATE, Path(settings.PRIVATE_FILES_ROOT))]
+
+
 DATABASE_MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 
 
@@ -200,15 +209,18 @@ def backup_create(*, output_dir: Path, now: dt.datetime | None = None) -> Path:
     now = now or timezone.now()
     vendor = _vendor()
     output_dir.mkdir(parents=True, exist_ok=True)
-    media_root = Path(settings.MEDIA_ROOT)
     archive = output_dir / f"matchforum-backup-{now:%Y%m%dT%H%M%SZ}.tar.gz"
     with tempfile.TemporaryDirectory(dir=output_dir, prefix=".backup-") as work:
         database = Path(work) / DATABASE_MEMBERS[vendor]
         _database_dump(vendor, database)
-        files = _media_files(media_root)
+        files = [
+            (f"{folder}/{path.relative_to(root).as_posix()}", path)
+            for folder, root in _file_roots()
+            for path in _media_files(root)
+        ]
         checksums = {database.name: _sha256(database)}
-        for path in files:
-            checksums[f"{MEDIA}/{path.relative_to(media_root).as_posix()}"] = _sha256(path)
+        for name, path in files:
+            checksums[name] = _sha256(path)
         manifest = {
             "format": FORMAT,
             "app_version": _app_version(),
@@ -225,8 +237,8 @@ def backup_create(*, output_dir: Path, now: dt.datetime | None = None) -> Path:
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(manifest_path, arcname=MANIFEST)
             tar.add(database, arcname=database.name)
-            for path in files:
-                tar.add(path, arcname=f"{MEDIA}/{path.relative_to(media_root).as_posix()}")
+            for name, path in files:
+                tar.add(path, arcname=name)
         # A half-written archive never carries the final name.
         partial.replace(archive)
     return archive
@@ -283,11 +295,10 @@ def forum_data_present() -> bool:
     for model in (get_user_model(), Forum):
         if model._meta.db_table in tables and model.objects.exists():
             return True
-    return bool(_media_files(Path(settings.MEDIA_ROOT)))
+    return any(_media_files(root) for _folder, root in _file_roots())
 
 
-def _media_replace(source: Path) -> None:
-    media_root = Path(settings.MEDIA_ROOT)
+def _media_replace(source: Path, media_root: Path) -> None:
     media_root.parent.mkdir(parents=True, exist_ok=True)
     incoming = Path(tempfile.mkdtemp(dir=media_root.parent, prefix=".media-restore-"))
     if source.is_dir():
@@ -331,7 +342,8 @@ def backup_restore(*, archive: Path, replace: bool = False) -> RestoreResult:
             tar.extractall(root, filter="data")
         _check_checksums(manifest, root)
         _database_load(vendor, root / DATABASE_MEMBERS[vendor])
-        _media_replace(root / MEDIA)
+        for folder, files_root in _file_roots():
+            _media_replace(root / folder, files_root)
     counts = table_row_counts()
     wrong = {
         table: (expected, counts.get(table))

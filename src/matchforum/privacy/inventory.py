@@ -82,4 +82,9 @@ PERSONAL_RELATIONS: dict[str, Handling] = {
     "community.PostReport.resolved_by": Handling("moderation", "kept"),
     "news.Comment.moderated_by": Handling("moderation", "kept"),
     "training.TrainingRequest.decided_by": Handling("delegations.training_decisions", "kept"),
+    # Agreements: the owner's record of who accepted its NDA, on which text, and when.
+    "annexes.NdaAcceptance.accepted_by": Handling(
+        "nda_acceptances", "kept (a signed agreement, with the name as signed)"
+    ),
+    "annexes.NdaAcceptance.revoked_by": Handling("nda_revocations", "kept"),
 }

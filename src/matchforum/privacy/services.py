@@ -17,6 +17,7 @@ from django.utils import timezone
 from matchforum.accounts.models import User
 from matchforum.agenda.models import CalendarToken
 from matchforum.agenda.services import calendar_token_revoke
+from matchforum.annexes.models import NdaAcceptance
 from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
 from matchforum.community.models import Attachment, Post, PostReport, Thread
@@ -156,6 +157,28 @@ def _account_data(user: User) -> dict[str, Any]:
                 Comment.objects.filter(moderated_by=user).values_list("pk", flat=True)
             ),
         },
+        "nda_acceptances": [
+            {
+                "offer": a.profile.title,
+                "organisation": a.signer_organisation,
+                "signer_name": a.signer_name,
+                "text_sha256": a.text_sha256,
+                "text": a.text,
+                "accepted_at": _iso(a.accepted_at),
+                "revoked_at": _iso(a.revoked_at),
+            }
+            for a in NdaAcceptance.objects.filter(accepted_by=user).select_related("profile")
+        ],
+        "nda_revocations": [
+            {
+                "offer": a.profile.title,
+                "organisation": a.organisation.name,
+                "revoked_at": _iso(a.revoked_at),
+            }
+            for a in NdaAcceptance.objects.filter(revoked_by=user).select_related(
+                "profile", "organisation"
+            )
+        ],
         "admin_actions": [
             {
                 "at": _iso(e.action_time),
