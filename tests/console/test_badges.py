@@ -91,3 +91,37 @@ def test_the_card_lists_today_s_meetings(client, forum, make_delegate, organiser
     local = slot.starts_at.astimezone(zone)
     assert "Tartu Robotics" in body and f"{local:%H:%M}" in body and "Table 2" in body
     assert "Later Day Ltd" not in body
+
+
+def test_a_new_badge_asks_first_and_is_recorded_in_the_audit_log(
+    client, forum, make_delegate, organiser
+):
+    from matchforum.audit.models import AuditEntry
+    from matchforum.badges.models import BadgeKey
+
+    delegate = make_delegate(name="Tallinn Optics")
+    badge_token(delegate=delegate)
+    secret = BadgeKey.objects.get(delegate=delegate).secret
+    client.force_login(organiser)
+    url = reverse("console:badge_renew", args=[delegate.pk])
+    asked = client.post(url, {"q": "tallinn"})
+    assert asked.status_code == 200
+    assert "stops working" in asked.content.decode()
+    assert BadgeKey.objects.get(delegate=delegate).secret == secret  # nothing changed yet
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.BADGE_RENEWED).exists()
+    done = client.post(url, {"q": "tallinn", "confirmation": asked.context["token"]})
+    assert done.url == reverse("console:checkin") + "?q=tallinn"
+    assert BadgeKey.objects.get(delegate=delegate).secret != secret
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.BADGE_RENEWED)
+    assert (entry.actor, entry.target_id, entry.organisation) == (
+        organiser,
+        str(delegate.pk),
+        delegate.organisation,
+    )
+    # The token confirms this delegate's badge only.
+    other = make_delegate()
+    client.post(
+        reverse("console:badge_renew", args=[other.pk]),
+        {"confirmation": asked.context["token"]},
+    )
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.BADGE_RENEWED).count() == 1

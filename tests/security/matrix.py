@@ -488,7 +488,13 @@ MATRIX: dict[str, list[Op]] = {
     "console:badge_pdf": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("own_delegate"))],
     "console:badge_renew": [
         Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("own_delegate")),
-        Op("POST", CONSOLE_WRITE, kwargs=pk_of("own_delegate"), form=True),
+        Op(
+            "POST",
+            CONSOLE_PAGE,
+            kwargs=pk_of("own_delegate"),
+            form=True,
+            label="the confirmation page, nothing renewed",
+        ),
     ],
     "console:analytics": [Op("GET", CONSOLE_PAGE)],
     "console:periodic_jobs": [Op("GET", CONSOLE_PAGE)],

@@ -28,6 +28,7 @@ class AuditEntry(models.Model):
         ACCOUNT_DELETED = "account.deleted", _("Account deleted")
         DATA_PURGED = "data.purged", _("Personal data purged")
         DATE_RULE_OVERRIDDEN = "onsite.date_override", _("Recorded outside the forum's days")
+        BADGE_RENEWED = "onsite.badge_renewed", _("Badge replaced")
 
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)
     actor = models.ForeignKey(

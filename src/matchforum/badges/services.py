@@ -20,6 +20,8 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum
 from matchforum.organisations.models import Delegate
@@ -68,12 +70,15 @@ def badge_token(*, delegate: Delegate, key: BadgeKey | None = None) -> str:
     return signing.Signer(salt=TOKEN_SALT).sign_object(payload)
 
 
+@transaction.atomic
 def badge_renew(*, delegate: Delegate, user: User) -> BadgeKey:
-    """A new secret for a lost or misused badge: every badge printed before stops working."""
+    """A new secret for a lost or misused badge: every badge printed before stops working.
+    The audit log says who replaced whose badge (not the secret)."""
     require_organiser(user)
     key, _created = BadgeKey.objects.update_or_create(
         delegate=delegate, defaults={"secret": _new_secret(), "issued_at": timezone.now()}
     )
+    audit_record(action=AuditEntry.Action.BADGE_RENEWED, actor=user, target=delegate)
     return key
 
 

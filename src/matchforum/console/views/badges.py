@@ -19,6 +19,7 @@ from matchforum.core.shortcuts import forum_or_404
 from matchforum.organisations.models import Delegate
 
 from ..access import organiser_required
+from ..confirmation import confirmation_page, confirmed
 from .reports import pdf_response
 
 
@@ -47,14 +48,33 @@ def all_badges_pdf(request: HttpRequest) -> HttpResponse:
 @organiser_required
 @require_POST
 def badge_renew_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Replace a delegate's badge secret, only from its confirmation page."""
     delegate = _forum_delegate(request, pk)
+    query = request.POST.get("q", "")
+    back_url = f"{reverse('console:checkin')}?{urlencode({'q': query})}"
+    if not confirmed(request, action="badge_renew", subject=("delegate", delegate.pk)):
+        return confirmation_page(
+            request,
+            action="badge_renew",
+            subject=("delegate", delegate.pk),
+            title=_("Make a new badge for %(name)s?") % {"name": delegate.user},
+            consequences=[
+                _("The badge %(name)s holds now stops working at the scan desk.")
+                % {"name": delegate.user},
+                _("Print the new badge from the check-in page and hand it over."),
+                _("The replacement is recorded in the audit log."),
+            ],
+            confirm_label=_("Make a new badge"),
+            back_url=back_url,
+            fields=[("q", query)],
+        )
     badge_renew(delegate=delegate, user=request.user)
     messages.success(
         request,
         _("A new badge for %(name)s is ready to print; the old one no longer works.")
         % {"name": delegate.user},
     )
-    return redirect(f"{reverse('console:checkin')}?{urlencode({'q': request.POST.get('q', '')})}")
+    return redirect(back_url)
 
 
 @organiser_required
