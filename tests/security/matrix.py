@@ -484,7 +484,12 @@ MATRIX: dict[str, list[Op]] = {
         Op("GET", CONSOLE_PAGE),
         Op("POST", same(403, anonymous=302, organiser=400), form=True, label="no code read"),
     ],
-    "console:badges_pdf": [Op("GET", CONSOLE_PAGE)],
+    "console:badge_batch_start": [
+        Op("GET", same(403, anonymous=302, organiser=405)),
+        Op("POST", CONSOLE_WRITE, form=True),
+    ],
+    "console:badge_batch": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("badge_batch"))],
+    "console:badge_batch_pdf": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("badge_batch"))],
     "console:badge_pdf": [Op("GET", CONSOLE_PAGE, kwargs=pk_of("own_delegate"))],
     "console:badge_renew": [
         Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("own_delegate")),

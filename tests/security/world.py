@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from matchforum.agenda.models import CalendarToken
+from matchforum.badges.models import BadgeBatch, BadgeBatchState
 from matchforum.community.models import Attachment, Post, PostReport, Thread
 from matchforum.community.services import post_report, thread_start
 from matchforum.forums.models import CapabilityTrack, Forum
@@ -90,6 +91,7 @@ class World:
     own_token: object
     registration_import: RegistrationImport
     notification: object
+    badge_batch: BadgeBatch
 
 
 def _meeting(forum, a: Delegate, b: Delegate) -> Meeting:
@@ -241,6 +243,9 @@ def build_world() -> World:
         version=version,
         run=run,
         registration_import=registration_import,
+        badge_batch=BadgeBatch.objects.create(
+            forum=forum, state=BadgeBatchState.DONE, pdf=b"%PDF-1.4 test"
+        ),
         track=track,
         thread=thread,
         post=post,

@@ -1,4 +1,4 @@
-"""Badges on site: print them (one or all), renew a lost one, and check in by scanning."""
+"""Badges on site: print one, make all in the worker, renew a lost one, and check in by scanning."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchforum.badges.models import BadgeBatch, BadgeBatchState
 from matchforum.badges.printing import badges_pdf
-from matchforum.badges.selectors import badge_delegates, meetings_today
-from matchforum.badges.services import badge_check_in, badge_renew
+from matchforum.badges.selectors import meetings_today
+from matchforum.badges.services import badge_batch_start, badge_check_in, badge_renew
 from matchforum.core.forms import service_error_text
 from matchforum.core.shortcuts import forum_or_404
 from matchforum.organisations.models import Delegate
@@ -38,11 +39,38 @@ def badge_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @organiser_required
-def all_badges_pdf(request: HttpRequest) -> HttpResponse:
-    forum = forum_or_404(request)
-    return pdf_response(
-        badges_pdf(delegates=badge_delegates(forum=forum)), f"{forum.slug}-badges.pdf"
+@require_POST
+def badge_batch_start_view(request: HttpRequest) -> HttpResponse:
+    """Ask the worker for the PDF of all badges; its page shows the progress."""
+    batch = badge_batch_start(forum=forum_or_404(request), user=request.user)
+    return redirect("console:badge_batch", pk=batch.pk)
+
+
+def _forum_batch(request: HttpRequest, pk: int) -> BadgeBatch:
+    return get_object_or_404(BadgeBatch.objects.defer("pdf"), pk=pk, forum=forum_or_404(request))
+
+
+@organiser_required
+def badge_batch(request: HttpRequest, pk: int) -> HttpResponse:
+    """The batch's progress (polled by htmx), then its download link."""
+    batch = _forum_batch(request, pk)
+    if request.GET.get("live"):
+        response = render(request, "console/_badge_batch_progress.html", {"batch": batch})
+        if batch.state not in (BadgeBatchState.QUEUED, BadgeBatchState.RUNNING):
+            response["HX-Refresh"] = "true"
+        return response
+    return render(request, "console/badge_batch.html", {"batch": batch})
+
+
+@organiser_required
+def badge_batch_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(
+        BadgeBatch.objects.select_related("forum"),
+        pk=pk,
+        forum=forum_or_404(request),
+        state=BadgeBatchState.DONE,
     )
+    return pdf_response(bytes(batch.pdf), f"{batch.forum.slug}-badges.pdf")
 
 
 @organiser_required
