@@ -106,3 +106,18 @@ def test_the_comparison_of_four_runs_stays_within_a_few_queries_per_run(
         response = client.get(url)
     assert len(response.context["summaries"]) == 4
     assert all(s["moves"] == [] for s in response.context["summaries"])
+
+
+def test_a_runs_page_resolves_only_one_page_of_its_moves(client, forum, organiser):
+    from matchforum.console.views.scheduling import MOVES_PAGE_SIZE
+
+    client.force_login(organiser)
+    run = _finished_run(forum, organiser, meetings=MOVES_PAGE_SIZE + 5)
+    url = reverse("console:run_detail", args=[run.pk])
+    first = client.get(url)
+    assert len(first.context["moves"]) == MOVES_PAGE_SIZE
+    assert f"({MOVES_PAGE_SIZE + 5})" in first.content.decode()
+    last = client.get(url, {"page": 2})
+    assert [m["id"] for m in last.context["moves"]] == list(
+        range(MOVES_PAGE_SIZE, MOVES_PAGE_SIZE + 5)
+    )

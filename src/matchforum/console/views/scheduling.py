@@ -43,14 +43,17 @@ from ..confirmation import confirmation_page, confirmed
 from ..forms import RunForm
 
 WAITING_PAGE_SIZE = 50
+MOVES_PAGE_SIZE = 200
 
 
-def _run_summary(forum: Forum, run: SchedulingRun, *, with_moves: bool = True) -> dict[str, Any]:
-    """What the run page and the comparison show, with labels resolved from ids. The
-    comparison leaves out the moves (`with_moves=False`): it does not show them, and after
-    publishing they name every meeting of the forum."""
+def _run_summary(
+    forum: Forum, run: SchedulingRun, *, move_rows: list[dict] | None = None
+) -> dict[str, Any]:
+    """What the run page and the comparison show, with labels resolved from ids. Only the
+    moves in `move_rows` (the run page's page of them) are resolved: after publishing they
+    name nearly every meeting of the forum; the comparison shows none."""
     result = run.result or {}
-    move_rows = result.get("moves", []) if with_moves else []
+    move_rows = move_rows or []
     tz = ZoneInfo(forum.time_zone)
     slots = {s.pk: s for s in Slot.objects.filter(session__day__forum=forum)}
     tables = {t.pk: t.number for t in Table.objects.filter(forum=forum)}
@@ -138,7 +141,11 @@ def runs(request: HttpRequest) -> HttpResponse:
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     forum = forum_or_404(request)
     run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
-    context = _run_summary(forum, run)
+    moves = Paginator((run.result or {}).get("moves", []), MOVES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = _run_summary(forum, run, move_rows=list(moves.object_list))
+    context["moves_page"] = moves
     context["version"] = schedule_version_published(forum=forum)
     return render(request, "console/run_detail.html", context)
 
@@ -242,7 +249,7 @@ def run_compare(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
     ids = [int(pk) for pk in request.GET.getlist("runs") if pk.isdigit()][:4]
     chosen = scheduling_runs(forum=forum).filter(pk__in=ids).order_by("pk")
-    summaries = [_run_summary(forum, run, with_moves=False) for run in chosen]
+    summaries = [_run_summary(forum, run) for run in chosen]
     return render(request, "console/run_compare.html", {"summaries": summaries})
 
 
