@@ -25,7 +25,7 @@ def test_a_delegate_cannot_open_another_badge_or_scan(client, make_delegate, sig
     signed_in(make_delegate())
     other = make_delegate()
     assert client.get(reverse("console:badge_pdf", args=[other.pk])).status_code == 403
-    assert client.get(reverse("console:badges_pdf")).status_code == 403
+    assert client.post(reverse("console:badge_batch_start")).status_code == 403
     assert client.post(reverse("console:scan"), {"token": "anything"}).status_code == 403
     other.refresh_from_db()
     assert other.checked_in_at is None

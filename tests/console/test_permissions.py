@@ -17,6 +17,7 @@ POST_ONLY = {
     "console:meeting_cancel_undo",
     "console:checkin_toggle",
     "console:badge_renew",
+    "console:badge_batch_start",
     "console:registration_import_confirm",
     "console:vetting_move_team",
     "console:committee_member_remove",
@@ -37,7 +38,12 @@ def _urls(forum, make_delegate, organiser):
     registration_import = RegistrationImport.objects.create(
         forum=forum, created_by=organiser, filename="list.csv", dry_run=True
     )
+    from matchforum.badges.models import BadgeBatch, BadgeBatchState
+
+    batch = BadgeBatch.objects.create(forum=forum, state=BadgeBatchState.DONE, pdf=b"%PDF-1.4")
     args = {
+        "console:badge_batch": [batch.pk],
+        "console:badge_batch_pdf": [batch.pk],
         "console:session_edit": [session.pk],
         "console:session_remove": [session.pk],
         "console:vetting_detail": [delegate.organisation_id],

@@ -15,6 +15,7 @@ from django.utils import timezone
 from matchforum.agenda.models import CalendarToken
 from matchforum.annexes.models import text_version
 from matchforum.annexes.services import annex_create, nda_accept
+from matchforum.badges.models import BadgeBatch, BadgeBatchState
 from matchforum.community.models import Attachment, Post, PostReport, Thread
 from matchforum.community.services import post_report, thread_start
 from matchforum.forums.models import CapabilityTrack, Forum
@@ -95,6 +96,7 @@ class World:
     other_offer: object
     other_annex: object
     acceptance: object
+    badge_batch: BadgeBatch
 
 
 def _meeting(forum, a: Delegate, b: Delegate) -> Meeting:
@@ -260,6 +262,9 @@ def build_world() -> World:
         version=version,
         run=run,
         registration_import=registration_import,
+        badge_batch=BadgeBatch.objects.create(
+            forum=forum, state=BadgeBatchState.DONE, pdf=b"%PDF-1.4 test"
+        ),
         track=track,
         thread=thread,
         post=post,

@@ -37,6 +37,7 @@ class AuditEntry(models.Model):
         COALITION_MODERATED = "coalition.moderated", _("Coalition thread moderated")
         COALITION_CURATED = "coalition.curated", _("Coalition page curated")
         COALITION_FIGURES_VIEWED = "coalition.figures_viewed", _("Coalition meeting figures viewed")
+        BADGE_RENEWED = "onsite.badge_renewed", _("Badge replaced")
 
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)
     actor = models.ForeignKey(

@@ -7,6 +7,7 @@ fits there, wrapped over lines; the smallest sizes fit the longest names the mod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import qrcode
@@ -90,8 +91,11 @@ def _cut_marks(pdf: FPDF) -> None:
         pdf.line(0, BADGE_HEIGHT, 2 * BADGE_WIDTH, BADGE_HEIGHT)
 
 
-def badges_pdf(*, delegates: list[Delegate]) -> bytes:
-    """The delegates' badges in the given order, four to an A4 page (left to right, top down)."""
+def badges_pdf(
+    *, delegates: list[Delegate], on_progress: Callable[[int, int], None] | None = None
+) -> bytes:
+    """The delegates' badges in the given order, four to an A4 page (left to right, top down).
+    `on_progress(done, total)` is called after each badge (the worker's progress)."""
     pdf = a4_document()
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
@@ -109,6 +113,8 @@ def badges_pdf(*, delegates: list[Delegate]) -> bytes:
             x=(place % 2) * BADGE_WIDTH,
             y=(place // 2) * BADGE_HEIGHT,
         )
+        if on_progress is not None:
+            on_progress(index + 1, len(delegates))
     if not delegates:
         pdf.add_page()
         pdf.set_font(FONT_FAMILY, "", 14)

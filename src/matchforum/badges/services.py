@@ -8,6 +8,7 @@ issued a new one.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,12 +21,18 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
+from matchforum.core.enqueue import enqueue_on_commit
 from matchforum.core.permissions import require_organiser
 from matchforum.forums.models import Forum
 from matchforum.organisations.models import Delegate
 from matchforum.organisations.services import delegate_check_in
 
-from .models import BadgeKey
+from .models import BadgeBatch, BadgeBatchState, BadgeKey
+from .tasks import make_badge_batch
+
+logger = logging.getLogger(__name__)
 
 # A namespace for the signature (SECRET_KEY is the secret), not a password.
 TOKEN_SALT = "matchforum.badges.token"  # noqa: S105  # nosec B105
@@ -68,12 +75,15 @@ def badge_token(*, delegate: Delegate, key: BadgeKey | None = None) -> str:
     return signing.Signer(salt=TOKEN_SALT).sign_object(payload)
 
 
+@transaction.atomic
 def badge_renew(*, delegate: Delegate, user: User) -> BadgeKey:
-    """A new secret for a lost or misused badge: every badge printed before stops working."""
+    """A new secret for a lost or misused badge: every badge printed before stops working.
+    The audit log says who replaced whose badge (not the secret)."""
     require_organiser(user)
     key, _created = BadgeKey.objects.update_or_create(
         delegate=delegate, defaults={"secret": _new_secret(), "issued_at": timezone.now()}
     )
+    audit_record(action=AuditEntry.Action.BADGE_RENEWED, actor=user, target=delegate)
     return key
 
 
@@ -125,3 +135,45 @@ def badge_check_in(*, forum: Forum, token: str, user: User) -> BadgeScan:
             return BadgeScan(delegate=delegate, already=True)
         delegate_check_in(delegate=delegate, user=user)
     return BadgeScan(delegate=delegate, already=False)
+
+
+# Between two progress writes of a background batch, in badges.
+BATCH_PROGRESS_EVERY = 20
+
+
+def badge_batch_start(*, forum: Forum, user: User) -> BadgeBatch:
+    """Queue the PDF of all badges of the forum for the worker; older batches (and their
+    PDFs, which hold every badge token) are deleted."""
+    require_organiser(user)
+    BadgeBatch.objects.filter(forum=forum).delete()
+    batch = BadgeBatch.objects.create(forum=forum)
+    enqueue_on_commit(make_badge_batch, batch.pk)
+    return batch
+
+
+def badge_batch_run(*, batch: BadgeBatch) -> BadgeBatch:
+    """Make the batch's PDF, writing its progress, then the PDF or the error."""
+    # printing imports this module (tokens and keys); imported here, not at the top.
+    from .printing import badges_pdf
+    from .selectors import badge_delegates
+
+    BadgeBatch.objects.filter(pk=batch.pk).update(state=BadgeBatchState.RUNNING)
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % BATCH_PROGRESS_EVERY == 0:
+            BadgeBatch.objects.filter(pk=batch.pk).update(badges_done=done, badges_total=total)
+
+    delegates = badge_delegates(forum=batch.forum)
+    BadgeBatch.objects.filter(pk=batch.pk).update(badges_total=len(delegates))
+    try:
+        batch.pdf = badges_pdf(delegates=delegates, on_progress=progress)
+    except Exception as error:  # the page shows why instead of polling for ever
+        batch.state = BadgeBatchState.FAILED
+        batch.error = str(error)[:2000]
+        logger.exception("badge batch %s failed", batch.pk)
+    else:
+        batch.state = BadgeBatchState.DONE
+    batch.refresh_from_db(fields=["badges_done", "badges_total"])
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["state", "error", "pdf", "finished_at"])
+    return batch

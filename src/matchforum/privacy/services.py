@@ -20,6 +20,7 @@ from matchforum.agenda.services import calendar_token_revoke
 from matchforum.annexes.models import NdaAcceptance
 from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
+from matchforum.badges.models import BadgeBatch
 from matchforum.community.models import Attachment, Post, PostReport, Thread
 from matchforum.forums.models import Forum
 from matchforum.meetings.models import Meeting, MeetingRequest
@@ -454,6 +455,8 @@ def forums_purge_personal_data(*, older_than_days: int, today: dt.date | None = 
     AuditEntry.objects.filter(organisation__forum__in=forums).update(ip_address=None)
     # Imported lists hold the registrants' names and addresses as they were uploaded.
     RegistrationImport.objects.filter(forum__in=forums).delete()
+    # So does the PDF of all badges, with every delegate's badge token.
+    BadgeBatch.objects.filter(forum__in=forums).delete()
     for forum in forums:
         audit_record(
             action=AuditEntry.Action.DATA_PURGED,

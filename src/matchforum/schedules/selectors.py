@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from matchforum.core.db_functions import JSONArrayLength
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
 from matchforum.meetings.participants import attendee_ids_by_meeting, meeting_delegate_ids
@@ -25,6 +29,127 @@ def schedule_version_published(*, forum: Forum) -> ScheduleVersion | None:
 def scheduling_runs(*, forum: Forum) -> QuerySet[SchedulingRun]:
     """The forum's runs, newest first (the model's ordering)."""
     return SchedulingRun.objects.filter(forum=forum).select_related("created_by")
+
+
+@dataclass(frozen=True)
+class ForumOccupancy:
+    """What is taken in a forum's slots, loaded once and asked many times.
+
+    `busy` maps each delegate loaded to the slots they are seated or unavailable in;
+    `taken_tables` and `online_used` count the forum's placed meetings per slot. A page
+    that lists free places for many meetings loads this once (`forum_occupancy`) instead
+    of querying per meeting.
+    """
+
+    online_capacity: int
+    slots: list[Slot]
+    tables: list[Table]
+    taken_tables: dict[int, set[int]]
+    online_used: Counter[int]
+    busy: dict[int, set[int]] = field(default_factory=dict)
+
+    def places(
+        self,
+        *,
+        delegate_ids: Iterable[int],
+        online: bool = False,
+        session_id: int | None = None,
+        part: str = "",
+        upcoming: bool = False,
+        limit: int | None = None,
+    ) -> list[tuple[Slot, Table | None]]:
+        """(slot, table) places where a meeting of these delegates fits (see free_places)."""
+        busy: set[int] = set()
+        for delegate_id in delegate_ids:
+            if delegate_id not in self.busy:
+                raise KeyError(f"delegate {delegate_id} is not loaded in this occupancy")
+            busy |= self.busy[delegate_id]
+        now = timezone.now()
+        places: list[tuple[Slot, Table | None]] = []
+        for slot in self.slots:
+            if slot.pk in busy:
+                continue
+            if upcoming and slot.ends_at <= now:
+                continue
+            if session_id and slot.session_id != session_id:
+                continue
+            if part in ("morning", "afternoon") and slot.session.part != part:
+                continue
+            if online:
+                if self.online_used[slot.pk] < self.online_capacity:
+                    places.append((slot, None))
+            else:
+                taken = self.taken_tables.get(slot.pk, set())
+                table = next((t for t in self.tables if t.pk not in taken), None)
+                if table is not None:
+                    places.append((slot, table))
+            if limit is not None and len(places) >= limit:
+                break
+        return places
+
+
+def forum_occupancy(*, forum: Forum, delegate_ids: Iterable[int]) -> ForumOccupancy:
+    """The forum's taken tables and online rooms per slot, and the busy slots of these
+    delegates: five queries, however many delegates and meetings."""
+    ids = set(delegate_ids)
+    busy: dict[int, set[int]] = {pk: set() for pk in ids}
+    seats = MeetingSeat.objects.filter(delegate_id__in=ids).values_list("delegate_id", "slot_id")
+    unavailable = Delegate.unavailable_slots.through.objects.filter(
+        delegate_id__in=ids
+    ).values_list("delegate_id", "slot_id")
+    for rows in (seats, unavailable):
+        for delegate_id, slot_id in rows:
+            busy[delegate_id].add(slot_id)
+    taken_tables: dict[int, set[int]] = {}
+    online_used: Counter[int] = Counter()
+    placed = Meeting.objects.filter(forum=forum, slot__isnull=False).exclude(
+        status=MeetingStatus.CANCELLED
+    )
+    for slot_id, table_id in placed.values_list("slot_id", "table_id"):
+        if table_id is None:
+            online_used[slot_id] += 1
+        else:
+            taken_tables.setdefault(slot_id, set()).add(table_id)
+    return ForumOccupancy(
+        online_capacity=forum.online_capacity_per_slot,
+        slots=list(
+            Slot.objects.filter(session__day__forum=forum)
+            .select_related("session")
+            .order_by("starts_at")
+        ),
+        tables=list(Table.objects.filter(forum=forum, is_active=True).order_by("number")),
+        taken_tables=taken_tables,
+        online_used=online_used,
+        busy=busy,
+    )
+
+
+def scheduling_runs_listed(*, forum: Forum) -> QuerySet[SchedulingRun]:
+    """The forum's runs for a list page: the result's figures are read in SQL
+    (`scheduled`, `meetings_total`, `breaks`, `unscheduled_count`, `moves_count`) instead of
+    loading each result, which holds every placement of a run; versions come in one query,
+    without their placements."""
+
+    def key(name: str) -> KeyTransform:
+        return KeyTransform(name, "result")
+
+    return (
+        scheduling_runs(forum=forum)
+        .defer("result", "progress")
+        .annotate(
+            scheduled=key("scheduled"),
+            meetings_total=key("meetings"),
+            breaks=key("breaks"),
+            unscheduled_count=Coalesce(JSONArrayLength(key("unscheduled")), 0),
+            moves_count=Coalesce(JSONArrayLength(key("moves")), 0),
+        )
+        .prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=ScheduleVersion.objects.only("pk", "number", "run_id").order_by("number"),
+            )
+        )
+    )
 
 
 def free_places(
@@ -45,79 +170,70 @@ def free_places(
     constraints do; `upcoming` leaves out slots that are over (the desk books walk-ins).
     """
     delegate_ids = [d if isinstance(d, int) else d.pk for d in delegates]
-    busy = set(
-        MeetingSeat.objects.filter(delegate_id__in=delegate_ids).values_list("slot_id", flat=True)
+    return forum_occupancy(forum=forum, delegate_ids=delegate_ids).places(
+        delegate_ids=delegate_ids,
+        online=online,
+        session_id=session_id,
+        part=part,
+        upcoming=upcoming,
+        limit=limit,
     )
-    busy |= set(
-        Delegate.unavailable_slots.through.objects.filter(delegate_id__in=delegate_ids).values_list(
-            "slot_id", flat=True
-        )
-    )
-    taken_tables: dict[int, set[int]] = {}
-    online_used: Counter[int] = Counter()
-    placed = Meeting.objects.filter(forum=forum, slot__isnull=False).exclude(
-        status=MeetingStatus.CANCELLED
-    )
-    for slot_id, table_id in placed.values_list("slot_id", "table_id"):
-        if table_id is None:
-            online_used[slot_id] += 1
-        else:
-            taken_tables.setdefault(slot_id, set()).add(table_id)
-    tables = list(Table.objects.filter(forum=forum, is_active=True).order_by("number"))
-    slots = (
-        Slot.objects.filter(session__day__forum=forum)
-        .select_related("session")
-        .order_by("starts_at")
-    )
-    if upcoming:
-        slots = slots.filter(ends_at__gt=timezone.now())
-    places: list[tuple[Slot, Table | None]] = []
-    for slot in slots:
-        if slot.pk in busy:
-            continue
-        if session_id and slot.session_id != session_id:
-            continue
-        if part in ("morning", "afternoon") and slot.session.part != part:
-            continue
-        if online:
-            if online_used[slot.pk] < forum.online_capacity_per_slot:
-                places.append((slot, None))
-        else:
-            free = [t for t in tables if t.pk not in taken_tables.get(slot.pk, set())]
-            if free:
-                places.append((slot, free[0]))
-        if limit is not None and len(places) >= limit:
-            break
-    return places
 
 
 def meeting_free_places(
-    *, forum: Forum, meeting: Meeting, upcoming: bool = False
+    *,
+    forum: Forum,
+    meeting: Meeting,
+    upcoming: bool = False,
+    limit: int | None = None,
+    occupancy: ForumOccupancy | None = None,
 ) -> list[tuple[Slot, Table | None]]:
     """Where this meeting fits without moving anyone, within its mode and its session
     constraints: for the waiting list, and (`upcoming`) for a move its sides ask for (its
-    own seats count as busy, so its current slot is never offered)."""
-    return free_places(
-        forum=forum,
-        delegates=meeting_delegate_ids(meeting),
+    own seats count as busy, so its current slot is never offered). A page listing many
+    meetings passes one `occupancy` loaded for all their delegates (attendees included)."""
+    delegate_ids = meeting_delegate_ids(meeting)
+    if occupancy is None:
+        occupancy = forum_occupancy(forum=forum, delegate_ids=delegate_ids)
+    return occupancy.places(
+        delegate_ids=delegate_ids,
         online=meeting.mode == MeetingMode.ONLINE,
         session_id=meeting.allowed_session_id,
         part=meeting.session_wish,
         upcoming=upcoming,
+        limit=limit,
     )
 
 
-def waiting_list(*, forum: Forum) -> list[dict[str, Any]]:
-    """Accepted meetings without a place, each with the first free places it could take."""
-    waiting = (
+WAITING_PLACES_SHOWN = 5
+
+
+def waiting_meetings(*, forum: Forum) -> QuerySet[Meeting]:
+    """Accepted meetings without a place, the most wanted and the oldest first."""
+    return (
         Meeting.objects.filter(forum=forum, status=MeetingStatus.ACCEPTED, slot__isnull=True)
         .select_related("organisation_a", "organisation_b", "delegate_a__user", "delegate_b__user")
+        .prefetch_related("attendees")
         .order_by("-priority", "created_at", "pk")
     )
+
+
+def waiting_list(
+    *, forum: Forum, meetings: Iterable[Meeting] | None = None
+) -> list[dict[str, Any]]:
+    """Waiting meetings (`meetings`, a page of `waiting_meetings`; all of them without it),
+    each with the first free places it could take; the busy slots are loaded once."""
+    chosen = list(waiting_meetings(forum=forum) if meetings is None else meetings)
+    occupancy = forum_occupancy(
+        forum=forum,
+        delegate_ids={pk for m in chosen for pk in meeting_delegate_ids(m)},
+    )
     rows = []
-    for meeting in waiting:
-        places = meeting_free_places(forum=forum, meeting=meeting)
-        rows.append({"meeting": meeting, "places": places[:5], "fits": bool(places)})
+    for meeting in chosen:
+        places = meeting_free_places(
+            forum=forum, meeting=meeting, limit=WAITING_PLACES_SHOWN, occupancy=occupancy
+        )
+        rows.append({"meeting": meeting, "places": places, "fits": bool(places)})
     return rows
 
 

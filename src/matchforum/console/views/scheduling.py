@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +25,9 @@ from matchforum.schedules.selectors import (
     schedule_publish_preview,
     schedule_version_published,
     scheduling_runs,
+    scheduling_runs_listed,
     waiting_list,
+    waiting_meetings,
 )
 from matchforum.schedules.services import (
     schedule_publish,
@@ -39,15 +42,23 @@ from ..access import organiser_required
 from ..confirmation import confirmation_page, confirmed
 from ..forms import RunForm
 
+WAITING_PAGE_SIZE = 50
+MOVES_PAGE_SIZE = 200
 
-def _run_summary(forum: Forum, run: SchedulingRun) -> dict[str, Any]:
-    """What the run page and the comparison show, with labels resolved from ids."""
+
+def _run_summary(
+    forum: Forum, run: SchedulingRun, *, move_rows: list[dict] | None = None
+) -> dict[str, Any]:
+    """What the run page and the comparison show, with labels resolved from ids. Only the
+    moves in `move_rows` (the run page's page of them) are resolved: after publishing they
+    name nearly every meeting of the forum; the comparison shows none."""
     result = run.result or {}
+    move_rows = move_rows or []
     tz = ZoneInfo(forum.time_zone)
     slots = {s.pk: s for s in Slot.objects.filter(session__day__forum=forum)}
     tables = {t.pk: t.number for t in Table.objects.filter(forum=forum)}
     meeting_ids = {u["meeting"] for u in result.get("unscheduled", [])}
-    meeting_ids |= {m["meeting"] for m in result.get("moves", [])}
+    meeting_ids |= {m["meeting"] for m in move_rows}
     meetings = Meeting.objects.select_related("organisation_a", "organisation_b").in_bulk(
         meeting_ids
     )
@@ -96,7 +107,7 @@ def _run_summary(forum: Forum, run: SchedulingRun) -> dict[str, Any]:
                 "to": where(m["to"]),
                 "moved": m["from"] is not None,
             }
-            for m in result.get("moves", [])
+            for m in move_rows
         ],
         "moved_count": sum(1 for m in result.get("moves", []) if m["from"] is not None),
         "table_use": table_use,
@@ -120,7 +131,7 @@ def runs(request: HttpRequest) -> HttpResponse:
         "console/runs.html",
         {
             "form": form,
-            "runs": scheduling_runs(forum=forum),
+            "runs": scheduling_runs_listed(forum=forum),
             "version": schedule_version_published(forum=forum),
         },
     )
@@ -130,7 +141,11 @@ def runs(request: HttpRequest) -> HttpResponse:
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     forum = forum_or_404(request)
     run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
-    context = _run_summary(forum, run)
+    moves = Paginator((run.result or {}).get("moves", []), MOVES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = _run_summary(forum, run, move_rows=list(moves.object_list))
+    context["moves_page"] = moves
     context["version"] = schedule_version_published(forum=forum)
     return render(request, "console/run_detail.html", context)
 
@@ -255,9 +270,13 @@ def repair(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "version": schedule_version_published(forum=forum),
-            "runs": scheduling_runs(forum=forum).filter(kind=RunKind.REPAIR),
+            "runs": scheduling_runs_listed(forum=forum).filter(kind=RunKind.REPAIR),
         },
     )
+
+
+def _page_query(page: str | None) -> str:
+    return f"?page={page}" if page and page.isdigit() else ""
 
 
 @organiser_required
@@ -272,5 +291,9 @@ def waiting(request: HttpRequest) -> HttpResponse:
             message_service_error(request, exc)
         else:
             messages.success(request, _("The meeting has its place; nobody else moved."))
-        return redirect("console:waiting_list")
-    return render(request, "console/waiting_list.html", {"rows": waiting_list(forum=forum)})
+        return redirect(reverse("console:waiting_list") + _page_query(request.POST.get("page")))
+    page = Paginator(waiting_meetings(forum=forum), WAITING_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = waiting_list(forum=forum, meetings=page.object_list)
+    return render(request, "console/waiting_list.html", {"page": page, "rows": rows})
