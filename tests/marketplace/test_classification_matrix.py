@@ -144,14 +144,16 @@ def _search(client, world, role, item) -> bool:
 
 
 def _recommendations(client, world, role, item) -> bool:
-    """The matcher's index holds the item, and an explanation quoting it is shown."""
+    """The item reaches the role's recommendations: the matcher's index uses it, or an
+    explanation quoting it is shown (either alone would leak it). Without an organisation
+    of their own, committee members have no recommendations."""
     from matchforum.recommendations.mapping import forum_to_matcher
 
     forum, owner, _items, _users, organisations = world
     in_index = str(item.pk) in {p.id for p in forum_to_matcher(forum).profiles}
     organisation = organisations.get(role)
     if organisation is None:
-        return in_index and _shown(client, reverse("recommendations:list"), item.title)
+        return _shown(client, reverse("recommendations:list"), item.title)
     own_need = CooperationProfileFactory(organisation=organisation, side="need", title="Optics")
     pair = {
         "need_id": str(own_need.pk),
@@ -166,7 +168,7 @@ def _recommendations(client, world, role, item) -> bool:
         counterpart=owner,
         explanation={"they_answer_you": pair, "you_answer_them": None, "text": item.title},
     )
-    return in_index and _shown(client, reverse("recommendations:list"), item.title)
+    return in_index or _shown(client, reverse("recommendations:list"), item.title)
 
 
 def _export(client, world, role, item) -> bool:

@@ -31,7 +31,7 @@ from matchforum.organisations.models import AccreditationLevel
 from matchforum.organisations.services import organisation_set_accreditation_level
 from matchforum.recommendations.mapping import forum_to_matcher
 from matchforum.recommendations.models import Recommendation
-from matchforum.recommendations.selectors import explanation_shown
+from matchforum.recommendations.selectors import explanation_shown, pair_topics
 from tests.factories import (
     CooperationProfileFactory,
     DelegateFactory,
@@ -310,3 +310,22 @@ def test_an_explanation_never_quotes_an_item_no_longer_open(setting):
     forum.save()
     shown = explanation_shown(Recommendation.objects.get(pk=rec.pk))  # a new read
     assert shown["they_answer_you"] is None and shown["text"] == ""
+
+
+def test_the_inbox_topics_quote_only_items_the_reader_may_see(setting):
+    _forum, owner, items, viewer, *_ = setting
+    viewer.accreditation_level = AccreditationLevel.NONE
+    viewer.save()
+    need = CooperationProfileFactory(organisation=viewer, side="need", title="Radar need")
+    pair = {
+        "need_id": str(need.pk),
+        "need_title": need.title,
+        "offer_id": str(items["controlled"].pk),
+        "offer_title": items["controlled"].title,
+    }
+    RecommendationFactory(
+        organisation=viewer, counterpart=owner, explanation={"they_answer_you": pair}
+    )
+    topics = " ".join(pair_topics(own=viewer, other=owner, limit=5))
+    assert "controlled radar" not in topics
+    assert "public radar" in topics and "dual_use radar" in topics

@@ -93,12 +93,14 @@ def dismissed_by(*, organisation: Organisation, within: QuerySet[Dismissal]) -> 
 
 def pair_topics(*, own: Organisation, other: Organisation, limit: int = 3) -> list[str]:
     """What the other organisation brings to this one: the matcher's best pair when known,
-    else the titles of their published offers and needs."""
+    else the titles of their published offers and needs that this one may see."""
     rec = Recommendation.objects.filter(organisation=own, counterpart=other).first()
     topics = []
     if rec:
-        they = rec.explanation.get("they_answer_you") or {}
-        you = rec.explanation.get("you_answer_them") or {}
+        # Only the pairs whose items the reader may see (marketplace/visibility.py).
+        explanation = explanation_shown(rec)
+        they = explanation.get("they_answer_you") or {}
+        you = explanation.get("you_answer_them") or {}
         if they.get("offer_title"):
             topics.append(_("Their offer: %(title)s") % {"title": they["offer_title"]})
         if you.get("need_title"):
