@@ -98,6 +98,7 @@ def pair_topics(*, own: Organisation, other: Organisation, limit: int = 3) -> li
     topics = []
     if rec:
         # Only the pairs whose items the reader may see (marketplace/visibility.py).
+        explanations_prepare([rec], forum=own.forum)
         explanation = explanation_shown(rec)
         they = explanation.get("they_answer_you") or {}
         you = explanation.get("you_answer_them") or {}
