@@ -20,17 +20,24 @@ POST_ONLY = {
     "console:badge_batch_start",
     "console:registration_import_confirm",
     "console:vetting_move_team",
+    "console:vetting_accreditation_level",
+    "console:classification_review",
     "console:committee_member_remove",
 }
-# A chair vetting officer may move an organisation: an empty form is sent back to the page.
-VETTING_REDIRECTS = {"console:vetting_move_team"}
+# A chair vetting officer may move an organisation, grant a level and review a
+# classification: an empty form is sent back to the page.
+VETTING_REDIRECTS = {
+    "console:vetting_move_team",
+    "console:vetting_accreditation_level",
+    "console:classification_review",
+}
 
 
 def _urls(forum, make_delegate, organiser):
     delegate = make_delegate()
     session = Session.objects.filter(day__forum=forum).first()
     run = SchedulingRun.objects.create(forum=forum, created_by=organiser)
-    from tests.factories import meeting_build
+    from tests.factories import CooperationProfileFactory, meeting_build
 
     meeting = meeting_build(delegate, make_delegate())
     from matchforum.organisations.models import RegistrationImport
@@ -62,6 +69,10 @@ def _urls(forum, make_delegate, organiser):
         "console:registration_import_job": [registration_import.pk],
         "console:registration_import_confirm": [registration_import.pk],
         "console:vetting_move_team": [delegate.organisation_id],
+        "console:vetting_accreditation_level": [delegate.organisation_id],
+        "console:classification_review": [
+            CooperationProfileFactory(organisation=delegate.organisation).pk
+        ],
         "console:committee_member_remove": [organiser.committee_memberships.get().pk],
     }
     from matchforum.console.urls import urlpatterns

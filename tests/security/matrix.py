@@ -514,6 +514,38 @@ MATRIX: dict[str, list[Op]] = {
             label="no reason: refused with a message",
         ),
     ],
+    "console:vetting_accreditation_level": [
+        Op(
+            "GET",
+            same(403, anonymous=302, vetting=405, organiser=405),
+            kwargs=lambda w: {"pk": w.pending_org.pk},
+        ),
+        Op(
+            "POST",
+            same(403, anonymous=302, vetting=302, organiser=302),
+            kwargs=lambda w: {"pk": w.pending_org.pk},
+            form=True,
+            label="no level: refused with a message",
+        ),
+    ],
+    "console:classification_review": [
+        Op(
+            "GET",
+            same(403, anonymous=302, vetting=405, organiser=405),
+            kwargs=lambda w: {"pk": w.own_profile.pk},
+        ),
+        Op(
+            "POST",
+            same(403, anonymous=302, vetting=302, organiser=302),
+            kwargs=lambda w: {"pk": w.own_profile.pk},
+            form=True,
+            label="no classification: refused with a message",
+        ),
+    ],
+    "console:classification_rules": [
+        Op("GET", CONSOLE_PAGE),
+        Op("POST", CONSOLE_PAGE, form=True, label="empty form re-rendered"),
+    ],
     "console:committee": [
         Op("GET", CONSOLE_PAGE),
         Op("POST", CONSOLE_PAGE, form=True, label="no action re-rendered"),

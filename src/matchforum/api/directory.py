@@ -8,6 +8,10 @@ shows renews. Only callers whose visible rows are exactly the public ones share 
 
 * delegates all of whose organisations in the forum are approved and listed, and, for
   profiles, have no unpublished profile (a delegate also sees their own drafts);
+* and whose own published profiles are all of a classification they may see (the
+  forum's rules, marketplace/visibility.py: the owner always sees its own); the key
+  also holds the classifications the caller may see, so two callers share a page only
+  when the rules let them see the same rows, and a rule change holds at once;
 * never organisers or vetting officers (they see the whole forum), delegates of an
   organisation awaiting vetting or unlisted, or users without a seat.
 
@@ -22,6 +26,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import translation
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -29,6 +34,7 @@ from rest_framework.response import Response
 from matchforum.core.directory_cache import directory_generation
 from matchforum.core.shortcuts import request_forum
 from matchforum.marketplace.models import CooperationProfile
+from matchforum.marketplace.visibility import classifications_for
 from matchforum.organisations.selectors import organisation_is_public
 
 from .context import request_seats
@@ -48,11 +54,21 @@ def sees_public_directory(request: Request, *, with_drafts: bool) -> bool:
     ):
         return False
     if with_drafts:
+        # Its own drafts, and its own items of a classification it may not see (the owner
+        # always sees its own), are not the shared rows.
         own = [seat.organisation_id for seat in seats]
         return not CooperationProfile.objects.filter(
-            organisation_id__in=own, is_active=False
+            Q(is_active=False) | ~Q(classification__in=_classifications_seen(request)),
+            organisation_id__in=own,
         ).exists()
     return True
+
+
+def _classifications_seen(request: Request) -> list[str]:
+    forum = request_forum(request)
+    if forum is None:
+        return []
+    return classifications_for([seat.organisation for seat in request_seats(request)], forum)
 
 
 def shared_list(
@@ -75,6 +91,7 @@ def shared_list(
             kind,
             str(forum.pk),
             directory_generation(),
+            ",".join(_classifications_seen(request)),
             translation.get_language() or "",
             asked,
         ]

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from matchforum.api.models import ApiToken, TokenScope
+from matchforum.core.shortcuts import request_forum
 from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CapabilityTrack
 from matchforum.marketplace.models import (
@@ -24,6 +25,8 @@ from matchforum.recommendations.models import Dismissal, Recommendation
 from matchforum.recommendations.selectors import (
     explanation_prose,
     explanation_reasons,
+    explanation_shown,
+    explanations_prepare,
     track_names_shown,
 )
 from matchforum.schedules.models import ScheduleVersion, SchedulingRun
@@ -103,6 +106,7 @@ class MeetingRequestSerializer(serializers.ModelSerializer):
             "message",
             "session_wish",
             "priority",
+            "about",
             "status",
             "decline_reason",
             "created_at",
@@ -119,6 +123,13 @@ class MeetingRequestCreateSerializer(serializers.Serializer):
     )
     session_wish = serializers.ChoiceField(choices=SessionWish.choices, required=False)
     priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+    about = serializers.IntegerField(
+        min_value=1,
+        max_value=2**62,
+        required=False,
+        allow_null=True,
+        help_text="One of the recipient's offers or needs the request is about.",
+    )
 
 
 class DeclineSerializer(serializers.Serializer):
@@ -248,6 +259,18 @@ class PairMatchSerializer(serializers.Serializer):
     score = serializers.FloatField()
 
 
+class RecommendationListSerializer(serializers.ListSerializer):
+    """Prepares what the reader may see of all the rows' explanations in one query."""
+
+    def to_representation(self, data):
+        rows = list(data.all() if hasattr(data, "all") else data)
+        request = self.context.get("request")
+        forum = request_forum(request) if request is not None else None
+        if forum is not None:
+            explanations_prepare(rows, forum=forum)
+        return super().to_representation(rows)
+
+
 class RecommendationSerializer(serializers.ModelSerializer):
     """One entry of the caller's "you may want to meet" list, with the page's explanation.
 
@@ -264,6 +287,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Recommendation
+        list_serializer_class = RecommendationListSerializer
         fields = [
             "id",
             "rank",
@@ -293,11 +317,11 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PairMatchSerializer(allow_null=True))
     def get_they_answer_you(self, rec: Recommendation) -> dict | None:
-        return self._pair(rec.explanation, "they_answer_you")
+        return self._pair(explanation_shown(rec), "they_answer_you")
 
     @extend_schema_field(PairMatchSerializer(allow_null=True))
     def get_you_answer_them(self, rec: Recommendation) -> dict | None:
-        return self._pair(rec.explanation, "you_answer_them")
+        return self._pair(explanation_shown(rec), "you_answer_them")
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_shared_tracks(self, rec: Recommendation) -> list[str]:
@@ -306,12 +330,12 @@ class RecommendationSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_reasons(self, rec: Recommendation) -> list[str]:
         return explanation_reasons(
-            explanation=rec.explanation, own=rec.organisation, other=rec.counterpart
+            explanation=explanation_shown(rec), own=rec.organisation, other=rec.counterpart
         )
 
     @extend_schema_field(serializers.CharField())
     def get_text(self, rec: Recommendation) -> str:
-        return explanation_prose(explanation=rec.explanation)
+        return explanation_prose(explanation=explanation_shown(rec))
 
 
 class DismissalSerializer(serializers.ModelSerializer):

@@ -199,6 +199,17 @@ class MeetingRequestViewSet(
         options = {k: v for k, v in body.validated_data.items() if k != "recipient_organisation"}
         if "priority" in options:
             options["priority"] = int(options["priority"])
+        if options.get("about") is not None:
+            # Only an item the caller may see is found; the service checks requesting.
+            options["about"] = (
+                scoped(CooperationProfile, user=request.user, forum=request_forum(request))
+                .filter(pk=options["about"], organisation=recipient, is_active=True)
+                .first()
+            )
+            if options["about"] is None:
+                raise NotFound("No such offer or need.")
+        else:
+            options.pop("about", None)
         sent = meeting_services.meeting_request_send(
             sender=sender, recipient_organisation=recipient, **options
         )

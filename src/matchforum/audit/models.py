@@ -18,6 +18,15 @@ class AuditEntry(models.Model):
         ACCESS_DENIED = "access.denied", _("Access denied")
         NOT_FOUND = "access.not_found", _("Object not found or not visible")
         VETTING_DECISION = "vetting.decision", _("Accreditation decided")
+        CLASSIFICATION_REVIEWED = (
+            "classification.reviewed",
+            _("Classification of an offer or need reviewed"),
+        )
+        CLASSIFICATION_RULES_CHANGED = (
+            "classification.rules_changed",
+            _("Classification rules changed"),
+        )
+        ACCREDITATION_LEVEL = "vetting.accreditation_level", _("Accreditation level granted")
         TEAM_MOVED = "committee.team_moved", _("Organisation moved to another committee team")
         COMMITTEE_CHANGED = "committee.changed", _("Organising committee changed")
         SCHEDULE_PUBLISHED = "schedule.published", _("Schedule published")

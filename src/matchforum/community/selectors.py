@@ -13,6 +13,7 @@ from matchforum.core.tenancy import scoped
 from matchforum.forums.committee import can_lead_coalition
 from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.marketplace.models import CooperationProfile, Side
+from matchforum.marketplace.visibility import visible_items
 from matchforum.meetings.models import (
     ACTIVE_MEETING_STATUSES,
     Meeting,
@@ -63,10 +64,11 @@ def coalition_overview(*, user: User, forum: Forum, track: CapabilityTrack) -> d
     members = visible.filter(
         tracks=track, accreditation=Accreditation.APPROVED, visibility=Visibility.LISTED
     ).order_by("name")
+    listed = CooperationProfile.objects.filter(
+        organisation__in=members, tracks=track, is_active=True
+    )
     profiles = (
-        CooperationProfile.objects.filter(organisation__in=members, tracks=track, is_active=True)
-        .select_related("organisation")
-        .order_by("-created_at")
+        visible_items(user, forum, listed).select_related("organisation").order_by("-created_at")
     )
     in_track = Organisation.objects.filter(forum=forum, tracks=track)
     meetings = Meeting.objects.filter(forum=forum).filter(

@@ -169,6 +169,25 @@ def vetting_rows(forum: Forum, organisations: Organisations) -> Rows:
     return header, rows
 
 
+def profiles_rows(forum: Forum, organisations: Organisations) -> Rows:
+    """Offers and needs of the exported organisations, drafts included: the exporter may
+    view those organisations' private details, which the classification rules always let
+    see their items (marketplace/visibility.py)."""
+    from matchforum.marketplace.models import CooperationProfile
+
+    qs = (
+        CooperationProfile.objects.filter(organisation__forum=forum, organisation__in=organisations)
+        .select_related("organisation")
+        .order_by("organisation__name", "side", "title", "pk")
+    )
+    header = ["id", "organisation", "side", "kind", "title", "classification", "published"]
+    rows = (
+        [p.pk, p.organisation.name, p.side, p.kind, p.title, p.classification, p.is_active]
+        for p in qs
+    )
+    return header, rows
+
+
 EXPORTS: dict[str, Callable[[Forum, Organisations], Rows]] = {
     "organisations": organisations_rows,
     "delegates": delegates_rows,
@@ -176,10 +195,11 @@ EXPORTS: dict[str, Callable[[Forum, Organisations], Rows]] = {
     "requests": requests_rows,
     "outcomes": outcomes_rows,
     "vetting": vetting_rows,
+    "profiles": profiles_rows,
 }
 
 # The lists of one organisation at a time, which a country team's organisers export too.
-TEAM_EXPORTS = {"organisations", "delegates", "vetting"}
+TEAM_EXPORTS = {"organisations", "delegates", "vetting", "profiles"}
 
 
 def export_response(

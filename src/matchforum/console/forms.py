@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CommitteeRole, CommitteeTeam, Forum, Session, Table
-from matchforum.organisations.models import Accreditation, Organisation
+from matchforum.marketplace.models import Classification
+from matchforum.marketplace.visibility import ANY_COUNTRY, PARTICIPATING, REQUEST, SEE, Rules
+from matchforum.organisations.models import (
+    Accreditation,
+    AccreditationLevel,
+    Organisation,
+    OrganisationKind,
+)
 
 from .widgets import DateInput, DateTimeInput, SearchPicker, TimeInput
 
@@ -260,3 +267,86 @@ class CommitteeMemberForm(forms.Form):
     def __init__(self, *args: object, forum: Forum, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = CommitteeTeam.objects.filter(forum=forum)
+
+
+class AccreditationLevelForm(forms.Form):
+    level = forms.ChoiceField(label=_("Accreditation level"), choices=AccreditationLevel.choices)
+    reason = forms.CharField(
+        label=_("Why"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=text_limit(Organisation, "accreditation_reason"),
+    )
+
+
+class ClassificationReviewForm(forms.Form):
+    classification = forms.ChoiceField(label=_("Classification"), choices=Classification.choices)
+    reason = forms.CharField(label=_("Why"), required=False, max_length=2000)
+
+
+_COUNTRY_SCOPES = [
+    (ANY_COUNTRY, _("Any country")),
+    (PARTICIPATING, _("The forum's participating countries")),
+    ("listed", _("Only the countries listed")),
+]
+_ACTION_LABELS = {SEE: _("may see it"), REQUEST: _("may request a meeting about it")}
+
+
+class ClassificationRulesForm(forms.Form):
+    """Per classification and action: which organisations are admitted. The rules are
+    checked whole by the service (marketplace/visibility.py)."""
+
+    def __init__(self, *args: object, rules: Rules, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(Classification.choices)
+        self.groups: list[tuple[str, list[str]]] = []
+        for (classification, action), condition in rules.items():
+            prefix = f"{classification}__{action}"
+            listed = not isinstance(condition.countries, str)
+            title = _("%(classification)s: who %(action)s") % {
+                "classification": labels[classification],
+                "action": _ACTION_LABELS[action],
+            }
+            self.fields[f"{prefix}__scope"] = forms.ChoiceField(
+                label=_("Countries"),
+                choices=_COUNTRY_SCOPES,
+                initial="listed" if listed else condition.countries,
+            )
+            self.fields[f"{prefix}__countries"] = forms.CharField(
+                label=_("Countries listed"),
+                required=False,
+                max_length=500,
+                initial=", ".join(condition.countries) if listed else "",
+                help_text=_("ISO codes separated by commas, e.g. UA, LT, LV, EE, PL."),
+            )
+            self.fields[f"{prefix}__kinds"] = forms.MultipleChoiceField(
+                label=_("Kinds of organisation (none ticked: any kind)"),
+                choices=OrganisationKind.choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                initial=list(condition.kinds),
+            )
+            self.fields[f"{prefix}__level"] = forms.ChoiceField(
+                label=_("Lowest accreditation level"),
+                choices=AccreditationLevel.choices,
+                initial=condition.level,
+            )
+            names = [f"{prefix}__{part}" for part in ("scope", "countries", "kinds", "level")]
+            self.groups.append((str(title), names))
+
+    def grouped(self) -> list[tuple[str, list[forms.BoundField]]]:
+        return [(title, [self[name] for name in names]) for title, names in self.groups]
+
+    def rules_data(self) -> dict[str, dict[str, dict[str, object]]]:
+        """The submitted rules in their stored form (the service checks them)."""
+        data: dict[str, dict[str, dict[str, object]]] = {}
+        for name in {key.rsplit("__", 1)[0] for key in self.fields}:
+            classification, action = name.split("__")
+            scope = self.cleaned_data[f"{name}__scope"]
+            codes = self.cleaned_data[f"{name}__countries"].replace(" ", "").upper().split(",")
+            data.setdefault(classification, {})[action] = {
+                "countries": [code for code in codes if code] if scope == "listed" else scope,
+                "kinds": list(self.cleaned_data[f"{name}__kinds"]),
+                "level": self.cleaned_data[f"{name}__level"],
+            }
+        return data

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     badges,
+    classification,
     committee,
     importing,
     onsite,
@@ -35,6 +36,17 @@ urlpatterns = [
     path("vetting/", vetting.queue, name="vetting"),
     path("vetting/<int:pk>/", vetting.detail, name="vetting_detail"),
     path("vetting/<int:pk>/move/", vetting.move_team, name="vetting_move_team"),
+    path(
+        "vetting/<int:pk>/accreditation-level/",
+        classification.accreditation_level,
+        name="vetting_accreditation_level",
+    ),
+    path(
+        "vetting/items/<int:pk>/classification/",
+        classification.classification_review,
+        name="classification_review",
+    ),
+    path("classification-rules/", classification.rules, name="classification_rules"),
     path("committee/", committee.teams, name="committee"),
     path(
         "committee/members/<int:pk>/remove/",

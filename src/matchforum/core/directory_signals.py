@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from matchforum.forums.models import CapabilityTrack
+from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.organisations.models import Delegate, Organisation
 
@@ -21,7 +21,8 @@ def _changed(sender, **kwargs) -> None:
 
 
 def connect() -> None:
-    for model in (Organisation, CooperationProfile, Delegate, CapabilityTrack):
+    # A forum's row holds the classification rules and the participating countries.
+    for model in (Forum, Organisation, CooperationProfile, Delegate, CapabilityTrack):
         uid = f"directory_changed_{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}_save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}_delete")

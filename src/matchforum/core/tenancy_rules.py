@@ -22,6 +22,7 @@ from matchforum.audit.models import AuditEntry
 from matchforum.forums import committee
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
+from matchforum.marketplace.visibility import visible_items
 from matchforum.meetings.gating import meetings_of, requests_of
 from matchforum.meetings.models import Meeting, MeetingRequest
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
@@ -59,15 +60,20 @@ def _profiles(user: User, forum: Forum, for_write: bool) -> QuerySet:
         visible = organisations_visible_to(
             user=user, forum=forum, own=own_organisations_memo(user, forum)
         ).values("pk")
-        return base.filter(
+        scoped_profiles = base.filter(
             Q(organisation_id__in=own)
             | Q(organisation_id__in=team)
             | Q(organisation_id__in=visible, is_active=True)
         )
+        return visible_items(user, forum, scoped_profiles)
     visible = organisations_visible_to(
         user=user, forum=forum, own=own_organisations_memo(user, forum)
     ).values("pk")
-    return base.filter(Q(organisation_id__in=own) | Q(organisation_id__in=visible, is_active=True))
+    scoped_profiles = base.filter(
+        Q(organisation_id__in=own) | Q(organisation_id__in=visible, is_active=True)
+    )
+    # The forum's classification rules hold in the API as on the pages.
+    return visible_items(user, forum, scoped_profiles)
 
 
 def _delegates(user: User, forum: Forum, for_write: bool) -> QuerySet:

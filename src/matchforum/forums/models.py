@@ -105,6 +105,9 @@ class Forum(models.Model):
         help_text=_("ISO codes of the countries that have a co-organiser team."),
         validators=[validate_countries],
     )
+    # Who may see and request offers and needs, per classification; empty entries take the
+    # defaults (marketplace/visibility.py checks and reads them).
+    classification_rules = models.JSONField(_("classification rules"), default=dict, blank=True)
     video_url = models.CharField(
         _("Jitsi Meet address"),
         max_length=200,

@@ -51,6 +51,15 @@ class ProfileKind(models.TextChoices):
     SUPPLY_CHAIN = "supply_chain", _("Supply-chain partnership")
 
 
+class Classification(models.TextChoices):
+    """How sensitive an offer or need is; the forum's rules say who may see and request it
+    (marketplace/visibility.py)."""
+
+    PUBLIC = "public", _("Public")
+    DUAL_USE = "dual_use", _("Dual-use")
+    CONTROLLED = "controlled", _("Controlled")
+
+
 class InvestmentStage(models.TextChoices):
     PRE_SEED = "pre_seed", _("Pre-seed")
     SEED = "seed", _("Seed")
@@ -73,6 +82,7 @@ PROFILE_FIELDS = (
     "ticket_max_eur",
     "stage",
     "countries_of_interest",
+    "classification",
     "is_active",
 )
 
@@ -104,6 +114,25 @@ class CooperationProfile(models.Model):
     )
     countries_of_interest = models.JSONField(
         _("countries of interest"), default=list, blank=True, validators=[validate_country_codes]
+    )
+    classification = models.CharField(
+        _("classification"),
+        max_length=16,
+        choices=Classification.choices,
+        default=Classification.PUBLIC,
+        help_text=_("Who may see it and request a meeting about it follows the forum's rules."),
+    )
+    # Set when the committee reviewed the classification (profile_review_classification).
+    classification_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("classification reviewed by"),
+    )
+    classification_reviewed_at = models.DateTimeField(
+        _("classification reviewed at"), null=True, blank=True
     )
     is_active = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)

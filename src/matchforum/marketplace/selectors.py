@@ -14,6 +14,7 @@ from matchforum.organisations.models import Accreditation, Organisation, Visibil
 
 from .models import CooperationProfile
 from .search import case_variants, search_stems
+from .visibility import item_requestable, visible_items
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,11 @@ class MarketplaceFilters:
 
 def published_profiles() -> QuerySet[CooperationProfile]:
     return CooperationProfile.objects.filter(is_active=True).prefetch_related("tracks")
+
+
+def profiles_visible_to(*, user: User, forum: Forum) -> QuerySet[CooperationProfile]:
+    """Published profiles the viewer may see under the forum's classification rules."""
+    return visible_items(user, forum, published_profiles())
 
 
 def _listed_organisations(*, user: User, forum: Forum) -> QuerySet[Organisation]:
@@ -67,7 +73,9 @@ def marketplace_organisations(
     profile filters (all of them when no profile filter is set).
     """
     organisations = _listed_organisations(user=user, forum=forum)
-    profiles = published_profiles()
+    # Search, its counts and the listed items only ever touch what the viewer may see.
+    visible = profiles_visible_to(user=user, forum=forum)
+    profiles = visible
     if filters.side:
         profiles = profiles.filter(side=filters.side)
     if filters.profile_kind:
@@ -83,10 +91,10 @@ def marketplace_organisations(
     if filters.track:
         organisations = organisations.filter(
             Q(tracks__slug=filters.track)
-            | Q(profiles__tracks__slug=filters.track, profiles__is_active=True)
+            | Q(pk__in=visible.filter(tracks__slug=filters.track).values("organisation_id"))
         )
     for stem in search_stems(filters.text):
-        organisations = organisations.filter(_text_matches(stem))
+        organisations = organisations.filter(_text_matches(stem, visible))
     return (
         organisations.distinct()
         .order_by("name", "pk")
@@ -96,16 +104,14 @@ def marketplace_organisations(
     )
 
 
-def _text_matches(stem: str) -> Q:
-    """Organisations whose name, description or a published profile contains the stem."""
+def _text_matches(stem: str, visible: QuerySet[CooperationProfile]) -> Q:
+    """Organisations whose name, description or a visible profile contains the stem."""
     own = Q()
     in_profile = Q()
     for variant in case_variants(stem):
         own |= Q(name__icontains=variant) | Q(description__icontains=variant)
         in_profile |= Q(title__icontains=variant) | Q(description__icontains=variant)
-    profile_owners = CooperationProfile.objects.filter(in_profile, is_active=True).values(
-        "organisation_id"
-    )
+    profile_owners = visible.filter(in_profile).values("organisation_id")
     return own | Q(pk__in=profile_owners)
 
 
@@ -118,12 +124,25 @@ def marketplace_organisation(*, user: User, forum: Forum, pk: int) -> Organisati
             "tracks",
             Prefetch(
                 "profiles",
-                queryset=published_profiles().prefetch_related("annexes"),
+                queryset=profiles_visible_to(user=user, forum=forum).prefetch_related("annexes"),
                 to_attr="shown_profiles",
             ),
         )
         .first()
     )
+
+
+def requestable_items(
+    *, user: User, viewer: Organisation, owner: Organisation
+) -> list[CooperationProfile]:
+    """The owner's published items the viewer organisation may request a meeting about."""
+    shown = profiles_visible_to(user=user, forum=owner.forum).filter(organisation=owner)
+    return [item for item in shown.order_by("side", "title") if item_requestable(viewer, item)]
+
+
+def counterpart_item(*, owner: Organisation, pk: int) -> CooperationProfile | None:
+    """One published item of the owner, by id (the request service checks the rules)."""
+    return published_profiles().filter(organisation=owner, pk=pk).first()
 
 
 def profiles_of_own_organisation(*, organisation: Organisation) -> QuerySet[CooperationProfile]:

@@ -6,14 +6,23 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchforum.accounts.models import User
+from matchforum.audit.models import AuditEntry
+from matchforum.audit.services import audit_record
 from matchforum.core.enqueue import enqueue_on_commit
-from matchforum.forums.models import CapabilityTrack
+from matchforum.forums import committee
+from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.organisations.models import Delegate, Organisation
-from matchforum.recommendations.tasks import recompute_organisation_recommendations
+from matchforum.recommendations.tasks import (
+    recompute_forum_recommendations,
+    recompute_organisation_recommendations,
+)
 
-from .models import PROFILE_FIELDS, CooperationProfile
+from .models import PROFILE_FIELDS, Classification, CooperationProfile
+from .visibility import rules_as_data, rules_clean
 
 _SCALAR_FIELDS = frozenset(PROFILE_FIELDS) - {"tracks"}
 
@@ -88,3 +97,69 @@ def profile_delete(*, profile: CooperationProfile, editor: Delegate) -> None:
     organisation = profile.organisation
     profile.delete()
     _after_change(organisation)
+
+
+@transaction.atomic
+def profile_review_classification(
+    *, profile: CooperationProfile, reviewer: User, classification: str, reason: str = ""
+) -> CooperationProfile:
+    """The committee reviews an item's classification (keeps or changes it): only a member
+    who may vet the owner organisation (its country team or the chair); recorded on the
+    item and in the audit log with who, for which team, before, after and why."""
+    organisation = profile.organisation
+    if not committee.can_vet(reviewer, organisation):
+        raise PermissionDenied(_("Only the committee team of its country decides this."))
+    if classification not in Classification.values:
+        raise ValidationError(_("Choose a classification."))
+    profile = CooperationProfile.objects.select_for_update().get(pk=profile.pk)
+    previous = profile.classification
+    profile.classification = classification
+    profile.classification_reviewed_by = reviewer
+    profile.classification_reviewed_at = timezone.now()
+    profile.save(
+        update_fields=[
+            "classification",
+            "classification_reviewed_by",
+            "classification_reviewed_at",
+            "updated_at",
+        ]
+    )
+    team = committee.user_team(reviewer, organisation)
+    audit_record(
+        action=AuditEntry.Action.CLASSIFICATION_REVIEWED,
+        actor=reviewer,
+        target=profile,
+        organisation=organisation,
+        actor_organisation=None,
+        data={
+            "previous": previous,
+            "classification": classification,
+            "team": str(team) if team else "",
+            "reason": reason.strip()[:2000],
+        },
+    )
+    if previous != classification:
+        _after_change(organisation)
+    return profile
+
+
+@transaction.atomic
+def forum_set_classification_rules(*, forum: Forum, actor: User, rules: object) -> Forum:
+    """The chair sets who may see and request items per classification; checked whole
+    (nothing is dropped) and audited. Holds at once: every channel reads the forum row;
+    recommendations are recomputed in the background."""
+    if not committee.can_manage_committee(actor, forum):
+        raise PermissionDenied(_("Only the chair's organisers change the classification rules."))
+    data = rules_as_data(rules_clean(rules))
+    forum = Forum.objects.select_for_update().get(pk=forum.pk)
+    previous = forum.classification_rules
+    forum.classification_rules = data
+    forum.save(update_fields=["classification_rules"])
+    audit_record(
+        action=AuditEntry.Action.CLASSIFICATION_RULES_CHANGED,
+        actor=actor,
+        actor_organisation=None,
+        data={"previous": previous, "rules": data},
+    )
+    enqueue_on_commit(recompute_forum_recommendations, forum.pk)
+    return forum

@@ -24,6 +24,7 @@ from .selectors import (
     marketplace_organisations,
     profiles_of_own_organisation,
     published_profiles,
+    requestable_items,
 )
 from .services import profile_create, profile_delete, profile_update
 
@@ -70,6 +71,11 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
         **_sides(found.shown_profiles),
         "organisation": found,
         "own": own,
+        "requestable": []
+        if own
+        else requestable_items(
+            user=request.user, viewer=request.delegate.organisation, owner=found
+        ),
         "pair": None if own else pair_status(a=request.delegate.organisation, b=found),
     }
     return render(request, "marketplace/organisation.html", context)

@@ -18,6 +18,8 @@ class MeetingRequestForm(forms.Form):
     session_wish = forms.ChoiceField(
         label=_("When would suit you?"), choices=SessionWish.choices, initial=SessionWish.ANY
     )
+    # One of the recipient's offers or needs; the service checks the forum's rules.
+    about = forms.IntegerField(label=_("About"), required=False, min_value=1, max_value=2**62)
 
 
 class DeclineForm(forms.Form):

@@ -58,6 +58,16 @@ class MeetingRequest(models.Model):
         related_name="received_requests",
         help_text=_("A specific delegate, or anyone of the organisation."),
     )
+    # The recipient's offer or need the request is about, when the sender names one; the
+    # forum's classification rules say who may (marketplace/visibility.py).
+    about = models.ForeignKey(
+        "marketplace.CooperationProfile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_requests",
+        verbose_name=_("about"),
+    )
     # The pair, ordered by id, so that one open request per pair is a plain unique index.
     pair_low = models.PositiveBigIntegerField(editable=False)
     pair_high = models.PositiveBigIntegerField(editable=False)

@@ -25,6 +25,8 @@ from matchforum.core.permissions import require_organiser
 from matchforum.core.text_limits import text_within
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.forums.services import forum_day_rule_apply
+from matchforum.marketplace.models import CooperationProfile
+from matchforum.marketplace.visibility import item_requestable_check
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 from matchforum.schedules.notices import meeting_moved_notify
 from matchforum.schedules.selectors import meeting_free_places
@@ -82,9 +84,11 @@ def meeting_request_send(
     session_wish: str = SessionWish.ANY,
     priority: int = Priority.NICE,
     recipient: Delegate | None = None,
+    about: CooperationProfile | None = None,
     now: dt.datetime | None = None,
 ) -> MeetingRequest:
-    """Ask another organisation for a meeting, within the forum's rules."""
+    """Ask another organisation for a meeting, within the forum's rules; `about` is one
+    of its offers or needs, which the classification rules must let the sender request."""
     now = now or timezone.now()
     organisation = sender.organisation
     forum = organisation.forum
@@ -99,6 +103,10 @@ def meeting_request_send(
         raise ValidationError(_("You cannot request a meeting with your own organisation."))
     if recipient is not None and recipient.organisation_id != recipient_organisation.pk:
         raise ValidationError(_("That delegate is not part of the organisation."))
+    if about is not None:
+        if about.organisation_id != recipient_organisation.pk:
+            raise ValidationError(_("That offer or need is not the organisation's."))
+        item_requestable_check(organisation=organisation, item=about)
     _check_deadline(forum, now)
     _sender_lock(sender)
     low, high = ordered_pair(organisation, recipient_organisation)
@@ -131,6 +139,7 @@ def meeting_request_send(
         sender_organisation=organisation,
         recipient_organisation=recipient_organisation,
         recipient=recipient,
+        about=about,
         pair_low=low,
         pair_high=high,
         message=message,

@@ -16,7 +16,11 @@ from django.views.decorators.http import require_POST
 from matchforum.core.access import delegate_required
 from matchforum.core.forms import form_add_service_error, message_service_error, service_error_text
 from matchforum.core.shortcuts import bad_request
-from matchforum.marketplace.selectors import marketplace_organisation
+from matchforum.marketplace.selectors import (
+    counterpart_item,
+    marketplace_organisation,
+    requestable_items,
+)
 from matchforum.organisations.models import Delegate
 from matchforum.recommendations.selectors import pair_topics
 
@@ -73,6 +77,7 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
                 recipient_organisation=counterpart,
                 message=form.cleaned_data["message"],
                 session_wish=form.cleaned_data["session_wish"],
+                about=_item_of(counterpart, form.cleaned_data["about"]),
             )
         except (ValidationError, PermissionDenied) as exc:
             error = service_error_text(exc)
@@ -83,6 +88,9 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
             "counterpart": counterpart,
             "pair": pair_status(a=request.delegate.organisation, b=counterpart),
             "form": form,
+            "requestable": requestable_items(
+                user=request.user, viewer=request.delegate.organisation, owner=counterpart
+            ),
             "error": error,
             "sent": not error,
             "compact": request.POST.get("compact") == "1",
@@ -93,6 +101,16 @@ def send(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Your meeting request is sent."))
     return redirect("marketplace:organisation", pk=counterpart.pk)
+
+
+def _item_of(counterpart, pk: int | None):
+    """The counterpart's offer or need named by the form (None: none named)."""
+    if pk is None:
+        return None
+    item = counterpart_item(owner=counterpart, pk=pk)
+    if item is None:
+        raise ValidationError(_("No such offer or need."))
+    return item
 
 
 def _with_topics(requests, organisation, counterpart_field: str) -> list:

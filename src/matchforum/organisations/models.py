@@ -34,6 +34,23 @@ class Accreditation(models.TextChoices):
     NEEDS_INFORMATION = "needs_information", _("Needs information")
 
 
+class AccreditationLevel(models.TextChoices):
+    """What the committee's vetting officer trusts the organisation with: the forum's rules
+    on classified offers and needs ask for a level (marketplace/visibility.py)."""
+
+    NONE = "none", _("None")
+    BASIC = "basic", _("Basic")
+    FULL = "full", _("Full")
+
+
+#: The levels from lowest to highest: a rule asking for one is met by it and those above.
+ACCREDITATION_LEVEL_ORDER = (
+    AccreditationLevel.NONE,
+    AccreditationLevel.BASIC,
+    AccreditationLevel.FULL,
+)
+
+
 class Visibility(models.TextChoices):
     LISTED = "listed", _("Listed in the marketplace for vetted organisations")
     UNLISTED = "unlisted", _("Not listed; visible to organisations it meets")
@@ -71,6 +88,13 @@ class Organisation(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # Granted only by organisation_set_accreditation_level (recorded and audited).
+    accreditation_level = models.CharField(
+        _("accreditation level"),
+        max_length=8,
+        choices=AccreditationLevel.choices,
+        default=AccreditationLevel.NONE,
+    )
     # Set only by a recorded move (organisation_move_team); empty means the team of its
     # country, or the chair when that country has none (forums/committee.py).
     committee_team = models.ForeignKey(

@@ -35,6 +35,7 @@ from matchforum.recommendations.tasks import recompute_organisation_recommendati
 from .models import (
     Accreditation,
     AccreditationDecision,
+    AccreditationLevel,
     AttendanceMode,
     Delegate,
     Invitation,
@@ -154,6 +155,40 @@ def organisation_decide_accreditation(
         },
     )
     return entry
+
+
+@transaction.atomic
+def organisation_set_accreditation_level(
+    *, organisation: Organisation, reviewer: User, level: str, reason: str = ""
+) -> Organisation:
+    """Grant an accreditation level (none, basic, full): the forum's classification rules
+    ask for one. Only a committee member who may vet the organisation grants it; recorded
+    in the audit log with who, for which team, the level before and why."""
+    if not committee.can_vet(reviewer, organisation):
+        raise PermissionDenied(_("Only the committee team of its country decides this."))
+    if level not in AccreditationLevel.values:
+        raise ValidationError(_("Choose an accreditation level."))
+    reason = text_within(reason, model=Organisation, field="accreditation_reason", key="reason")
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    previous = organisation.accreditation_level
+    if previous == level:
+        return organisation
+    organisation.accreditation_level = level
+    organisation.save(update_fields=["accreditation_level", "updated_at"])
+    team = committee.user_team(reviewer, organisation)
+    audit_record(
+        action=AuditEntry.Action.ACCREDITATION_LEVEL,
+        actor=reviewer,
+        target=organisation,
+        actor_organisation=None,
+        data={
+            "previous": previous,
+            "level": level,
+            "team": str(team) if team else "",
+            "reason": reason,
+        },
+    )
+    return organisation
 
 
 @transaction.atomic

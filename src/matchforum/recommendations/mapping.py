@@ -11,6 +11,7 @@ from __future__ import annotations
 from matchforum import matching
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
+from matchforum.marketplace.visibility import open_classifications
 from matchforum.meetings.models import Meeting, MeetingRequest, MeetingStatus, RequestStatus
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
 
@@ -102,8 +103,14 @@ def forum_to_matcher(forum: Forum) -> matching.Forum:
         .prefetch_related("tracks")
         .order_by("pk")
     )
+    # Only items every approved organisation may see: no score or explanation shown to
+    # anyone rests on an item hidden from them (marketplace/visibility.py).
     profiles = (
-        CooperationProfile.objects.filter(organisation__in=organisations, is_active=True)
+        CooperationProfile.objects.filter(
+            organisation__in=organisations,
+            is_active=True,
+            classification__in=open_classifications(forum),
+        )
         .prefetch_related("tracks")
         .order_by("pk")
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from matchforum.forums.models import Forum
 from matchforum.marketplace.models import CooperationProfile
+from matchforum.marketplace.visibility import item_visible, open_classifications
 from matchforum.matching.explain import CLOSE_PROFILES
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
 
@@ -37,6 +38,52 @@ def recommendations_for(
     )
 
 
+PAIR_SIDES = ("they_answer_you", "you_answer_them")
+
+
+def _quoted_ids(explanation: dict) -> set[str]:
+    return {
+        str(pair.get(key, ""))
+        for side in PAIR_SIDES
+        if (pair := explanation.get(side))
+        for key in ("need_id", "offer_id")
+    }
+
+
+def explanations_prepare(recs: Iterable[Recommendation], *, forum: Forum) -> None:
+    """Give each row the explanation its reader may see (`explanation_shown`), reading
+    the quoted offers and needs of all the rows in one query.
+
+    The matcher only uses items every approved organisation may see, so this drops
+    something only between a rule change and the recomputation it starts: a pair quoting
+    an item that is no longer open (or published) is left out, and so is the matcher's
+    English sentence, which may quote it."""
+    recs = list(recs)
+    quoted = {pk for rec in recs for pk in _quoted_ids(rec.explanation) if pk.isdecimal()}
+    open_ids = {
+        str(pk)
+        for pk in CooperationProfile.objects.filter(
+            pk__in=quoted, is_active=True, classification__in=open_classifications(forum)
+        ).values_list("pk", flat=True)
+    }
+    for rec in recs:
+        explanation = dict(rec.explanation)
+        for side in PAIR_SIDES:
+            pair = explanation.get(side)
+            if pair and not _quoted_ids({side: pair}) <= open_ids:
+                explanation[side] = None
+                explanation["text"] = ""
+        rec._explanation_shown = explanation
+
+
+def explanation_shown(rec: Recommendation) -> dict:
+    """The row's explanation as its reader may see it (prepared by
+    `explanations_prepare`, else prepared here for this row alone)."""
+    if not hasattr(rec, "_explanation_shown"):
+        explanations_prepare([rec], forum=rec.forum)
+    return rec._explanation_shown
+
+
 def dismissed_by(*, organisation: Organisation, within: QuerySet[Dismissal]) -> QuerySet[Dismissal]:
     """The counterparts the organisation set aside, within the viewer's scoped dismissals."""
     return within.filter(
@@ -46,20 +93,22 @@ def dismissed_by(*, organisation: Organisation, within: QuerySet[Dismissal]) -> 
 
 def pair_topics(*, own: Organisation, other: Organisation, limit: int = 3) -> list[str]:
     """What the other organisation brings to this one: the matcher's best pair when known,
-    else the titles of their published offers and needs."""
+    else the titles of their published offers and needs that this one may see."""
     rec = Recommendation.objects.filter(organisation=own, counterpart=other).first()
     topics = []
     if rec:
-        they = rec.explanation.get("they_answer_you") or {}
-        you = rec.explanation.get("you_answer_them") or {}
+        # Only the pairs whose items the reader may see (marketplace/visibility.py).
+        explanations_prepare([rec], forum=own.forum)
+        explanation = explanation_shown(rec)
+        they = explanation.get("they_answer_you") or {}
+        you = explanation.get("you_answer_them") or {}
         if they.get("offer_title"):
             topics.append(_("Their offer: %(title)s") % {"title": they["offer_title"]})
         if you.get("need_title"):
             topics.append(_("Their need: %(title)s") % {"title": you["need_title"]})
     if not topics:
-        for profile in CooperationProfile.objects.filter(organisation=other, is_active=True)[
-            :limit
-        ]:
+        published = CooperationProfile.objects.filter(organisation=other, is_active=True)
+        for profile in [p for p in published if item_visible(own, p)][:limit]:
             label = (
                 _("Their offer: %(title)s")
                 if profile.side == "offer"

@@ -22,6 +22,8 @@ from .selectors import (
     dismissed_by,
     explanation_prose,
     explanation_reasons,
+    explanation_shown,
+    explanations_prepare,
     matching_status,
     recommendations_for,
     track_names_shown,
@@ -32,20 +34,25 @@ from .services import dismissal_create, dismissal_undo
 @delegate_required(approved=True)
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     organisation = request.delegate.organisation
+    recs = list(
+        recommendations_for(
+            organisation=organisation,
+            within=scoped(Recommendation, user=request.user, forum=request.forum),
+        )
+    )
+    explanations_prepare(recs, forum=request.forum)
     items = [
         {
             "rec": rec,
             "pair": pair_status(a=organisation, b=rec.counterpart),
+            "explanation": explanation_shown(rec),
             "shared_tracks": track_names_shown(rec.explanation.get("shared_tracks") or []),
             "reasons": explanation_reasons(
-                explanation=rec.explanation, own=organisation, other=rec.counterpart
+                explanation=explanation_shown(rec), own=organisation, other=rec.counterpart
             ),
-            "prose": explanation_prose(explanation=rec.explanation),
+            "prose": explanation_prose(explanation=explanation_shown(rec)),
         }
-        for rec in recommendations_for(
-            organisation=organisation,
-            within=scoped(Recommendation, user=request.user, forum=request.forum),
-        )
+        for rec in recs
     ]
     context = {
         "items": items,

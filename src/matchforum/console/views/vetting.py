@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from matchforum.core.forms import form_add_service_error, message_service_error
 from matchforum.core.shortcuts import forum_or_404
 from matchforum.forums import committee
+from matchforum.marketplace.models import Classification
 from matchforum.organisations.models import Accreditation, Delegate, Organisation
 from matchforum.organisations.services import (
     accreditation_decide_bulk,
@@ -27,7 +28,7 @@ from matchforum.organisations.services import (
 
 from ..access import vetting_required
 from ..confirmation import confirmation_page, confirmed
-from ..forms import DecisionForm, MoveTeamForm
+from ..forms import AccreditationLevelForm, DecisionForm, MoveTeamForm
 from ..selectors import forum_vetting_state
 
 FILTERS = {
@@ -168,6 +169,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "delegates": organisation.delegates.select_related("user"),
             "profiles": organisation.profiles.all(),
+            "can_decide": committee.can_vet(request.user, organisation),
+            "classification_choices": Classification.choices,
+            "level_form": AccreditationLevelForm(
+                initial={"level": organisation.accreditation_level}
+            ),
             "history": organisation.accreditation_history.select_related("reviewer", "team"),
             "team": committee.responsible_team(organisation),
             "move_form": (
