@@ -23,6 +23,7 @@ class AuditEntry(models.Model):
         SCHEDULE_PUBLISHED = "schedule.published", _("Schedule published")
         MEETING_CANCELLED = "meeting.cancelled", _("Meeting cancelled")
         MEETING_RESTORED = "meeting.restored", _("Cancelled meeting restored")
+        MEETING_BOOKED = "meeting.booked", _("Meeting booked at acceptance")
         EXPORT = "data.export", _("Data exported")
         PROFILE_VIEWED = "organisation.viewed", _("Organisation profile viewed")
         ACCOUNT_DELETED = "account.deleted", _("Account deleted")
