@@ -17,7 +17,7 @@ WEB_TESTS := tests --ignore=tests/scheduling --ignore=tests/matching --ignore=te
 .PHONY: help install run serve migrate seed seed-large test test-cores test-sqlite \
         test-postgres test-e2e lint format check-migrations bench-schedule bench-match clean \
         messages compilemessages i18n-report i18n \
-        schema schema-check check-deploy audit bench-load prod-up prod-down prod-status
+        schema schema-check check-deploy audit bench-load bench-search prod-up prod-down prod-status
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -129,6 +129,9 @@ LOAD_USERS ?= 200
 LOAD_TIME ?= 3m
 bench-load: install ## Load test: locust against gunicorn + PostgreSQL on loopback (LOAD_USERS, LOAD_TIME)
 	$(PY) scripts/with_postgres.py -- $(PY) bench/load/run_load.py --users $(LOAD_USERS) --time $(LOAD_TIME)
+
+bench-search: install ## Marketplace search benchmark: p50/p95 per query on the large demo forum, PostgreSQL
+	$(PY) scripts/with_postgres.py -- $(PY) bench/bench_search.py --size large
 
 clean: ## Remove the virtualenv, the local database and caches
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

@@ -84,3 +84,12 @@ def test_the_model_refuses_the_same_values_outside_the_console(forum):
     with pytest.raises(ValidationError) as refused:
         forum.full_clean()
     assert set(refused.value.message_dict) == {"time_zone", "request_expiry_hours"}
+
+
+def test_live_booking_is_a_forum_setting_off_by_default(client, forum, organiser):
+    assert forum.live_booking is False
+    client.force_login(organiser)
+    assert 'name="live_booking"' in client.get(reverse("console:setup")).content.decode()
+    assert _post(client, organiser, live_booking="on").status_code == 302
+    forum.refresh_from_db()
+    assert forum.live_booking is True

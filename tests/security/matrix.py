@@ -230,6 +230,14 @@ MATRIX: dict[str, list[Op]] = {
             label="own request",
         ),
     ],
+    # The world's forum does not book at acceptance: even the invited side finds no places.
+    "api:meeting-request-places": [
+        Op(
+            "GET",
+            expect(anonymous=401, other=404, unapproved=404, own=404, vetting=404, organiser=403),
+            kwargs=lambda w: {"pk": w.request_in.pk},
+        )
+    ],
     "api:meeting-request-decline": [
         Op(
             "POST",
@@ -692,6 +700,14 @@ MATRIX: dict[str, list[Op]] = {
             expect(anonymous=302, other=404, unapproved=200, own=302, vetting=403, organiser=403),
             kwargs=pk_of("request_in"),
             form=True,
+        ),
+    ],
+    # live booking is off in the world's forum, so its page is not found even by its side
+    "meetings:book": [
+        Op(
+            "GET",
+            expect(anonymous=302, other=404, unapproved=200, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("request_in"),
         ),
     ],
     "meetings:decline": [

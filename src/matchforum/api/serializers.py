@@ -132,6 +132,28 @@ class MeetingRequestCreateSerializer(serializers.Serializer):
     )
 
 
+class AcceptSerializer(serializers.Serializer):
+    slot = serializers.IntegerField(
+        min_value=1,
+        max_value=2**62,
+        required=False,
+        allow_null=True,
+        help_text=(
+            "Where the forum books at acceptance (live booking): one of the request's "
+            "`places`; the meeting is scheduled there at once. Refused otherwise."
+        ),
+    )
+
+
+class PlaceSerializer(serializers.Serializer):
+    """A free time a meeting can take: its slot, and the table (none: online)."""
+
+    slot = serializers.IntegerField(source="slot.pk")
+    starts_at = serializers.DateTimeField(source="slot.starts_at")
+    ends_at = serializers.DateTimeField(source="slot.ends_at")
+    table_number = serializers.IntegerField(source="table.number", allow_null=True)
+
+
 class DeclineSerializer(serializers.Serializer):
     reason = serializers.CharField(
         max_length=text_limit(MeetingRequest, "decline_reason"), required=False, allow_blank=True

@@ -18,6 +18,7 @@ from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import profile_view_record
 from matchforum.core.shortcuts import request_forum
 from matchforum.core.tenancy import require_scoped, scoped
+from matchforum.forums.selectors import forum_slots
 from matchforum.marketplace.models import CooperationProfile
 from matchforum.marketplace.services import profile_create, profile_delete, profile_update
 from matchforum.meetings import services as meeting_services
@@ -156,7 +157,13 @@ class ProfileViewSet(SharedDirectoryListMixin, ScopedViewMixin, viewsets.ModelVi
         responses={201: serializers.MeetingRequestSerializer},
         summary="Send a meeting request",
     ),
-    accept=extend_schema(request=None, responses={200: serializers.MeetingSerializer}),
+    accept=extend_schema(
+        request=serializers.AcceptSerializer, responses={200: serializers.MeetingSerializer}
+    ),
+    places=extend_schema(
+        responses={200: serializers.PlaceSerializer(many=True)},
+        summary="Free times the request's meeting can be booked at (live booking)",
+    ),
     decline=extend_schema(
         request=serializers.DeclineSerializer,
         responses={200: serializers.MeetingRequestSerializer},
@@ -217,10 +224,39 @@ class MeetingRequestViewSet(
 
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str | None = None) -> Response:
+        meeting_request, responder = self.get_object(), self.caller_delegate()
+        # The slot comes in a JSON body; a bodyless accept (as before live booking) has none.
+        has_json = request.content_type.startswith("application/json")
+        body = serializers.AcceptSerializer(data=request.data if has_json else {})
+        body.is_valid(raise_exception=True)
+        slot = None
+        if body.validated_data.get("slot") is not None:
+            slot = (
+                forum_slots(forum=request_forum(request))
+                .filter(pk=body.validated_data["slot"])
+                .first()
+            )
+            if slot is None:
+                raise ValidationError({"slot": ["No such slot in this forum."]})
         meeting = meeting_services.meeting_request_accept(
-            meeting_request=self.get_object(), responder=self.caller_delegate()
+            meeting_request=meeting_request, responder=responder, slot=slot
         )
         return Response(serializers.MeetingSerializer(meeting).data)
+
+    @action(detail=True, methods=["get"])
+    def places(self, request: Request, pk: str | None = None) -> Response:
+        meeting_request = self.get_object()
+        delegate = self.caller_delegate()
+        if (
+            not request_forum(request).live_booking
+            or meeting_request.recipient_organisation_id != delegate.organisation_id
+        ):
+            raise NotFound("No free times to book for this request.")
+        places = meeting_services.meeting_request_places(
+            meeting_request=meeting_request, responder=delegate
+        )
+        rows = [{"slot": slot, "table": table} for slot, table in places]
+        return Response(serializers.PlaceSerializer(rows, many=True).data)
 
     @action(detail=True, methods=["post"])
     def decline(self, request: Request, pk: str | None = None) -> Response:

@@ -34,6 +34,7 @@ class AuditEntry(models.Model):
         MEETING_RESTORED = "meeting.restored", _("Cancelled meeting restored")
         MEETING_ATTENDEE_ADDED = "meeting.attendee_added", _("Colleague added to a meeting")
         MEETING_ATTENDEE_REMOVED = "meeting.attendee_removed", _("Colleague removed from a meeting")
+        MEETING_BOOKED = "meeting.booked", _("Meeting booked at acceptance")
         EXPORT = "data.export", _("Data exported")
         PROFILE_VIEWED = "organisation.viewed", _("Organisation profile viewed")
         ACCOUNT_DELETED = "account.deleted", _("Account deleted")

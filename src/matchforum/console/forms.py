@@ -41,6 +41,7 @@ class ForumSetupForm(forms.ModelForm):
             "max_requests_per_delegate",
             "max_meetings_per_delegate",
             "request_expiry_hours",
+            "live_booking",
             "online_capacity_per_slot",
             "online_meeting_url_template",
             "video_url",

@@ -88,6 +88,14 @@ class Forum(models.Model):
     online_capacity_per_slot = models.PositiveSmallIntegerField(
         _("online meetings per slot"), default=0, validators=[MaxValueValidator(1000)]
     )
+    live_booking = models.BooleanField(
+        _("accepting a request books a time at once"),
+        default=False,
+        help_text=_(
+            "The delegate who accepts a request picks one of the free times (both delegates "
+            "free, a table or an online room free); otherwise the organisers schedule it."
+        ),
+    )
     online_meeting_url_template = models.CharField(
         _("online meeting link template"),
         max_length=300,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 
 from matchforum.accounts.models import User
@@ -95,8 +96,11 @@ def marketplace_organisations(
         )
     for stem in search_stems(filters.text):
         organisations = organisations.filter(_text_matches(stem, visible))
+    # The joins above (tracks, profiles) repeat an organisation; choosing the ids in a
+    # subquery instead of DISTINCT over every column (descriptions included) keeps the
+    # page's query and its count narrow.
     return (
-        organisations.distinct()
+        Organisation.objects.filter(pk__in=organisations.values("pk"))
         .order_by("name", "pk")
         .prefetch_related(
             "tracks", Prefetch("profiles", queryset=profiles, to_attr="shown_profiles")
@@ -108,7 +112,10 @@ def _text_matches(stem: str, visible: QuerySet[CooperationProfile]) -> Q:
     """Organisations whose name, description or a visible profile contains the stem."""
     own = Q()
     in_profile = Q()
-    for variant in case_variants(stem):
+    # PostgreSQL folds every letter's case (and its trigram indexes are on UPPER(column)),
+    # so one spelling is enough there; SQLite's LIKE needs the case variants.
+    variants = case_variants(stem) if connection.vendor == "sqlite" else {stem}
+    for variant in variants:
         own |= Q(name__icontains=variant) | Q(description__icontains=variant)
         in_profile |= Q(title__icontains=variant) | Q(description__icontains=variant)
     profile_owners = visible.filter(in_profile).values("organisation_id")

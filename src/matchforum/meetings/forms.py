@@ -47,3 +47,17 @@ class MoveForm(forms.Form):
     def __init__(self, *args: object, places: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["slot"].choices = places
+
+
+class AnySlotChoiceField(forms.TypedChoiceField):
+    """Offers the free slots, takes any slot id: a time taken since the page was shown is
+    refused by the service with the reason, not as "not one of the choices"."""
+
+    def valid_value(self, value: object) -> bool:
+        return str(value).isdigit()
+
+
+class BookForm(MoveForm):
+    """Accept a request and book one of its free slots (from `meeting_request_places`)."""
+
+    slot = AnySlotChoiceField(label=_("Pick a time"), coerce=int, widget=forms.RadioSelect)

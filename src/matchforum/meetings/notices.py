@@ -274,3 +274,36 @@ def meeting_attendee_notify(
         build=build,
         link=reverse("agenda:agenda"),
     )
+
+
+def meeting_booked_notify(*, meeting: Meeting) -> int:
+    """Live booking: tell both sides that the request is accepted and where and when
+    the meeting is, at once (no schedule to wait for)."""
+    # Imported here: the agenda's reads build on the meetings app.
+    from matchforum.agenda.selectors import place_of
+
+    def build() -> tuple[str, str]:
+        names = {"a": meeting.organisation_a.name, "b": meeting.organisation_b.name}
+        when = meeting.slot.starts_at.astimezone(ZoneInfo(meeting.forum.time_zone))
+        return (
+            _("Meeting booked: %(a)s and %(b)s") % names,
+            _(
+                "%(person)s of %(b)s accepted the meeting request of %(a)s and booked it: "
+                "%(when)s, %(where)s.\n\n%(link)s"
+            )
+            % {
+                **names,
+                "person": meeting.delegate_b.user,
+                "when": formats.date_format(when, "D j M Y H:i"),
+                "where": place_of(meeting),
+                "link": site_url(reverse("agenda:agenda")),
+            },
+        )
+
+    return notifications_send(
+        users=meeting_attendee_users(meeting),
+        kind=NotificationKind.REQUEST_ACCEPTED,
+        dedupe_key=f"meeting:{meeting.pk}:booked",
+        build=build,
+        link=reverse("agenda:agenda"),
+    )

@@ -169,11 +169,57 @@ def _lock_pending(meeting_request: MeetingRequest) -> MeetingRequest:
     return locked
 
 
+def _meeting_of_request(
+    meeting_request: MeetingRequest, responder: Delegate, now: dt.datetime
+) -> Meeting:
+    """The meeting an accepted request becomes (not saved yet)."""
+    return Meeting(
+        forum=meeting_request.forum,
+        request=meeting_request,
+        organisation_a=meeting_request.sender_organisation,
+        organisation_b=meeting_request.recipient_organisation,
+        delegate_a=meeting_request.sender,
+        delegate_b=responder,
+        pair_low=meeting_request.pair_low,
+        pair_high=meeting_request.pair_high,
+        session_wish=meeting_request.session_wish,
+        priority=meeting_request.priority,
+        mode=_meeting_mode(meeting_request.sender, responder),
+        created_at=now,
+    )
+
+
+def meeting_request_places(
+    *, meeting_request: MeetingRequest, responder: Delegate
+) -> list[tuple[Slot, Table | None]]:
+    """The upcoming places the meeting this request asks for can take at once if
+    `responder` accepts it (live booking): the same free places a move is offered
+    (`schedules.selectors.meeting_free_places`), for the meeting-to-be."""
+    meeting = _meeting_of_request(meeting_request, responder, timezone.now())
+    return meeting_free_places(forum=meeting_request.forum, meeting=meeting, upcoming=True)
+
+
+def _slot_lock(slot: Slot) -> None:
+    """Book one slot at a time: two accepts for its last table or online room must not
+    both see it free."""
+    row_lock(Slot, slot.pk)
+
+
 @transaction.atomic
 def meeting_request_accept(
-    *, meeting_request: MeetingRequest, responder: Delegate, now: dt.datetime | None = None
+    *,
+    meeting_request: MeetingRequest,
+    responder: Delegate,
+    slot: Slot | None = None,
+    now: dt.datetime | None = None,
 ) -> Meeting:
-    """The recipient accepts: the request becomes a meeting waiting for a slot."""
+    """The recipient accepts: the request becomes a meeting waiting for a slot.
+
+    Where the forum books at acceptance (`Forum.live_booking`), the responder picks one
+    of `meeting_request_places` and the meeting is scheduled there in the same
+    transaction; if that place was taken meanwhile, nothing is accepted. With no free
+    place left at all, the meeting waits for the organisers as without live booking.
+    """
     now = now or timezone.now()
     meeting_request = _lock_pending(meeting_request)
     if responder.organisation_id != meeting_request.recipient_organisation_id:
@@ -181,6 +227,14 @@ def meeting_request_accept(
     organisation_may_act_check(organisation=meeting_request.recipient_organisation)
     counterpart_may_meet_check(organisation=meeting_request.sender_organisation)
     forum = meeting_request.forum
+    if slot is not None and not forum.live_booking:
+        raise ValidationError(
+            {"slot": _("The organisers schedule this forum's meetings; accept without a time.")}
+        )
+    if slot is not None:
+        if slot.session.day.forum_id != forum.pk:
+            raise ValidationError({"slot": _("The slot belongs to another forum.")})
+        _slot_lock(slot)
     for delegate in (meeting_request.sender, responder):
         if _active_meetings_of(delegate).count() >= forum.max_meetings_per_delegate:
             raise ValidationError(
@@ -191,25 +245,56 @@ def meeting_request_accept(
     meeting_request.responded_by = responder
     meeting_request.responded_at = now
     meeting_request.save(update_fields=["status", "responded_by", "responded_at"])
+    meeting = _meeting_of_request(meeting_request, responder, now)
     try:
         with transaction.atomic():
-            meeting = Meeting.objects.create(
-                forum=forum,
-                request=meeting_request,
-                organisation_a=meeting_request.sender_organisation,
-                organisation_b=meeting_request.recipient_organisation,
-                delegate_a=meeting_request.sender,
-                delegate_b=responder,
-                pair_low=meeting_request.pair_low,
-                pair_high=meeting_request.pair_high,
-                session_wish=meeting_request.session_wish,
-                priority=meeting_request.priority,
-                mode=_meeting_mode(meeting_request.sender, responder),
-                created_at=now,
-            )
+            meeting.save(force_insert=True)
     except IntegrityError as exc:
         raise ValidationError(_("Your organisations already have a meeting.")) from exc
+    if forum.live_booking:
+        booked = _book_at_once(meeting=meeting, slot=slot, by=responder)
+        if booked is not None:
+            return booked
     notices.request_answered_notify(meeting_request=meeting_request)
+    return meeting
+
+
+def _book_at_once(*, meeting: Meeting, slot: Slot | None, by: Delegate) -> Meeting | None:
+    """Live booking: place the new meeting at the picked slot, on the free table (or in a
+    free online room) the free-place selector gives; None when no place is free at all."""
+    places = meeting_free_places(forum=meeting.forum, meeting=meeting, upcoming=True)
+    if slot is None:
+        if places:
+            raise ValidationError({"slot": _("Pick a time for the meeting.")})
+        return None
+    chosen = [place for place in places if place[0].pk == slot.pk]
+    if not chosen:
+        raise ValidationError(
+            {
+                "slot": _(
+                    "That time is not free for this meeting (any more): a delegate is busy "
+                    "or unavailable then, or no table or online room is free. Nothing was "
+                    "accepted; pick another time."
+                )
+            }
+        )
+    slot, table = chosen[0]
+    try:
+        meeting = meeting_place(meeting=meeting, slot=slot, table=table, online=table is None)
+    except DoubleBooking as exc:
+        raise ValidationError({"slot": exc.messages[0]}) from exc
+    audit_record(
+        action=AuditEntry.Action.MEETING_BOOKED,
+        actor=by.user,
+        target=meeting,
+        data={
+            "request": meeting.request_id,
+            "slot": slot.pk,
+            "table": table.pk if table is not None else None,
+        },
+    )
+    _schedule_refresh(meeting, by.user)
+    notices.meeting_booked_notify(meeting=meeting)
     return meeting
 
 

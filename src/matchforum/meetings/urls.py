@@ -8,6 +8,7 @@ urlpatterns = [
     path("outbox/", views.outbox, name="outbox"),
     path("request/<int:organisation_pk>/", views.send, name="send"),
     path("requests/<int:pk>/accept/", views.accept, name="accept"),
+    path("requests/<int:pk>/book/", views.book, name="book"),
     path("requests/<int:pk>/decline/", views.decline, name="decline"),
     path("requests/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),

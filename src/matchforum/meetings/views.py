@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from matchforum.core.access import delegate_required
 from matchforum.core.forms import form_add_service_error, message_service_error, service_error_text
 from matchforum.core.shortcuts import bad_request
+from matchforum.forums.selectors import forum_slots
 from matchforum.marketplace.selectors import (
     counterpart_item,
     marketplace_organisation,
@@ -24,8 +25,8 @@ from matchforum.marketplace.selectors import (
 from matchforum.organisations.models import Delegate
 from matchforum.recommendations.selectors import pair_topics
 
-from .forms import CancelForm, DeclineForm, MeetingRequestForm, MoveForm
-from .models import MeetingMode
+from .forms import BookForm, CancelForm, DeclineForm, MeetingRequestForm, MoveForm
+from .models import MeetingMode, RequestStatus
 from .rooms import camera_test_room_name, meeting_room_name, room_address
 from .selectors import (
     colleague_of,
@@ -52,6 +53,7 @@ from .services import (
     meeting_move_propose,
     meeting_request_accept,
     meeting_request_decline,
+    meeting_request_places,
     meeting_request_send,
     meeting_request_withdraw,
 )
@@ -201,6 +203,36 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@delegate_required(approved=True)
+def book(request: HttpRequest, pk: int) -> HttpResponse:
+    """Live booking: accept a request and pick one of its free times at once."""
+    item = request_received_by(
+        user=request.user, forum=request.forum, organisation=request.delegate.organisation, pk=pk
+    )
+    if item is None or not request.forum.live_booking:
+        raise Http404
+    places = (
+        meeting_request_places(meeting_request=item, responder=request.delegate)
+        if item.status == RequestStatus.PENDING
+        else []
+    )
+    form = BookForm(request.POST or None, places=_place_choices(request, places))
+    if request.method == "POST" and form.is_valid():
+        slot = forum_slots(forum=request.forum).filter(pk=form.cleaned_data["slot"]).first()
+        try:
+            if slot is None:
+                raise ValidationError({"slot": _("No such time in this forum.")})
+            meeting_request_accept(meeting_request=item, responder=request.delegate, slot=slot)
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, service_error_text(exc))
+        else:
+            messages.success(request, _("Accepted and booked; both sides are told."))
+            return redirect("agenda:agenda")
+    return render(request, "meetings/book.html", {"item": item, "form": form})
+
+
 @require_POST
 @delegate_required(approved=True)
 def decline(request: HttpRequest, pk: int) -> HttpResponse:
@@ -277,13 +309,10 @@ def cancel_undo(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("agenda:agenda")
 
 
-@delegate_required(approved=True)
-def move(request: HttpRequest, pk: int) -> HttpResponse:
-    """Propose a free slot for a placed meeting; see and answer the other side's proposal."""
-    meeting = _own_meeting(request, pk)
+def _place_choices(request: HttpRequest, places: list) -> list[tuple[int, str]]:
+    """Free (slot, table) places as form choices: the time, and the table or "online"."""
     tz = ZoneInfo(request.forum.time_zone)
-    places = meeting_move_places(meeting=meeting) if meeting.slot_id else []
-    choices = [
+    return [
         (
             slot.pk,
             formats.date_format(slot.starts_at.astimezone(tz), "D j M Y H:i")
@@ -292,7 +321,14 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         )
         for slot, table in places
     ]
-    form = MoveForm(request.POST or None, places=choices)
+
+
+@delegate_required(approved=True)
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Propose a free slot for a placed meeting; see and answer the other side's proposal."""
+    meeting = _own_meeting(request, pk)
+    places = meeting_move_places(meeting=meeting) if meeting.slot_id else []
+    form = MoveForm(request.POST or None, places=_place_choices(request, places))
     if request.method == "POST" and form.is_valid():
         slot = next(s for s, _table in places if s.pk == form.cleaned_data["slot"])
         try:
