@@ -10,7 +10,11 @@ from django.utils.translation import gettext as _
 from matchforum.core.links import site_url
 from matchforum.meetings.models import Meeting, MeetingMode
 from matchforum.meetings.rooms import video_configured
-from matchforum.meetings.selectors import meeting_colleague_choices, meetings_of_delegate
+from matchforum.meetings.selectors import (
+    colleagues_of,
+    meeting_colleague_choices,
+    meetings_of_delegate,
+)
 from matchforum.organisations.models import Delegate, Organisation
 from matchforum.recommendations.selectors import pair_topics
 from matchforum.schedules.models import ScheduleVersion
@@ -31,8 +35,6 @@ class AgendaEntry:
     attendees: list[Delegate] = field(default_factory=list)
     #: The reader's colleagues who could still be brought along (empty: none, or too late).
     colleague_choices: list[Delegate] = field(default_factory=list)
-    #: The reader's own delegate in the meeting is a side, not a colleague brought along.
-    reader_is_side: bool = True
 
     @property
     def own_attendees(self) -> list[Delegate]:
@@ -124,6 +126,7 @@ def agenda_for(
     version = schedule_version_published(forum=forum)
     published = _placements(version)
     entries = []
+    colleagues = colleagues_of(delegate=delegate) if with_choices else []
     for meeting in meetings_of_delegate(delegate=delegate).select_related("forum"):
         mine_is_a = meeting.organisation_a_id == delegate.organisation_id
         counterpart = meeting.organisation_b if mine_is_a else meeting.organisation_a
@@ -142,10 +145,9 @@ def agenda_for(
                 if with_topics
                 else [],
                 attendees=attendees,
-                colleague_choices=meeting_colleague_choices(meeting=meeting, delegate=delegate)
+                colleague_choices=meeting_colleague_choices(meeting=meeting, colleagues=colleagues)
                 if with_choices
                 else [],
-                reader_is_side=delegate.pk in (meeting.delegate_a_id, meeting.delegate_b_id),
             )
         )
     entries.sort(

@@ -207,20 +207,23 @@ def meetings_cancelled_of_delegate(*, delegate: Delegate) -> QuerySet[Meeting]:
     )
 
 
-def meeting_colleague_choices(*, meeting: Meeting, delegate: Delegate) -> list[Delegate]:
-    """Colleagues of `delegate` who could be brought to the meeting: of the same
-    organisation, with an open account, not in it yet (the service checks the rest: the
-    slot, the cap). Empty when the meeting takes no colleague now."""
+def colleagues_of(*, delegate: Delegate) -> list[Delegate]:
+    """The delegates of `delegate`'s organisation with an open account (`delegate` too)."""
+    return list(
+        Delegate.objects.filter(
+            organisation_id=delegate.organisation_id, user__is_active=True
+        ).select_related("user")
+    )
+
+
+def meeting_colleague_choices(*, meeting: Meeting, colleagues: list[Delegate]) -> list[Delegate]:
+    """Those of `colleagues` (see `colleagues_of`) who could be brought to the meeting:
+    not in it yet (the service checks the rest: the slot, the cap). Empty when the meeting
+    takes no colleague now."""
     if meeting.status not in ATTENDEE_STATUSES:
         return []
     present = {d.pk for d in meeting_people(meeting)}
-    return [
-        colleague
-        for colleague in Delegate.objects.filter(
-            organisation_id=delegate.organisation_id, user__is_active=True
-        ).select_related("user")
-        if colleague.pk not in present
-    ]
+    return [colleague for colleague in colleagues if colleague.pk not in present]
 
 
 def colleague_of(*, delegate: Delegate, pk: int) -> Delegate | None:
