@@ -6,36 +6,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('auth.sign_in', 'Signed in'), ('auth.sign_in_failed', 'Sign-in failed'), ('auth.sign_out', 'Signed out'), ('auth.locked_out', 'Locked out after failed sign-ins'), ('auth.token_created', 'API token created'), ('auth.token_revoked', 'API token revoked'), ('access.denied', 'Access denied'), ('access.not_found', 'Object not found or not visible'), ('vetting.decision', 'Accreditation decided'), ('schedule.published', 'Schedule published'), ('data.export', 'Data exported'), ('organisation.viewed', 'Organisation profile viewed'), ('account.deleted', 'Account deleted'), ('data.purged', 'Personal data purged')], max_length=40, verbose_name='action')),
-                ('target_type', models.CharField(blank=True, max_length=80, verbose_name='object type')),
-                ('target_id', models.CharField(blank=True, max_length=64, verbose_name='object id')),
-                ('target_label', models.CharField(blank=True, max_length=200, verbose_name='object')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP address')),
-                ('path', models.CharField(blank=True, max_length=300, verbose_name='path')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='time')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='actor')),
-                ('actor_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisations.organisation', verbose_name="actor's organisation")),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='audit_entries', to='organisations.organisation', verbose_name='organisation concerned')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("auth.sign_in", "Signed in"),
+                            ("auth.sign_in_failed", "Sign-in failed"),
+                            ("auth.sign_out", "Signed out"),
+                            ("auth.locked_out", "Locked out after failed sign-ins"),
+                            ("auth.token_created", "API token created"),
+                            ("auth.token_revoked", "API token revoked"),
+                            ("access.denied", "Access denied"),
+                            ("access.not_found", "Object not found or not visible"),
+                            ("vetting.decision", "Accreditation decided"),
+                            ("schedule.published", "Schedule published"),
+                            ("data.export", "Data exported"),
+                            ("organisation.viewed", "Organisation profile viewed"),
+                            ("account.deleted", "Account deleted"),
+                            ("data.purged", "Personal data purged"),
+                        ],
+                        max_length=40,
+                        verbose_name="action",
+                    ),
+                ),
+                (
+                    "target_type",
+                    models.CharField(blank=True, max_length=80, verbose_name="object type"),
+                ),
+                (
+                    "target_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="object id"),
+                ),
+                (
+                    "target_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="object"),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP address"),
+                ),
+                ("path", models.CharField(blank=True, max_length=300, verbose_name="path")),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="time"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "actor_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisations.organisation",
+                        verbose_name="actor's organisation",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="audit_entries",
+                        to="organisations.organisation",
+                        verbose_name="organisation concerned",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['organisation', 'action'], name='audit_audit_organis_6def08_idx')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit entries",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["organisation", "action"], name="audit_audit_organis_6def08_idx"
+                    )
+                ],
             },
         ),
     ]

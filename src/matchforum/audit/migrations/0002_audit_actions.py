@@ -4,15 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='action',
-            field=models.CharField(choices=[('auth.sign_in', 'Signed in'), ('auth.sign_in_failed', 'Sign-in failed'), ('auth.sign_out', 'Signed out'), ('auth.locked_out', 'Locked out after failed sign-ins'), ('auth.token_created', 'API token created'), ('auth.token_revoked', 'API token revoked'), ('access.denied', 'Access denied'), ('access.not_found', 'Object not found or not visible'), ('vetting.decision', 'Accreditation decided'), ('committee.team_moved', 'Organisation moved to another committee team'), ('committee.changed', 'Organising committee changed'), ('schedule.published', 'Schedule published'), ('meeting.cancelled', 'Meeting cancelled'), ('meeting.restored', 'Cancelled meeting restored'), ('data.export', 'Data exported'), ('organisation.viewed', 'Organisation profile viewed'), ('account.deleted', 'Account deleted'), ('data.purged', 'Personal data purged'), ('onsite.date_override', "Recorded outside the forum's days")], max_length=40, verbose_name='action'),
+            model_name="auditentry",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("auth.sign_in", "Signed in"),
+                    ("auth.sign_in_failed", "Sign-in failed"),
+                    ("auth.sign_out", "Signed out"),
+                    ("auth.locked_out", "Locked out after failed sign-ins"),
+                    ("auth.token_created", "API token created"),
+                    ("auth.token_revoked", "API token revoked"),
+                    ("access.denied", "Access denied"),
+                    ("access.not_found", "Object not found or not visible"),
+                    ("vetting.decision", "Accreditation decided"),
+                    ("committee.team_moved", "Organisation moved to another committee team"),
+                    ("committee.changed", "Organising committee changed"),
+                    ("schedule.published", "Schedule published"),
+                    ("meeting.cancelled", "Meeting cancelled"),
+                    ("meeting.restored", "Cancelled meeting restored"),
+                    ("data.export", "Data exported"),
+                    ("organisation.viewed", "Organisation profile viewed"),
+                    ("account.deleted", "Account deleted"),
+                    ("data.purged", "Personal data purged"),
+                    ("onsite.date_override", "Recorded outside the forum's days"),
+                ],
+                max_length=40,
+                verbose_name="action",
+            ),
         ),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0007_forum_video_system'),
+        ('forums', '0008_forum_nda_template'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('marketplace', '0005_item_classification'),
-        ('meetings', '0005_meeting_room_token'),
+        ('meetings', '0006_meeting_attendees'),
     ]
 
     operations = [

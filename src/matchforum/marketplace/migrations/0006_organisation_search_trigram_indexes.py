@@ -35,7 +35,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("marketplace", "0004_limit_text_fields"),
+        ("marketplace", "0005_item_classification"),
         ("organisations", "0005_committee_team_and_decision_team"),
     ]
 
