@@ -124,6 +124,25 @@ def test_pdf_agenda_has_the_meeting_text(client, forum, meeting):
     assert "Київ Дрони" in text and "T2" in text and "09:00" in text
 
 
+def test_pdf_agenda_wraps_long_text_and_names_the_hall(client, forum, meeting):
+    # a name at its model's limit and a long detail: every word printed, none cut
+    name = " ".join(f"Word{i}" for i in range(40))[:200]
+    meeting.organisation_b.name = name
+    meeting.organisation_b.save(update_fields=["name"])
+    table = Table.objects.get(forum=forum, number=2)
+    table.area = "Hall A, upper floor"
+    table.save(update_fields=["area"])
+    meeting_place(meeting=meeting, slot=_slots(forum)[0], table=table)
+    schedule_publish_live(forum=forum)
+    client.force_login(meeting.delegate_a.user)
+    reader = PdfReader(io.BytesIO(client.get("/agenda/agenda.pdf").content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    words = set(text.split())
+    assert set(name.split()) <= words
+    assert "Hall A, upper floor" in " ".join(text.split())
+    assert "2027" in text  # the day with its year
+
+
 def test_agenda_of_one_delegate_never_shows_other_peoples_meetings(client, forum, meeting):
     outsider = DelegateFactory(organisation__forum=forum)
     meeting_place(

@@ -6,8 +6,9 @@ import datetime as dt
 import secrets
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from fpdf import FPDF
 from icalendar import Alarm, Calendar, Event
 
 from matchforum.core.pdf import a4_document
@@ -145,8 +146,27 @@ def agenda_ical(*, delegate: Delegate, host: str, now: dt.datetime | None = None
     return calendar.to_ical()
 
 
+#: Bottom of an A4 page's printable area, in mm: a row that would cross it starts a page.
+PAGE_BOTTOM = 285.0
+PLACE_BOX_WIDTH = 40.0
+TEXT_X, TEXT_WIDTH = 95.0, 105.0
+
+
+def _fitting_size(pdf: FPDF, text: str, width: float, largest: int, smallest: int = 8) -> int:
+    """The largest bold font size (down to ``smallest``) at which ``text`` fits ``width``."""
+    size = largest
+    while size > smallest:
+        pdf.set_font("DejaVu", "B", size)
+        if pdf.get_string_width(text) <= width:
+            break
+        size -= 1
+    return size
+
+
 def agenda_pdf(*, delegate: Delegate) -> bytes:
-    """A one-page A4 agenda with table numbers large enough to read standing."""
+    """An A4 agenda with table numbers large enough to read standing (one page for a usual
+    day). Names and details wrap inside their column, never cut: a row grows to hold them,
+    and a row that no longer fits the page starts the next one."""
     pdf = a4_document()
     forum = delegate.organisation.forum
     zone = ZoneInfo(forum.time_zone)
@@ -154,46 +174,67 @@ def agenda_pdf(*, delegate: Delegate) -> bytes:
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
-    pdf.cell(0, 9, forum.name, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, forum.name, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 11)
-    pdf.cell(0, 6, f"{delegate.user} — {delegate.organisation.name}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0, 6, f"{delegate.user} — {delegate.organisation.name}", new_x="LMARGIN", new_y="NEXT"
+    )
     status = (
         _("Schedule version %(number)s") % {"number": version.number}
         if version
         else _("Schedule not yet published")
     )
     times = _("times in %(zone)s") % {"zone": forum.time_zone}
-    pdf.cell(0, 6, f"{status} · {times}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, f"{status} · {times}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     placed = [e for e in entries if e.meeting.slot_id] if version else []
     rows = placed or []
-    row_height = min(22.0, 240.0 / max(len(rows), 1))
-    big = max(12, min(30, int(row_height * 1.4)))
+    base_height = min(22.0, 240.0 / max(len(rows), 1))
+    big = max(12, min(30, int(base_height * 1.4)))
     for entry in rows:
         slot = entry.meeting.slot
-        top = pdf.get_y()
-        pdf.set_font("DejaVu", "B", 12)
-        start = slot.starts_at.astimezone(zone)
-        end = slot.ends_at.astimezone(zone)
-        pdf.set_xy(10, top)
-        pdf.cell(38, row_height / 2, start.strftime("%a %d %b"))
-        pdf.set_xy(10, top + row_height / 2)
-        pdf.cell(38, row_height / 2, f"{start:%H:%M}–{end:%H:%M}")
-        pdf.set_xy(50, top)
-        pdf.set_font("DejaVu", "B", big)
-        label = _("Online") if entry.online else _("T%(number)s") % {"number": entry.table_number}
-        pdf.cell(40, row_height, label, align="C", border=1)
-        pdf.set_xy(95, top)
-        pdf.set_font("DejaVu", "B", 11)
-        pdf.cell(105, row_height / 2, entry.counterpart.name[:60])
-        pdf.set_xy(95, top + row_height / 2)
-        pdf.set_font("DejaVu", "", 9)
+        meeting = entry.meeting
         detail = f"{entry.counterpart_delegate.user}"
         if entry.attendees:
             detail += " · " + entry.attendees_text
         if entry.topics:
             detail += " · " + entry.topics[0]
-        pdf.cell(105, row_height / 2, detail[:90])
+        pdf.set_font("DejaVu", "B", 11)
+        name_height = pdf.multi_cell(
+            TEXT_WIDTH, 5, entry.counterpart.name, dry_run=True, output="HEIGHT"
+        )
+        pdf.set_font("DejaVu", "", 9)
+        detail_height = pdf.multi_cell(TEXT_WIDTH, 4.5, detail, dry_run=True, output="HEIGHT")
+        row_height = max(base_height, name_height + detail_height + 1)
+        if pdf.get_y() + row_height > PAGE_BOTTOM:
+            pdf.add_page()
+        top = pdf.get_y()
+        start = slot.starts_at.astimezone(zone)
+        end = slot.ends_at.astimezone(zone)
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.set_xy(10, top)
+        # the reader's language (the view activates it), with the year
+        pdf.multi_cell(38, 5, formats.date_format(start, "D j M Y"))
+        pdf.set_xy(10, pdf.get_y())
+        pdf.cell(38, 5, f"{start:%H:%M}–{end:%H:%M}")
+        label = _("Online") if entry.online else _("T%(number)s") % {"number": entry.table_number}
+        hall = "" if entry.online or not meeting.table_id else meeting.table.area
+        size = _fitting_size(pdf, label, PLACE_BOX_WIDTH - 2, big)
+        pdf.set_xy(50, top)
+        pdf.cell(PLACE_BOX_WIDTH, row_height, "", border=1)
+        pdf.set_font("DejaVu", "B", size)
+        pdf.set_xy(50, top)
+        pdf.cell(PLACE_BOX_WIDTH, row_height - (5 if hall else 0), label, align="C")
+        if hall:
+            pdf.set_font("DejaVu", "", 8)
+            pdf.set_xy(51, top + row_height - 6)
+            pdf.multi_cell(PLACE_BOX_WIDTH - 2, 3.5, hall, align="C", max_line_height=3.5)
+        pdf.set_xy(TEXT_X, top)
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.multi_cell(TEXT_WIDTH, 5, entry.counterpart.name)
+        pdf.set_xy(TEXT_X, top + name_height)
+        pdf.set_font("DejaVu", "", 9)
+        pdf.multi_cell(TEXT_WIDTH, 4.5, detail)
         pdf.set_y(top + row_height + 1)
     if not rows:
         pdf.set_font("DejaVu", "", 12)
