@@ -263,6 +263,13 @@ def test_the_owners_country_team_reviews_a_classification(setting):
     entry = AuditEntry.objects.get(action=AuditEntry.Action.CLASSIFICATION_REVIEWED)
     assert entry.data["previous"] == "public" and entry.data["classification"] == "controlled"
     assert entry.data["reason"] == "EW payload" and entry.organisation == owner
+    # a reason over the limit is refused whole, the item left as it was (never cut)
+    with pytest.raises(ValidationError):
+        profile_review_classification(
+            profile=item, reviewer=ua_officer, classification="public", reason="x" * 2001
+        )
+    item.refresh_from_db()
+    assert item.classification == "controlled"
 
 
 def test_the_vetting_team_grants_an_accreditation_level(setting):

@@ -13,9 +13,10 @@ from matchforum.accounts.models import User
 from matchforum.audit.models import AuditEntry
 from matchforum.audit.services import audit_record
 from matchforum.core.enqueue import enqueue_on_commit
+from matchforum.core.text_limits import text_within
 from matchforum.forums import committee
 from matchforum.forums.models import CapabilityTrack, Forum
-from matchforum.organisations.models import Delegate, Organisation
+from matchforum.organisations.models import AccreditationDecision, Delegate, Organisation
 from matchforum.recommendations.tasks import (
     recompute_forum_recommendations,
     recompute_organisation_recommendations,
@@ -111,6 +112,8 @@ def profile_review_classification(
         raise PermissionDenied(_("Only the committee team of its country decides this."))
     if classification not in Classification.values:
         raise ValidationError(_("Choose a classification."))
+    # the same limit as a vetting decision's reason: refused whole, never cut
+    reason = text_within(reason, model=AccreditationDecision, field="reason")
     profile = CooperationProfile.objects.select_for_update().get(pk=profile.pk)
     previous = profile.classification
     profile.classification = classification
@@ -135,7 +138,7 @@ def profile_review_classification(
             "previous": previous,
             "classification": classification,
             "team": str(team) if team else "",
-            "reason": reason.strip()[:2000],
+            "reason": reason,
         },
     )
     if previous != classification:
