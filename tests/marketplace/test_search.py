@@ -147,6 +147,16 @@ def test_several_words_each_match_in_any_field(client, sensors, text, expected):
     assert {o.name for o in page.object_list} == expected
 
 
+def test_results_whose_name_holds_the_words_come_first(client, sensors):
+    # "drones": Kyiv Sky Watch (a profile title) sorts before Lviv Drones by name, but
+    # Lviv Drones holds the word in its own name
+    client.force_login(sensors.user)
+    page = client.get("/marketplace/", {"q": "drones"}).context["page"]
+    assert [o.name for o in page.object_list] == ["Lviv Drones", "Kyiv Sky Watch"]
+    page = client.get("/marketplace/", {"q": "дрони"}).context["page"]
+    assert [o.name for o in page.object_list] == ["Одеса Дрони"]
+
+
 def test_country_filter_offers_only_countries_present(client, market, forum):
     hidden = OrganisationFactory(forum=forum, name="Unlisted Kyiv", country="UA")
     hidden.visibility = "unlisted"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 
 from matchforum.accounts.models import User
 from matchforum.core.own_organisations import own_organisation_ids
@@ -94,18 +95,34 @@ def marketplace_organisations(
             Q(tracks__slug=filters.track)
             | Q(pk__in=visible.filter(tracks__slug=filters.track).values("organisation_id"))
         )
-    for stem in search_stems(filters.text):
+    stems = search_stems(filters.text)
+    for stem in stems:
         organisations = organisations.filter(_text_matches(stem, visible))
     # The joins above (tracks, profiles) repeat an organisation; choosing the ids in a
     # subquery instead of DISTINCT over every column (descriptions included) keeps the
     # page's query and its count narrow.
-    return (
-        Organisation.objects.filter(pk__in=organisations.values("pk"))
-        .order_by("name", "pk")
-        .prefetch_related(
-            "tracks", Prefetch("profiles", queryset=profiles, to_attr="shown_profiles")
-        )
+    found = Organisation.objects.filter(pk__in=organisations.values("pk"))
+    order: list[Any] = ["name", "pk"]
+    if stems:
+        # Every result holds every word somewhere; the ones whose own name holds more of
+        # them come first (a page count ignores this: the annotation is not filtered on).
+        found = found.annotate(name_hits=_name_hits(stems))
+        order = ["-name_hits", *order]
+    return found.order_by(*order).prefetch_related(
+        "tracks", Prefetch("profiles", queryset=profiles, to_attr="shown_profiles")
     )
+
+
+def _name_hits(stems: list[str]) -> Any:
+    """How many of the query's stems the organisation's name contains (SQL expression)."""
+    hits: Any = Value(0)
+    for stem in stems:
+        variants = case_variants(stem) if connection.vendor == "sqlite" else {stem}
+        in_name = Q()
+        for variant in variants:
+            in_name |= Q(name__icontains=variant)
+        hits = hits + Case(When(in_name, then=Value(1)), default=Value(0))
+    return hits
 
 
 def _text_matches(stem: str, visible: QuerySet[CooperationProfile]) -> Q:
