@@ -157,6 +157,21 @@ def test_results_whose_name_holds_the_words_come_first(client, sensors):
     assert [o.name for o in page.object_list] == ["Одеса Дрони"]
 
 
+def test_a_card_lists_four_items_and_folds_the_rest_with_their_count(client, forum):
+    viewer = DelegateFactory(organisation__forum=forum, organisation__name="Viewer")
+    many = OrganisationFactory(forum=forum, name="Many Items")
+    titles = [f"Item number {i}" for i in range(6)]
+    for title in titles:
+        CooperationProfileFactory(organisation=many, side="offer", title=title)
+    client.force_login(viewer.user)
+    body = client.get("/marketplace/").content.decode()
+    card = body[body.index(f'data-organisation="{many.pk}"') :].split("</article>")[0]
+    assert all(title in card for title in titles)  # none left out
+    folded = card[card.index("<details") :]
+    assert "2 more offers and needs" in folded
+    assert sum(title in folded for title in titles) == 2
+
+
 def test_country_filter_offers_only_countries_present(client, market, forum):
     hidden = OrganisationFactory(forum=forum, name="Unlisted Kyiv", country="UA")
     hidden.visibility = "unlisted"
