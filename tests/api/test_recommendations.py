@@ -26,7 +26,7 @@ def test_the_list_is_ranked_and_explained(world):
     assert first["counterpart"]["id"] == world.partner_org.pk
     assert first["counterpart"]["name"] == "Partner Org"
     they = {"offer_title": "Radar", "need_title": "Sensors", "score": 0.8}
-    assert first["they_answer_you"] == they
+    assert {k: first["they_answer_you"][k] for k in they} == they
     assert first["you_answer_them"] is None
     assert first["shared_tracks"] == ["Demining"]
     assert "Their offer “Radar” answers your need “Sensors”." in first["reasons"]

@@ -221,7 +221,7 @@ def test_an_organisation_description_at_the_limit_is_stored_whole(world, no_thro
     assert Organisation.objects.get(pk=world.own_org.pk).description == "b" * LIMIT
 
 
-PROFILE = {"side": "offer", "kind": "product", "language": "en"}
+PROFILE = {"side": "offer", "kind": "product", "language": "en", "classification": "public"}
 PROFILE_LIMITS = {
     "title": text_limit(CooperationProfile, "title"),
     "description": text_limit(CooperationProfile, "description"),

@@ -752,6 +752,24 @@ MATRIX: dict[str, list[Op]] = {
             kwargs=pk_of("meeting"),
         ),
     ],
+    "meetings:attendee_add": [
+        Op("GET", POST_ONLY, kwargs=pk_of("meeting")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=200, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("meeting"),
+            form=True,
+        ),
+    ],
+    "meetings:attendee_remove": [
+        Op("GET", POST_ONLY, kwargs=pk_of("meeting")),
+        Op(
+            "POST",
+            expect(anonymous=302, other=404, unapproved=200, own=404, vetting=403, organiser=403),
+            kwargs=pk_of("meeting"),
+            form=True,
+        ),
+    ],
     "meetings:move_accept": [Op("GET", POST_ONLY, kwargs=lambda w: {"pk": 1})],
     "meetings:move_decline": [Op("GET", POST_ONLY, kwargs=lambda w: {"pk": 1})],
     # an on-site meeting has no room, so even its attendee is not found

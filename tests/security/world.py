@@ -216,12 +216,22 @@ def build_world() -> World:
         token="security-survey-token",
         sent_at=timezone.now(),
     )
-    # The own organisation is recommended the partner, and is not interested in the third.
+    # The own organisation is recommended the partner, and is not interested in the third;
+    # the explanation quotes real items, as the matcher's do (a quoted item no reader may
+    # see is dropped from what is shown)
+    radar = CooperationProfileFactory(organisation=partner_org, side="offer", title="Radar")
+    sensors = CooperationProfileFactory(organisation=own_org, side="need", title="Sensors")
     recommendation = RecommendationFactory(
         organisation=own_org,
         counterpart=partner_org,
         explanation={
-            "they_answer_you": {"offer_title": "Radar", "need_title": "Sensors", "score": 0.8},
+            "they_answer_you": {
+                "offer_title": "Radar",
+                "need_title": "Sensors",
+                "score": 0.8,
+                "offer_id": radar.pk,
+                "need_id": sensors.pk,
+            },
             "you_answer_them": None,
             "shared_tracks": ["Demining"],
             "text": "Partner Org offers *Radar*.",

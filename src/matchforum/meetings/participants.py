@@ -20,6 +20,8 @@ from .models import Meeting, MeetingAttendee
 def meeting_delegate_ids(meeting: Meeting) -> list[int]:
     """The delegates in the meeting: side a, side b, then the attendees (uses a
     prefetch of ``attendees`` when there is one)."""
+    if meeting.pk is None:  # a meeting still to be made (live booking's free times)
+        return [meeting.delegate_a_id, meeting.delegate_b_id]
     extra = [attendee.delegate_id for attendee in meeting.attendees.all()]
     return [meeting.delegate_a_id, meeting.delegate_b_id, *extra]
 

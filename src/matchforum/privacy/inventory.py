@@ -73,6 +73,9 @@ PERSONAL_RELATIONS: dict[str, Handling] = {
     # Decisions taken in a role (vetting, moderation, organising): kept as the record.
     "organisations.Organisation.reviewed_by": Handling("vetting_decisions", "kept"),
     "organisations.AccreditationDecision.reviewer": Handling("vetting_decisions", "kept"),
+    "marketplace.CooperationProfile.classification_reviewed_by": Handling(
+        "classification_reviews", "kept"
+    ),
     "organisations.RegistrationImport.created_by": Handling(
         "registration_imports", "kept until the forum is purged"
     ),

@@ -23,6 +23,7 @@ from matchforum.audit.services import audit_record
 from matchforum.badges.models import BadgeBatch
 from matchforum.community.models import Attachment, Post, PostReport, Thread
 from matchforum.forums.models import Forum
+from matchforum.marketplace.models import CooperationProfile
 from matchforum.meetings.models import Meeting, MeetingRequest
 from matchforum.meetings.participants import takes_part
 from matchforum.news.models import Article, Comment
@@ -136,6 +137,17 @@ def _account_data(user: User) -> dict[str, Any]:
             for d in AccreditationDecision.objects.filter(reviewer=user).select_related(
                 "organisation"
             )
+        ],
+        "classification_reviews": [
+            {
+                "item": p.title,
+                "organisation": p.organisation.name,
+                "classification": p.classification,
+                "reviewed_at": _iso(p.classification_reviewed_at),
+            }
+            for p in CooperationProfile.objects.filter(
+                classification_reviewed_by=user
+            ).select_related("organisation")
         ],
         "registration_imports": [
             {"file": i.filename, "created_at": _iso(i.created_at)}
