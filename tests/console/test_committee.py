@@ -88,6 +88,23 @@ def test_the_console_home_counts_the_teams_queue_and_the_forum_apart(
     assert "awaiting review in the whole forum" not in response.content.decode()
 
 
+def test_the_vetting_page_keeps_the_level_and_decision_forms_apart(
+    client, lithuanian_officer, organisations
+):
+    client.force_login(lithuanian_officer)
+    lithuanian = organisations["LT"]
+    url = reverse("console:vetting_detail", args=[lithuanian.pk])
+    page = client.get(url).content.decode()
+    assert page.count('id="id_reason"') == 1  # the decision's; the level's is prefixed
+    assert 'id="id_level-reason"' in page
+    client.post(
+        reverse("console:vetting_accreditation_level", args=[lithuanian.pk]),
+        {"level-level": "basic", "level-reason": "Checked the licence"},
+    )
+    lithuanian.refresh_from_db()
+    assert lithuanian.accreditation_level == "basic"
+
+
 def test_ticking_an_organisation_of_another_team_refuses_the_whole_bulk_decision(
     client, lithuanian_officer, organisations
 ):

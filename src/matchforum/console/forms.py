@@ -270,6 +270,11 @@ class CommitteeMemberForm(forms.Form):
         self.fields["team"].queryset = CommitteeTeam.objects.filter(forum=forum)
 
 
+#: The level form shares the vetting page with the decision form, which also has a reason:
+#: a prefix keeps their fields' names and ids apart.
+LEVEL_FORM_PREFIX = "level"
+
+
 class AccreditationLevelForm(forms.Form):
     level = forms.ChoiceField(label=_("Accreditation level"), choices=AccreditationLevel.choices)
     reason = forms.CharField(

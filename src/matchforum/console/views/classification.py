@@ -27,7 +27,12 @@ from matchforum.organisations.models import Organisation
 from matchforum.organisations.services import organisation_set_accreditation_level
 
 from ..access import vetting_required
-from ..forms import AccreditationLevelForm, ClassificationReviewForm, ClassificationRulesForm
+from ..forms import (
+    LEVEL_FORM_PREFIX,
+    AccreditationLevelForm,
+    ClassificationReviewForm,
+    ClassificationRulesForm,
+)
 
 
 def _form_errors_as_messages(request: HttpRequest, form) -> None:
@@ -60,7 +65,7 @@ def accreditation_level(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk, forum=forum)
     if not committee.can_vet(request.user, organisation):
         raise PermissionDenied
-    form = AccreditationLevelForm(request.POST)
+    form = AccreditationLevelForm(request.POST, prefix=LEVEL_FORM_PREFIX)
     if form.is_valid():
         try:
             organisation_set_accreditation_level(

@@ -28,7 +28,7 @@ from matchforum.organisations.services import (
 
 from ..access import vetting_required
 from ..confirmation import confirmation_page, confirmed
-from ..forms import AccreditationLevelForm, DecisionForm, MoveTeamForm
+from ..forms import LEVEL_FORM_PREFIX, AccreditationLevelForm, DecisionForm, MoveTeamForm
 from ..selectors import forum_vetting_state
 
 FILTERS = {
@@ -172,7 +172,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_decide": committee.can_vet(request.user, organisation),
             "classification_choices": Classification.choices,
             "level_form": AccreditationLevelForm(
-                initial={"level": organisation.accreditation_level}
+                initial={"level": organisation.accreditation_level}, prefix=LEVEL_FORM_PREFIX
             ),
             "history": organisation.accreditation_history.select_related("reviewer", "team"),
             "team": committee.responsible_team(organisation),
