@@ -174,10 +174,15 @@ def agenda_pdf(*, delegate: Delegate) -> bytes:
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
-    pdf.multi_cell(0, 9, forum.name, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, forum.name, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 11)
     pdf.multi_cell(
-        0, 6, f"{delegate.user} — {delegate.organisation.name}", new_x="LMARGIN", new_y="NEXT"
+        0,
+        6,
+        f"{delegate.user} — {delegate.organisation.name}",
+        align="L",
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     status = (
         _("Schedule version %(number)s") % {"number": version.number}
@@ -185,7 +190,7 @@ def agenda_pdf(*, delegate: Delegate) -> bytes:
         else _("Schedule not yet published")
     )
     times = _("times in %(zone)s") % {"zone": forum.time_zone}
-    pdf.multi_cell(0, 6, f"{status} · {times}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, f"{status} · {times}", align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     placed = [e for e in entries if e.meeting.slot_id] if version else []
     rows = placed or []
@@ -201,10 +206,12 @@ def agenda_pdf(*, delegate: Delegate) -> bytes:
             detail += " · " + entry.topics[0]
         pdf.set_font("DejaVu", "B", 11)
         name_height = pdf.multi_cell(
-            TEXT_WIDTH, 5, entry.counterpart.name, dry_run=True, output="HEIGHT"
+            TEXT_WIDTH, 5, entry.counterpart.name, align="L", dry_run=True, output="HEIGHT"
         )
         pdf.set_font("DejaVu", "", 9)
-        detail_height = pdf.multi_cell(TEXT_WIDTH, 4.5, detail, dry_run=True, output="HEIGHT")
+        detail_height = pdf.multi_cell(
+            TEXT_WIDTH, 4.5, detail, align="L", dry_run=True, output="HEIGHT"
+        )
         row_height = max(base_height, name_height + detail_height + 1)
         if pdf.get_y() + row_height > PAGE_BOTTOM:
             pdf.add_page()
@@ -214,7 +221,7 @@ def agenda_pdf(*, delegate: Delegate) -> bytes:
         pdf.set_font("DejaVu", "B", 11)
         pdf.set_xy(10, top)
         # the reader's language (the view activates it), with the year
-        pdf.multi_cell(38, 5, formats.date_format(start, "D j M Y"))
+        pdf.multi_cell(38, 5, formats.date_format(start, "D j M Y"), align="L")
         pdf.set_xy(10, pdf.get_y())
         pdf.cell(38, 5, f"{start:%H:%M}–{end:%H:%M}")
         label = _("Online") if entry.online else _("T%(number)s") % {"number": entry.table_number}
@@ -231,10 +238,10 @@ def agenda_pdf(*, delegate: Delegate) -> bytes:
             pdf.multi_cell(PLACE_BOX_WIDTH - 2, 3.5, hall, align="C", max_line_height=3.5)
         pdf.set_xy(TEXT_X, top)
         pdf.set_font("DejaVu", "B", 11)
-        pdf.multi_cell(TEXT_WIDTH, 5, entry.counterpart.name)
+        pdf.multi_cell(TEXT_WIDTH, 5, entry.counterpart.name, align="L")
         pdf.set_xy(TEXT_X, top + name_height)
         pdf.set_font("DejaVu", "", 9)
-        pdf.multi_cell(TEXT_WIDTH, 4.5, detail)
+        pdf.multi_cell(TEXT_WIDTH, 4.5, detail, align="L")
         pdf.set_y(top + row_height + 1)
     if not rows:
         pdf.set_font("DejaVu", "", 12)
