@@ -27,6 +27,13 @@ def message_service_error(request: HttpRequest, error: ValidationError | Permiss
     messages.error(request, service_error_text(error))
 
 
+def message_form_errors(request: HttpRequest, form: forms.Form) -> None:
+    """Show a form's errors on the next page, for a form posted from another page."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

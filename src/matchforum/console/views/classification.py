@@ -14,7 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchforum.core.forms import form_add_service_error, message_service_error
+from matchforum.core.forms import (
+    form_add_service_error,
+    message_form_errors,
+    message_service_error,
+)
 from matchforum.core.shortcuts import forum_or_404
 from matchforum.forums import committee
 from matchforum.marketplace.models import CooperationProfile
@@ -33,12 +37,6 @@ from ..forms import (
     ClassificationReviewForm,
     ClassificationRulesForm,
 )
-
-
-def _form_errors_as_messages(request: HttpRequest, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 @vetting_required
@@ -81,7 +79,7 @@ def accreditation_level(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Accreditation level recorded: %(name)s") % {"name": organisation}
             )
     else:
-        _form_errors_as_messages(request, form)
+        message_form_errors(request, form)
     return redirect("console:vetting_detail", pk=organisation.pk)
 
 
@@ -110,5 +108,5 @@ def classification_review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Classification recorded: %(title)s") % {"title": profile})
     else:
-        _form_errors_as_messages(request, form)
+        message_form_errors(request, form)
     return redirect("console:vetting_detail", pk=profile.organisation_id)

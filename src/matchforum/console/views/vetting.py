@@ -14,7 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from matchforum.core.forms import form_add_service_error, message_service_error
+from matchforum.core.forms import (
+    form_add_service_error,
+    message_form_errors,
+    message_service_error,
+)
 from matchforum.core.shortcuts import forum_or_404
 from matchforum.forums import committee
 from matchforum.marketplace.models import Classification
@@ -206,7 +210,5 @@ def move_team(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s moved to another team.") % {"name": organisation})
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_form_errors(request, form)
     return redirect("console:vetting_detail", pk=organisation.pk)
