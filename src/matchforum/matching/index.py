@@ -233,31 +233,45 @@ class MatchIndex:
                 self.offer_rows.setdefault(r, []).append(row)
             self.profile_row[p.id] = (p.side, row)
         if self.channels is not None:
-            self._set_channels(ids, todo, tv)
+            centred = getattr(self.text_model, "centred", None)
+            cv = (
+                centred(docs, [p.language for _, p in todo]) if centred is not None and todo else tv
+            )
+            self._set_channels(ids, todo, tv, cv)
         self.pending -= set(ids)
 
     def _set_channels(
-        self, ids: Sequence[str], todo: Sequence[tuple[str, Profile]], tv: np.ndarray
+        self,
+        ids: Sequence[str],
+        todo: Sequence[tuple[str, Profile]],
+        tv: np.ndarray,
+        cv: np.ndarray,
     ) -> None:
+        """Each organisation's vectors (``tv``), language-centred vectors (``cv``), tokens
+        and languages into the organisation-level channels."""
         assert self.channels is not None
         dim = self._text_dim or 1
         by_org: dict[str, dict[str, list]] = {oid: {"need": [], "offer": []} for oid in ids}
-        for (oid, p), t in zip(todo, tv, strict=True):
-            by_org[oid][p.side].append((p, t))
+        for (oid, p), t, c in zip(todo, tv, cv, strict=True):
+            by_org[oid][p.side].append((p, t, c))
         for oid in ids:
             sides = by_org[oid]
-            vecs = {
-                side: np.array([t for _, t in items], np.float32).reshape(-1, dim)
-                for side, items in sides.items()
-            }
-            languages = Counter(p.language for items in sides.values() for p, _ in items)
+
+            def stack(side: str, i: int, sides: dict[str, list] = sides) -> np.ndarray:
+                return np.array([x[i] for x in sides[side]], np.float32).reshape(-1, dim)
+
+            texts = [x[0].language for items in sides.values() for x in items]
+            languages = Counter(texts)
             self.channels.set_org(
                 self.row[oid],
-                vecs["need"],
-                vecs["offer"],
-                _tokens([p for p, _ in sides["need"]]),
-                _tokens([p for p, _ in sides["offer"]]),
+                stack("need", 1),
+                stack("offer", 1),
+                _tokens([x[0] for x in sides["need"]]),
+                _tokens([x[0] for x in sides["offer"]]),
                 language=min(languages, key=lambda x: (-languages[x], x)) if languages else None,
+                need_centred=stack("need", 2),
+                offer_centred=stack("offer", 2),
+                languages=texts,
             )
 
     def _drop_vectors(self, oid: str) -> None:
