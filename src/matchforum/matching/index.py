@@ -460,14 +460,17 @@ class MatchIndex:
         self.g2[:n] = 0.0
         self._sgroup[:n] = self._glang[:n]
         if self.scale_per_language:
-            for g in np.unique(self._glang[:n]).tolist():
-                cols = (self._glang[:n] == g) & (live > 0)
-                blk = self.D[:n, :n][:, cols].astype(np.float64)
-                self.g1[:n, g] = blk.sum(axis=1)
-                self.g2[:n, g] = (blk**2).sum(axis=1)
-                own = cols.copy()
-                self.g1[:n, g] -= diag * own
-                self.g2[:n, g] -= diag**2 * own
+            # one-hot of each live column's language: the sums per language are two products
+            onehot = np.zeros((n, MAX_LANGUAGE_GROUPS))
+            onehot[np.arange(n), self._glang[:n]] = live[:n]
+            for r0 in range(0, n, 1024):
+                r1 = min(n, r0 + 1024)
+                blk = self.D[r0:r1, :n].astype(np.float64)
+                self.g1[r0:r1] = blk @ onehot
+                self.g2[r0:r1] = (blk**2) @ onehot
+            own = np.arange(n), self._glang[:n]  # each row's own entry, on its diagonal
+            self.g1[own] -= diag
+            self.g2[own] -= diag**2
 
     def _stats(self) -> tuple[np.ndarray, np.ndarray]:
         """Each row's mean and standard deviation over the other live organisations: one
