@@ -141,6 +141,7 @@ class MatchIndex:
         self._glang = np.zeros(0, np.int16)  # main language group of each row
         self._sgroup = np.zeros(0, np.int16)  # group each column is counted under in g1, g2
         self._groups: dict[str, int] = {}
+        self._scales: tuple[np.ndarray, np.ndarray] | None = None  # _stats(), until changed
         self.lists: dict[int, list[int]] = {}
         self.list_scores: dict[int, np.ndarray] = {}
         self.stale: set[int] = set()
@@ -195,6 +196,7 @@ class MatchIndex:
         self.g2 = np.vstack([self.g2, np.zeros((new - cap, MAX_LANGUAGE_GROUPS))])
         self._glang = np.concatenate([self._glang, np.zeros(new - cap, np.int16)])
         self._sgroup = np.concatenate([self._sgroup, np.zeros(new - cap, np.int16)])
+        self._scales = None
         self.appear = np.concatenate([self.appear, np.zeros(new - cap, np.int64)])
 
     def fit_text(self) -> None:
@@ -267,6 +269,7 @@ class MatchIndex:
         if key not in self._groups:
             self._groups[key] = min(len(self._groups), MAX_LANGUAGE_GROUPS - 1)
         self._glang[r] = self._groups[key]
+        self._scales = None
 
     def _set_channels(
         self,
@@ -349,6 +352,7 @@ class MatchIndex:
 
     def _cache_org(self, r: int) -> None:
         """Update the per-organisation arrays for one row (O(1) amortised)."""
+        self._scales = None
         n = len(self.orgs)
         if n > len(self._kind):
             extra = n - len(self._kind)
@@ -471,6 +475,7 @@ class MatchIndex:
             own = np.arange(n), self._glang[:n]  # each row's own entry, on its diagonal
             self.g1[own] -= diag
             self.g2[own] -= diag**2
+        self._scales = None
 
     def _stats(self) -> tuple[np.ndarray, np.ndarray]:
         """Each row's mean and standard deviation over the other live organisations: one
@@ -482,7 +487,13 @@ class MatchIndex:
         languages what they give a pair in one (no shared words, a weaker alignment of the
         model across languages): on one scale a Ukrainian organisation's English candidates
         rank below its unrelated Ukrainian ones. Each candidate language's best are put on
-        a par instead. In a forum of one language this is the plain row scale."""
+        a par instead. In a forum of one language this is the plain row scale. Kept until a
+        score, an organisation or a language changes."""
+        if self._scales is None or len(self._scales[0]) != self._n:
+            self._scales = self._compute_stats()
+        return self._scales
+
+    def _compute_stats(self) -> tuple[np.ndarray, np.ndarray]:
         n = self._n
         m = max(1, int(self._live.sum()) - 1)
         mu = self.s1[:n] / m
@@ -654,6 +665,7 @@ class MatchIndex:
             g = self._sgroup[r]
             self.g1[: self._n, g] -= col_old
             self.g2[: self._n, g] -= col_old**2
+            self._scales = None
         self.orgs[r] = None
         if self.channels is not None:
             self.channels.remove_org(r)
@@ -735,6 +747,7 @@ class MatchIndex:
         g_cols = self._sgroup[:n]
         self.g1[r] = np.bincount(g_cols, weights=rr, minlength=MAX_LANGUAGE_GROUPS)
         self.g2[r] = np.bincount(g_cols, weights=rr**2, minlength=MAX_LANGUAGE_GROUPS)
+        self._scales = None
         # a's own list now; other lists lazily
         self._recommend_row(r)
         mu, sd = self._stats()
