@@ -467,8 +467,8 @@ class MatchIndex:
             # one-hot of each live column's language: the sums per language are two products
             onehot = np.zeros((n, MAX_LANGUAGE_GROUPS))
             onehot[np.arange(n), self._glang[:n]] = live[:n]
-            for r0 in range(0, n, 1024):
-                r1 = min(n, r0 + 1024)
+            for r0 in range(0, n, 256):  # 256 rows of float64: 20 MB at 10,000
+                r1 = min(n, r0 + 256)
                 blk = self.D[r0:r1, :n].astype(np.float64)
                 self.g1[r0:r1] = blk @ onehot
                 self.g2[r0:r1] = (blk**2) @ onehot
