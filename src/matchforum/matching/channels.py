@@ -220,12 +220,12 @@ class OrgChannels:
         own = self.lang[rows]
         z = np.zeros_like(raw)
         for g in range(max(1, len(self._groups))):
-            in_g = lang == g
+            cols = np.flatnonzero(lang == g)  # each group on its own columns: one pass in all
             is_own = own == g
-            vals = np.where(is_own[:, None], raw, cross)
+            vals = np.where(is_own[:, None], raw[:, cols], cross[:, cols])
             mu = np.where(is_own, overall[0][0], overall[1][0])
             var = np.where(is_own, overall[0][1], overall[1][1])
-            m = mask & in_g[None, :]
+            m = mask[:, cols]
             c = m.sum(axis=1)
             c1 = np.maximum(c, 1)
             mu_g = (vals * m).sum(axis=1) / c1
@@ -237,8 +237,8 @@ class OrgChannels:
             sd_s = np.maximum(np.sqrt(var_s), MIN_SD)
             self.stats[rows, g, col] = mu_s
             self.stats[rows, g, col + 1] = sd_s
-            if in_g.any():
-                z[:, in_g] = (vals[:, in_g] - mu_s[:, None]) / sd_s[:, None]
+            if len(cols):
+                z[:, cols] = (vals - mu_s[:, None]) / sd_s[:, None]
         return z
 
     def block(self, r0: int, r1: int, n: int, live: np.ndarray) -> np.ndarray:

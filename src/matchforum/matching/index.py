@@ -194,8 +194,8 @@ class MatchIndex:
         self.s2 = np.concatenate([self.s2, np.zeros(new - cap)])
         self.g1 = np.vstack([self.g1, np.zeros((new - cap, MAX_LANGUAGE_GROUPS))])
         self.g2 = np.vstack([self.g2, np.zeros((new - cap, MAX_LANGUAGE_GROUPS))])
-        self._glang = np.concatenate([self._glang, np.zeros(new - cap, np.int16)])
-        self._sgroup = np.concatenate([self._sgroup, np.zeros(new - cap, np.int16)])
+        self._glang = _padded(self._glang, new)
+        self._sgroup = _padded(self._sgroup, new)
         self._scales = None
         self.appear = np.concatenate([self.appear, np.zeros(new - cap, np.int64)])
 
@@ -263,7 +263,9 @@ class MatchIndex:
     def _set_language(self, oid: str) -> None:
         """The main language group of an organisation: the most frequent of its texts."""
         r = self.row[oid]
-        self._grow(r + 1)
+        if r >= len(self._glang):  # before the first scoring D is not allocated yet
+            self._glang = _padded(self._glang, max(r + 1, 2 * len(self._glang)))
+            self._sgroup = _padded(self._sgroup, len(self._glang))
         langs = Counter(p.language for p in self.profiles.get(oid, []))
         key = min(langs, key=lambda x: (-langs[x], x)) if langs else ""
         if key not in self._groups:
@@ -883,6 +885,11 @@ class MatchIndex:
     @property
     def text_dim(self) -> int:
         return self._text_dim or 0
+
+
+def _padded(a: np.ndarray, n: int) -> np.ndarray:
+    """``a`` extended with zeros to length n (unchanged if it is that long already)."""
+    return a if len(a) >= n else np.concatenate([a, np.zeros(n - len(a), a.dtype)])
 
 
 def profile_text(p: Profile) -> str:
