@@ -22,8 +22,8 @@ model's common direction, which carries the language, is what buries a cross-lan
 while within one language it ranks real partners well (centring cost 0.04 NDCG@10 on the
 English development set), so pairs of one language keep the model's own geometry. Their
 lexical evidence counts in proportion to the chance that a text of one and a text of the
-other share a language (:func:`language_overlap`): words cannot match across languages, and
-the rare tokens two languages share (codes, names) are not evidence of fit.
+other share a language (:func:`language_overlap`): words cannot match across languages, so
+the few tokens two languages share (codes, names) are weighed by how often they can.
 """
 
 from __future__ import annotations
@@ -164,8 +164,14 @@ class OrgChannels:
 
     @staticmethod
     def _set_centroids(
-        row: int, need_t: np.ndarray, offer_t: np.ndarray, need_vecs: np.ndarray, offer_vecs
+        row: int,
+        need_t: np.ndarray,
+        offer_t: np.ndarray,
+        need_vecs: np.ndarray,
+        offer_vecs: np.ndarray,
     ) -> None:
+        """Unit mean vectors of one organisation's needs and offers into ``need_t``,
+        ``offer_t`` (a missing side falls back to all its texts)."""
         present = [v for v in (need_vecs, offer_vecs) if len(v)]
         every = np.vstack(present) if present else None
         for target, vecs in ((need_t, need_vecs), (offer_t, offer_vecs)):
