@@ -1,6 +1,6 @@
-"""The recommendations and agenda lists, written by plain functions, are byte for byte
-what their serializers wrote: every field, every language, hidden pairs, online meetings
-and unplaced ones, pagination included."""
+"""The recommendations and agenda lists and an organisation's page, written by plain
+functions, are byte for byte what their serializers wrote: every field, every language,
+hidden pairs, online meetings and unplaced ones, pagination included."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ import random
 import pytest
 from django.utils import timezone, translation
 from rest_framework import mixins
+from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory, force_authenticate
 
-from matchforum.api.views import AgendaViewSet, RecommendationViewSet
+from matchforum.api.serializers import OrganisationSerializer
+from matchforum.api.views import AgendaViewSet, OrganisationViewSet, RecommendationViewSet
 from matchforum.forums.models import CapabilityTrack, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingStatus
-from matchforum.organisations.models import Delegate
+from matchforum.organisations.models import Delegate, Organisation
 from tests.factories import (
     CooperationProfileFactory,
     DismissalFactory,
@@ -33,16 +35,22 @@ class RecommendationsBySerializer(RecommendationViewSet):
         return mixins.ListModelMixin.list(self, request, *args, **kwargs)
 
 
+class OrganisationBySerializer(OrganisationViewSet):
+    def retrieve(self, request, *args, **kwargs):
+        return Response(OrganisationSerializer(self.get_object()).data)
+
+
 class AgendaBySerializer(AgendaViewSet):
     def list(self, request, *args, **kwargs):
         return mixins.ListModelMixin.list(self, request, *args, **kwargs)
 
 
-def _bytes(viewset, user, query: str, language: str) -> bytes:
+def _bytes(viewset, user, query: str, language: str, pk: int | None = None) -> bytes:
     request = APIRequestFactory().get(f"/api/v1/x/{query}", HTTP_ACCEPT_LANGUAGE=language)
     force_authenticate(request, user=user)
+    action = {"get": "list"} if pk is None else {"get": "retrieve"}
     with translation.override(language):
-        response = viewset.as_view({"get": "list"})(request)
+        response = viewset.as_view(action)(request, **({} if pk is None else {"pk": pk}))
         response.render()
     assert response.status_code == 200
     return response.content
@@ -137,3 +145,29 @@ def test_the_agenda_is_the_serializers_bytes(seeded, query):
         expected = _bytes(AgendaBySerializer, seeded, query, language)
         assert _bytes(AgendaViewSet, seeded, query, language) == expected
     assert b'"slot_starts_at":"' in expected and b'"table_number":null' in expected
+
+
+def test_an_organisations_page_is_the_serializers_bytes(seeded):
+    own = Delegate.objects.get(user=seeded).organisation
+    own.website, own.size, own.description = "https://example.org/", "sme", "Ünïcode “quoted”"
+    own.save()
+    others = Organisation.objects.filter(forum=own.forum).exclude(pk=own.pk).order_by("pk")[:6]
+    for organisation in [own, *others]:
+        for language in ["en", "uk"]:
+            expected = _bytes(OrganisationBySerializer, seeded, "", language, pk=organisation.pk)
+            assert _bytes(OrganisationViewSet, seeded, "", language, pk=organisation.pk) == expected
+    assert b'"website":"https://example.org/"' in _bytes(
+        OrganisationViewSet, seeded, "", "en", pk=own.pk
+    )
+
+
+def test_a_filter_in_the_query_string_still_applies_to_one_organisation(seeded):
+    own = Delegate.objects.get(user=seeded).organisation
+    other_kind = "investor" if own.kind != "investor" else "buyer"
+    request = APIRequestFactory().get(f"/api/v1/x/?kind={other_kind}")
+    force_authenticate(request, user=seeded)
+    response = OrganisationViewSet.as_view({"get": "retrieve"})(request, pk=own.pk)
+    assert response.status_code == 404
+    request = APIRequestFactory().get(f"/api/v1/x/?kind={own.kind}")
+    force_authenticate(request, user=seeded)
+    assert OrganisationViewSet.as_view({"get": "retrieve"})(request, pk=own.pk).status_code == 200

@@ -1,10 +1,12 @@
-"""Plain functions that write the two hottest list answers (recommendations, agenda).
+"""Plain functions that write the hottest read answers: the recommendations and agenda
+lists, and an organisation's page.
 
-They give exactly the JSON of `RecommendationSerializer` and `MeetingSerializer` (the
-serializers stay: they describe the schema, and serve the single-object and other
-routes); a test compares the bytes of both on a seeded forum. DRF's serializers cost a
-field object per value, copied for each nested counterpart; these write the dicts
-directly, the agenda from `values()` rows without model instances.
+They give exactly the JSON of `RecommendationSerializer`, `MeetingSerializer` and
+`OrganisationSerializer` (the serializers stay: they describe the schema, validate the
+writes and serve the other routes); tests compare the bytes on a seeded forum. DRF's
+serializers build their field objects from the model on every instance (for each nested
+counterpart of a page, too); these write the dicts directly, the agenda from `values()`
+rows without model instances.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from matchforum.core.shortcuts import request_forum
+from matchforum.organisations.models import Organisation
 from matchforum.recommendations.models import Recommendation
 from matchforum.recommendations.selectors import (
     explanation_prose,
@@ -34,6 +37,22 @@ from .serializers import RecommendationSerializer
 _DATETIME = serializers.DateTimeField(read_only=True)
 _COUNTRY = CountryCodeField(read_only=True)
 _pair = RecommendationSerializer._pair
+
+
+def organisation_data(organisation: Organisation) -> dict[str, Any]:
+    """`OrganisationSerializer(organisation).data` (its tracks prefetched or read here)."""
+    return {
+        "id": organisation.pk,
+        "name": organisation.name,
+        "country": _COUNTRY.to_representation(organisation.country),
+        "kind": organisation.kind,
+        "website": organisation.website,
+        "description": organisation.description,
+        "size": organisation.size,
+        "tracks": [track.slug for track in organisation.tracks.all()],
+        "visibility": organisation.visibility,
+        "accreditation": organisation.accreditation,
+    }
 
 
 def recommendations_data(rows: list[Recommendation], *, request: Request) -> list[dict[str, Any]]:

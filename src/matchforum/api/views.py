@@ -36,7 +36,12 @@ from .context import request_delegate
 from .directory import SharedDirectoryListMixin
 from .models import ApiToken
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
-from .representations import meeting_rows, meetings_data, recommendations_data
+from .representations import (
+    meeting_rows,
+    meetings_data,
+    organisation_data,
+    recommendations_data,
+)
 from .selectors import api_tokens_of
 from .services import api_token_create, api_token_revoke
 from .throttling import SignInThrottle
@@ -66,6 +71,14 @@ class ScopedViewMixin:
             for_write=getattr(self, "action", None) in self.write_actions,
         )
         return require_scoped(self.narrow(queryset))
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # A single object asked for without a query string: every filter backend would
+        # leave the rows as they are (django-filter would still build and validate its
+        # form), so none is run. With a query string they apply as ever.
+        if getattr(self, "action", None) == "retrieve" and not self.request.query_params:
+            return queryset
+        return super().filter_queryset(queryset)
 
     def caller_delegate(self) -> Delegate:
         delegate = request_delegate(self.request)
@@ -111,7 +124,8 @@ class OrganisationViewSet(
             profile_view_record(
                 organisation=organisation, request=request, viewer_organisation=own.organisation
             )
-        return Response(self.get_serializer(organisation).data)
+        # The serializer's JSON, written without its field objects (api/representations.py).
+        return Response(organisation_data(organisation))
 
 
 class ProfileViewSet(SharedDirectoryListMixin, ScopedViewMixin, viewsets.ModelViewSet):
