@@ -58,6 +58,10 @@ class _Compiled:
         self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
         self.related_populators = get_related_populators(klass_info, select, alias)
         self.annotation_col_map = dict(compiler.annotation_col_map or {})
+        # The backend's value converters (e.g. SQLite's datetimes), found once too.
+        self.converters = compiler.get_converters([s[0] for s in select[0 : compiler.col_count]])
+        if compiler.has_composite_fields([s[0] for s in select[0 : compiler.col_count]]):
+            raise ValueError("compiled query: composite primary keys are not supported")
 
     def run(self, alias: str, values: dict[str, Any]) -> list[Model]:
         params = list(self.params)
@@ -68,7 +72,10 @@ class _Compiled:
             cursor.execute(self.sql, params)
             fetched = cursor.fetchall()
         objects = []
-        for row in self.compiler.results_iter([fetched]):
+        rows = (
+            self.compiler.apply_converters(fetched, self.converters) if self.converters else fetched
+        )
+        for row in rows:
             obj = self.model.from_db(alias, self.init_list, row[self.start : self.end])
             for populator in self.related_populators:
                 populator.populate(row, obj)
