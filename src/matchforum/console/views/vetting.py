@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -35,6 +37,8 @@ from ..confirmation import confirmation_page, confirmed
 from ..forms import LEVEL_FORM_PREFIX, AccreditationLevelForm, DecisionForm, MoveTeamForm
 from ..selectors import forum_vetting_state
 
+VETTING_PAGE_SIZE = 50
+
 FILTERS = {
     "open": [Accreditation.PENDING, Accreditation.NEEDS_INFORMATION],
     "approved": [Accreditation.APPROVED],
@@ -56,7 +60,6 @@ def queue(request: HttpRequest) -> HttpResponse:
     organisations = (
         committee.private_organisations(request.user, forum)
         .filter(accreditation__in=states)
-        .prefetch_related("delegates__user", "tracks")
         .order_by("created_at", "pk")
     )
     # Bound on every POST, even an empty one: errors are added to it below.
@@ -73,11 +76,16 @@ def queue(request: HttpRequest) -> HttpResponse:
             response = _decide_bulk(request, form, chosen, show)
             if response is not None:
                 return response
+    # The queue shows a page (the approved list is most of a large forum); a decision
+    # may tick only what the page showed, which is within `organisations` above.
+    page = Paginator(organisations, VETTING_PAGE_SIZE).get_page(request.GET.get("page"))
+    prefetch_related_objects(page.object_list, "delegates__user")
     return render(
         request,
         "console/vetting.html",
         {
-            "organisations": organisations,
+            "organisations": page.object_list,
+            "page": page,
             "form": form,
             "show": show,
             "selected": _ticked(request),
