@@ -34,7 +34,13 @@ from matchforum.organisations.services import (
 
 from ..access import vetting_required
 from ..confirmation import confirmation_page, confirmed
-from ..forms import LEVEL_FORM_PREFIX, AccreditationLevelForm, DecisionForm, MoveTeamForm
+from ..forms import (
+    LEVEL_FORM_PREFIX,
+    AccreditationLevelForm,
+    DecisionForm,
+    MoveTeamForm,
+    OrganisationFindForm,
+)
 from ..selectors import forum_vetting_state
 
 VETTING_PAGE_SIZE = 50
@@ -57,11 +63,13 @@ def queue(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
     show = request.GET.get("show", "open")
     states = FILTERS.get(show, FILTERS["open"])
-    organisations = (
-        committee.private_organisations(request.user, forum)
-        .filter(accreditation__in=states)
-        .order_by("created_at", "pk")
+    scope = committee.private_organisations(request.user, forum)
+    organisations = scope.filter(accreditation__in=states).order_by("created_at", "pk")
+    find = OrganisationFindForm(
+        request.GET if "organisation" in request.GET else None, organisations=scope
     )
+    if find.is_valid():
+        return redirect("console:vetting_detail", pk=find.cleaned_data["organisation"].pk)
     # Bound on every POST, even an empty one: errors are added to it below.
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
@@ -86,6 +94,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         {
             "organisations": page.object_list,
             "page": page,
+            "find": find,
             "form": form,
             "show": show,
             "selected": _ticked(request),
