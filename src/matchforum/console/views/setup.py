@@ -116,7 +116,7 @@ def session_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organiser_required
 def tables(request: HttpRequest) -> HttpResponse:
-    """Tables and areas: the active count, and every table edited in one form."""
+    """Tables and areas: the active count, and a page of tables edited in one form."""
     forum = forum_or_404(request)
     # The one form edits a page of tables (hundreds on a large forum); adding tables and
     # changing a range of numbers still reach every table.
