@@ -239,6 +239,16 @@ class MeetingFilterForm(forms.Form):
         self.fields["organisation"].queryset = organisations
 
 
+class ExportFilterForm(forms.Form):
+    """An export narrowed to one organisation of the caller's export scope."""
+
+    organisation = organisation_picker(label=_("Organisation"))
+
+    def __init__(self, *args, organisations: QuerySet[Organisation], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
 class OrganisationFindForm(forms.Form):
     """The vetting queue's way to an organisation's page, found by name."""
 

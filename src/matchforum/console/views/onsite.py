@@ -92,6 +92,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
     filters = MeetingFilterForm(
         request.GET, organisations=committee.private_organisations(request.user, forum)
     )
+    organisation = None
     if filters.is_valid():
         status = filters.cleaned_data["status"]
         if status:
@@ -111,6 +112,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "filters": filters,
+            "chosen_organisation": organisation,
             "filter_query": query.urlencode(),
             "tz": ZoneInfo(forum.time_zone),
             "off_days": not forum_is_on(forum=forum),
