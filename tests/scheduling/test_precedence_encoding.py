@@ -8,7 +8,6 @@ prove a forum infeasible when its rules cannot all hold.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

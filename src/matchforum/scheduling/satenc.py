@@ -112,10 +112,16 @@ def encode(
     exact: bool | None = None,
     starts: bool = False,
     meeting_capacity: bool = True,
-    windows: bool = True,
+    windows: bool = False,
     tight: bool = False,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains).
+
+    ``windows`` cuts the domains to ``Problem.precedence_windows`` (sound; measured slower
+    in the race than the order literals alone, so the portfolio leaves it off: see
+    docs/scheduling.md, "Precedences"). ``tight`` states a participant with exactly as
+    many possible slots as meetings busy in each of them as unit clauses, which the
+    clauses otherwise imply only through a pigeonhole argument.
 
     ``starts`` adds the block-start structure of :func:`_start_clauses` for every
     participant whose meetings can only take place on one day (on several days, one
