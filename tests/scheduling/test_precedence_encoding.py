@@ -187,3 +187,22 @@ def test_a_participant_with_as_many_meetings_as_slots_is_busy_in_each_as_a_unit(
         units = {c[0] for c in e.clauses if len(c) == 1}
         busy = [e.busy[0, s] for s in (1, 2, 3)]
         assert all(b in units for b in busy) == tight, tight
+
+
+def test_the_race_states_full_participants_as_units_only_with_precedences():
+    """The units measured faster with precedences and slower on small plain forums, so
+    the portfolio asks for them exactly when the forum has precedences."""
+    from matchforum.scheduling.satsearch import portfolio
+
+    plain = Problem(
+        [Participant(str(i)) for i in range(1, 5)],
+        [Meeting("1", "2"), Meeting("1", "3"), Meeting("1", "4")],
+        [Session("am", 1, 3, 1)],
+        [3] * 3,
+    )
+    ordered = Problem(
+        plain.participants, plain.meetings, plain.sessions, plain.tables, precedences=[(0, 1)]
+    )
+    for problem, expected in ((plain, False), (ordered, True)):
+        modes = portfolio(problem, 2, workers=2)
+        assert [opts["tight"] for _, opts in modes] == [expected, expected]

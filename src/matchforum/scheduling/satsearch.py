@@ -132,7 +132,14 @@ def portfolio(
     :func:`.satenc._start_clauses`. Break literals are exact or monotone as
     :func:`.satenc.encode` decides. With one worker, the first, which is the faster on
     most forums.
+
+    With precedences both state full participants as unit clauses (``tight``): on the
+    benchmark with 10 precedences that took tic-13crafc from 180k conflicts to 20k and
+    the median down; without precedences it reshuffled the heavy tail and made small
+    forums slower (forumt-14, tic-14crafa about 3x in two runs), so plain forums keep the
+    encoding they had (docs/scheduling.md, "Precedences").
     """
+    tight = bool(problem.precedences)
     modes: list[tuple[str, dict[str, Any]]] = [
         (
             "up-busy-totalizer",
@@ -141,7 +148,7 @@ def portfolio(
                 "capacity_enc": EncType.totalizer,
                 "starts": True,
                 "meeting_capacity": False,
-                "tight": True,
+                "tight": tight,
             },
         )
     ]
@@ -149,7 +156,7 @@ def portfolio(
         modes.append(
             (
                 "up-mtotalizer",
-                {"span": False, "card_enc": EncType.mtotalizer, "starts": True, "tight": True},
+                {"span": False, "card_enc": EncType.mtotalizer, "starts": True, "tight": tight},
             )
         )
     return modes
