@@ -110,7 +110,7 @@ def upward_search(problem: Problem, **options) -> tuple[list[int], int] | None:
             if solver.solve(assumptions=assume):
                 val = {v for v in solver.get_model() if v > 0}
                 slots = [
-                    next(s for s in problem.allowed_slots[k] if e.x[k, s] in val)
+                    next(s for s in e.domains[k] if e.x[k, s] in val)
                     for k in range(len(problem.meetings))
                 ]
                 return slots, b

@@ -40,6 +40,8 @@ class Encoding:
     #: block-start variables by participant, then by first slot (``starts=True``)
     starts: dict[int, dict[int, int]] = field(default_factory=dict)
     totalizer: ITotalizer | None = None
+    #: each meeting's slots in the encoding (``x[k, s]`` exists exactly for these)
+    domains: list[list[int]] = field(default_factory=list)
     fixed_breaks: int = 0
     card_enc: int = EncType.seqcounter
     capacity_enc: int = EncType.seqcounter
@@ -110,8 +112,16 @@ def encode(
     exact: bool | None = None,
     starts: bool = False,
     meeting_capacity: bool = True,
+    windows: bool = False,
+    tight: bool = False,
 ) -> Encoding:
     """Encode ``problem`` with every meeting required (use ``allowed_slots`` as domains).
+
+    ``windows`` cuts the domains to ``Problem.precedence_windows`` (sound; measured slower
+    in the race than the order literals alone, so the portfolio leaves it off: see
+    docs/scheduling.md, "Precedences"). ``tight`` states a participant with exactly as
+    many possible slots as meetings busy in each of them as unit clauses, which the
+    clauses otherwise imply only through a pigeonhole argument.
 
     ``starts`` adds the block-start structure of :func:`_start_clauses` for every
     participant whose meetings can only take place on one day (on several days, one
@@ -133,7 +143,8 @@ def encode(
     # slots) is never above the counted one, and optimality is unaffected.
     someone_zero = any(len(ms) < 2 for ms in problem.meetings_of)
     e.exact = exact if exact is not None else not (fairness is None or someone_zero)
-    allowed = problem.allowed_slots
+    allowed = problem.precedence_windows if windows else problem.allowed_slots
+    e.domains = allowed
     cl = e.clauses
     for k, slots in enumerate(allowed):
         lits = []
@@ -168,6 +179,13 @@ def encode(
         bl = [e.busy[p, s] for s in sorted(per_slot)]
         if n and len(bl) > n:
             e.card(bl, n, "equals")
+        elif n and len(bl) < n:
+            # fewer slots than meetings (precedence windows can do that): a contradiction
+            # stated as one, not left to the pigeonhole argument that CDCL finds so hard
+            v = e.new()
+            cl.extend([[v], [-v]])
+        elif n and tight:
+            cl.extend([b] for b in bl)  # busy in every slot it can be
     for s in problem.slots:
         onsite = [
             e.x[k, s]
@@ -371,8 +389,7 @@ def _start_clauses(e: Encoding, p: int, ps: list[int], n: int, one_break: int) -
     (empty when no window fits: then p has a break).
     """
     have = set(ps)
-    allowed = e.problem.allowed_slots
-    own = [allowed[k] for k in e.problem.meetings_of[p]]
+    own = [e.domains[k] for k in e.problem.meetings_of[p]]
     windows = [
         s for s in ps if all(t in have for t in range(s, s + n)) and _fills(own, range(s, s + n))
     ]
@@ -429,7 +446,7 @@ def _start_compatibility(e: Encoding) -> None:
         with_starts = [p for p in people if p in e.starts]
         if len(with_starts) < 2:
             continue
-        allowed = set(problem.allowed_slots[k])
+        allowed = set(e.domains[k])
         for p, q in permutations(with_starts, 2):
             start_p, n_p = e.starts[p], len(problem.meetings_of[p])
             start_q, n_q = e.starts[q], len(problem.meetings_of[q])
