@@ -29,20 +29,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from bench.schedule_gen import generate_forum  # noqa: E402
+from bench.schedule_gen import generate_forum, with_precedences  # noqa: E402
 from matchforum.scheduling import (  # noqa: E402
     AddMeeting,
     CancelMeeting,
     ForbidSlots,
     Meeting,
-    ProblemError,
     read_dzn,
     read_schedule,
     repair,
@@ -214,43 +212,6 @@ def run_real(args: argparse.Namespace) -> None:
             f"geometric mean of ratios {statistics.geometric_mean(ratios):.2f}, "
             f"{slower} instance(s) slower than the peer's figure"
         )
-
-
-def with_precedences(problem, count: int, seed: int):  # type: ignore[no-untyped-def]
-    """The instance with ``count`` random precedences, each between two meetings of one
-    participant (a delegate who must meet one partner before another), kept acyclic and
-    possible on their face (see ``Problem.check``)."""
-    rng = random.Random(seed)
-    by: dict[str, list[int]] = {}
-    for k, m in enumerate(problem.meetings):
-        by.setdefault(m.a, []).append(k)
-        by.setdefault(m.b, []).append(k)
-    busy = sorted(p for p, ks in by.items() if len(ks) >= 2)
-    after: dict[int, set[int]] = {}
-
-    def reaches(x: int, y: int) -> bool:
-        seen, todo = set(), [x]
-        while todo:
-            z = todo.pop()
-            if z == y:
-                return True
-            if z not in seen:
-                seen.add(z)
-                todo.extend(after.get(z, ()))
-        return False
-
-    chosen: list[tuple[int, int]] = []
-    while len(chosen) < count:
-        i, j = rng.sample(by[rng.choice(busy)], 2)
-        if reaches(j, i) or (i, j) in chosen:
-            continue
-        try:  # one that leaves a meeting no slot is refused by the check, not solved
-            replace(problem, precedences=sorted([*chosen, (i, j)])).check()
-        except ProblemError:
-            continue
-        after.setdefault(i, set()).add(j)
-        chosen.append((i, j))
-    return replace(problem, precedences=sorted(chosen))
 
 
 def run_precedences(args: argparse.Namespace) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import replace
 
-from matchforum.scheduling import Meeting, Participant, Problem, Session
+from matchforum.scheduling import Meeting, Participant, Problem, ProblemError, Session
 
 
 def generate_forum(
@@ -104,3 +105,40 @@ def generate_forum(
         fairness=None,
         name=f"gen-{n_participants}-{len(meetings)}-s{seed}",
     )
+
+
+def with_precedences(problem: Problem, count: int, seed: int) -> Problem:
+    """The instance with ``count`` random precedences, each between two meetings of one
+    participant (a delegate who must meet one partner before another), kept acyclic and
+    possible on their face (see ``Problem.check``)."""
+    rng = random.Random(seed)
+    by: dict[str, list[int]] = {}
+    for k, m in enumerate(problem.meetings):
+        by.setdefault(m.a, []).append(k)
+        by.setdefault(m.b, []).append(k)
+    busy = sorted(p for p, ks in by.items() if len(ks) >= 2)
+    after: dict[int, set[int]] = {}
+
+    def reaches(x: int, y: int) -> bool:
+        seen, todo = set(), [x]
+        while todo:
+            z = todo.pop()
+            if z == y:
+                return True
+            if z not in seen:
+                seen.add(z)
+                todo.extend(after.get(z, ()))
+        return False
+
+    chosen: list[tuple[int, int]] = []
+    while len(chosen) < count:
+        i, j = rng.sample(by[rng.choice(busy)], 2)
+        if reaches(j, i) or (i, j) in chosen:
+            continue
+        try:  # one that leaves a meeting no slot is refused by the check, not solved
+            replace(problem, precedences=sorted([*chosen, (i, j)])).check()
+        except ProblemError:
+            continue
+        after.setdefault(i, set()).add(j)
+        chosen.append((i, j))
+    return replace(problem, precedences=sorted(chosen))

@@ -27,11 +27,7 @@ def greedy_schedule(problem: Problem) -> list[int | None]:
     slots: list[int | None] = [None] * len(problem.meetings)
     degree = [len(ms) for ms in problem.meetings_of]
     day = problem.day_of_slot
-    before: dict[int, list[int]] = {}
-    after: dict[int, list[int]] = {}
-    for i, j in problem.precedences:
-        after.setdefault(i, []).append(j)
-        before.setdefault(j, []).append(i)
+    before, after = problem.precedence_links()
 
     if problem.precedences:
         allowed = problem.precedence_windows
@@ -192,11 +188,7 @@ def improve(problem: Problem, slots: list[int | None], seconds: float) -> list[i
             load_off[s] += 1
         else:
             load_on[s] += 1
-    before: dict[int, list[int]] = {}
-    after: dict[int, list[int]] = {}
-    for i, j in problem.precedences:
-        after.setdefault(i, []).append(j)
-        before.setdefault(j, []).append(i)
+    before, after = problem.precedence_links()
 
     def prec_ok(k: int, s: int) -> bool:
         for i in before.get(k, []):
@@ -272,11 +264,7 @@ def make_fair(
             load[problem.meetings[k].online][s] += 1
     per = [count_gaps(b, day) for b in busy]
     hist = Counter(per)
-    after: dict[int, list[int]] = {}
-    before: dict[int, list[int]] = {}
-    for i, j in problem.precedences:
-        after.setdefault(i, []).append(j)
-        before.setdefault(j, []).append(i)
+    before, after = problem.precedence_links()
 
     def key() -> tuple[int, int, int]:
         hi, lo = max(hist), min(hist)

@@ -41,11 +41,7 @@ class _State:
                 self._occupy(k, s)
         self.gaps = [self._gaps(b) for b in self.busy]
         self.gap_counts = Counter(self.gaps)
-        self.before: dict[int, list[int]] = {}
-        self.after: dict[int, list[int]] = {}
-        for i, j in p.precedences:
-            self.after.setdefault(i, []).append(j)
-            self.before.setdefault(j, []).append(i)
+        self.before, self.after = p.precedence_links()
 
     def _occupy(self, k: int, s: int) -> None:
         for x in self.problem.meeting_participants[k]:

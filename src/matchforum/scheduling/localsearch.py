@@ -124,11 +124,7 @@ def anneal(
     if not movable or seconds <= 0:
         return cur
     movable_set = set(movable)
-    before: dict[int, list[int]] = {}
-    after: dict[int, list[int]] = {}
-    for i, j in problem.precedences:
-        after.setdefault(i, []).append(j)
-        before.setdefault(j, []).append(i)
+    before, after = problem.precedence_links()
     per = [gaps(m) for m in mask]
     hist = Counter(per)
     total = sum(per)
@@ -347,11 +343,7 @@ def complete(
             for p in ends[k]:
                 at[p][s] = k
             in_slot[meetings[k].online][s].add(k)
-    before: dict[int, list[int]] = {}
-    after: dict[int, list[int]] = {}
-    for i, j in problem.precedences:
-        after.setdefault(i, []).append(j)
-        before.setdefault(j, []).append(i)
+    before, after = problem.precedence_links()
     waiting = [k for k, s in enumerate(cur) if s is None and allowed[k]]
     if not waiting or seconds <= 0:
         return cur

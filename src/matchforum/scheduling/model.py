@@ -328,6 +328,17 @@ class Problem:
                     state[node] = 2
                     path.pop()
 
+    def precedence_links(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """``(before, after)``: for each meeting named in a precedence, the meetings that
+        must take place before it, and those that must take place after it. Built anew on
+        each call (cheap), since callers may still change ``precedences``."""
+        before: dict[int, list[int]] = {}
+        after: dict[int, list[int]] = {}
+        for i, j in self.precedences:
+            after.setdefault(i, []).append(j)
+            before.setdefault(j, []).append(i)
+        return before, after
+
     @cached_property
     def precedence_windows(self) -> list[list[int]]:
         """Each meeting's allowed slots cut to those its chains of precedences leave it:
@@ -335,27 +346,23 @@ class Problem:
         possible slot of every meeting after it (any valid schedule keeps to them).
         Call :meth:`check` first: the precedences must form no cycle."""
         n = len(self.meetings)
-        before: list[list[int]] = [[] for _ in range(n)]
-        after: list[list[int]] = [[] for _ in range(n)]
-        for i, j in self.precedences:
-            after[i].append(j)
-            before[j].append(i)
         out = [list(a) for a in self.allowed_slots]
         if not self.precedences:
             return out
-        indegree = [len(b) for b in before]
+        before, after = self.precedence_links()
+        indegree = [len(before.get(k, ())) for k in range(n)]
         order = [k for k in range(n) if not indegree[k]]
         for k in order:  # grows while it is walked: a topological order
-            for j in after[k]:
+            for j in after.get(k, ()):
                 indegree[j] -= 1
                 if not indegree[j]:
                     order.append(j)
         for k in order:
-            for i in before[k]:
+            for i in before.get(k, ()):
                 if out[i]:
                     out[k] = [t for t in out[k] if t > out[i][0]]
         for k in reversed(order):
-            for j in after[k]:
+            for j in after.get(k, ()):
                 if out[j]:
                     out[k] = [t for t in out[k] if t < out[j][-1]]
         return out
