@@ -60,6 +60,7 @@ def marketplace_countries(*, user: User, forum: Forum) -> list[str]:
     codes = (
         _listed_organisations(user=user, forum=forum)
         .exclude(country="")
+        .order_by("country")  # not the model's ordering by name: DISTINCT would keep it
         .values_list("country", flat=True)
         .distinct()
     )
@@ -73,6 +74,11 @@ def marketplace_organisations(
 
     Each organisation carries `shown_profiles`: its published profiles that match the
     profile filters (all of them when no profile filter is set).
+
+    Every filter is a condition on the organisation's own row or an `id IN (subquery)`,
+    never a join: a join over tracks or profiles repeats an organisation, and removing
+    the repeats (DISTINCT, or choosing the ids in one more subquery) cost more than the
+    search itself. PostgreSQL runs each subquery once (a hashed subplan or a semi-join).
     """
     organisations = _listed_organisations(user=user, forum=forum)
     # Search, its counts and the listed items only ever touch what the viewer may see.
@@ -85,31 +91,37 @@ def marketplace_organisations(
     if filters.language:
         profiles = profiles.filter(language=filters.language)
     if filters.touches_profiles:
-        organisations = organisations.filter(profiles__in=profiles)
+        organisations = organisations.filter(pk__in=profiles.values("organisation_id"))
     if filters.country:
         organisations = organisations.filter(country=filters.country)
     if filters.organisation_kind:
         organisations = organisations.filter(kind=filters.organisation_kind)
     if filters.track:
-        organisations = organisations.filter(
-            Q(tracks__slug=filters.track)
-            | Q(pk__in=visible.filter(tracks__slug=filters.track).values("organisation_id"))
-        )
+        organisations = organisations.filter(_in_track(filters.track, visible))
     stems = search_stems(filters.text)
     for stem in stems:
         organisations = organisations.filter(_text_matches(stem, visible))
-    # The joins above (tracks, profiles) repeat an organisation; choosing the ids in a
-    # subquery instead of DISTINCT over every column (descriptions included) keeps the
-    # page's query and its count narrow.
-    found = Organisation.objects.filter(pk__in=organisations.values("pk"))
     order: list[Any] = ["name", "pk"]
     if stems:
         # Every result holds every word somewhere; the ones whose own name holds more of
         # them come first (a page count ignores this: the annotation is not filtered on).
-        found = found.annotate(name_hits=_name_hits(stems))
+        organisations = organisations.annotate(name_hits=_name_hits(stems))
         order = ["-name_hits", *order]
-    return found.order_by(*order).prefetch_related(
-        "tracks", Prefetch("profiles", queryset=profiles, to_attr="shown_profiles")
+    # The card lists the items' titles, not their tracks: no prefetch of those.
+    # Within one organisation the model's ordering (organisation name, side, title) is
+    # side and title, without its join to the organisation.
+    shown = profiles.prefetch_related(None).order_by("side", "title")
+    return organisations.order_by(*order).prefetch_related(
+        "tracks", Prefetch("profiles", queryset=shown, to_attr="shown_profiles")
+    )
+
+
+def _in_track(slug: str, visible: QuerySet[CooperationProfile]) -> Q:
+    """Organisations in the track themselves or through one of their visible profiles."""
+    own = Organisation.tracks.through.objects.filter(capabilitytrack__slug=slug)
+    through_profiles = visible.filter(tracks__slug=slug)
+    return Q(pk__in=own.values("organisation_id")) | Q(
+        pk__in=through_profiles.values("organisation_id")
     )
 
 
