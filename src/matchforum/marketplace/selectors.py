@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 
 from matchforum.accounts.models import User
 from matchforum.core.own_organisations import own_organisation_ids
@@ -67,6 +67,11 @@ def marketplace_countries(*, user: User, forum: Forum) -> list[str]:
     return sorted({str(code) for code in codes})
 
 
+#: pg_trgm indexes a LIKE pattern by the three-letter groups of its text: a shorter stem
+#: ("rf", "ai") has none, and each use of it reads every row.
+TRIGRAM = 3
+
+
 def marketplace_organisations(
     *, user: User, forum: Forum, filters: MarketplaceFilters
 ) -> QuerySet[Organisation]:
@@ -109,8 +114,8 @@ def marketplace_organisations(
         order = ["-name_hits", *order]
     # The card lists the items' titles, not their tracks: no prefetch of those.
     # Within one organisation the model's ordering (organisation name, side, title) is
-    # side and title, without its join to the organisation.
-    shown = profiles.prefetch_related(None).order_by("side", "title")
+    # side and title, without its join to the organisation; the id orders equal titles.
+    shown = profiles.prefetch_related(None).order_by("side", "title", "pk")
     return organisations.order_by(*order).prefetch_related(
         "tracks", Prefetch("profiles", queryset=shown, to_attr="shown_profiles")
     )
@@ -138,7 +143,15 @@ def _name_hits(stems: list[str]) -> Any:
 
 
 def _text_matches(stem: str, visible: QuerySet[CooperationProfile]) -> Q:
-    """Organisations whose name, description or a visible profile contains the stem."""
+    """Organisations whose name, description or a visible profile contains the stem.
+
+    Each part is an `id IN (subquery)`, so that PostgreSQL answers each from its trigram
+    indexes once per search (a condition on the organisation's own columns OR'ed with a
+    subquery is checked row by row, without the organisations' indexes). A stem too short
+    for a trigram has no index to use: its profiles are read per organisation (a
+    correlated subquery, which PostgreSQL checks last, only for the organisations the
+    other words left), not all of them at once.
+    """
     own = Q()
     in_profile = Q()
     # PostgreSQL folds every letter's case (and its trigram indexes are on UPPER(column)),
@@ -147,8 +160,15 @@ def _text_matches(stem: str, visible: QuerySet[CooperationProfile]) -> Q:
     for variant in variants:
         own |= Q(name__icontains=variant) | Q(description__icontains=variant)
         in_profile |= Q(title__icontains=variant) | Q(description__icontains=variant)
-    profile_owners = visible.filter(in_profile).values("organisation_id")
-    return own | Q(pk__in=profile_owners)
+    profiles = visible.filter(in_profile)
+    if len(stem) < TRIGRAM:
+        # A scalar subquery, not EXISTS: PostgreSQL would turn an EXISTS into one pass
+        # over every profile.
+        mine = profiles.filter(organisation=OuterRef("pk")).order_by()
+        first = mine.values("organisation_id")[:1]
+        return own | Q(pk=Subquery(first))
+    named = Organisation.objects.filter(own).values("pk")
+    return Q(pk__in=named) | Q(pk__in=profiles.values("organisation_id"))
 
 
 def marketplace_organisation(*, user: User, forum: Forum, pk: int) -> Organisation | None:
