@@ -3,7 +3,7 @@
     flock /work/bench.lock python scripts/with_postgres.py -- sh -c \\
         'python bench/bench_search.py --size large && python bench/bench_search_fts.py'
 
-The experiment behind docs/decisions/0008-marketplace-search.md. On a seeded demo forum
+The experiment behind docs/decisions/0011-marketplace-search.md. On a seeded demo forum
 (bench_search.py seeds one) it compares, per query, the statement that finds the matching
 organisations two ways, with the stems of `marketplace.search.search_stems`:
 
