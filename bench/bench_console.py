@@ -33,12 +33,14 @@ PAGES = [
     "/console/setup/tables/",
     "/console/import/",
     "/console/vetting/",
+    "/console/vetting/?show=approved",
     "/console/runs/",
     "/console/repair/",
     "/console/waiting-list/",
     "/console/meetings/",
     "/console/meetings/add/",
     "/console/search/delegates/?field=delegate_a&delegate_a_search=a",
+    "/console/search/organisations/?field=organisation&organisation_search=a",
     "/console/onsite/check-in/",
     "/console/analytics/",
     "/console/print/",
@@ -114,6 +116,7 @@ def main() -> int:
     run_ids = schedule_and_publish(organiser, runs=args.runs) if args.runs else []
     pages = list(PAGES)
     if run_ids:
+        pages.insert(pages.index("/console/runs/") + 1, f"/console/runs/{run_ids[-1]}/?page=40")
         pages.insert(pages.index("/console/runs/") + 1, f"/console/runs/{run_ids[-1]}/")
         compare = "&".join(f"runs={pk}" for pk in run_ids)
         pages.insert(pages.index("/console/runs/") + 1, f"/console/runs/compare/?{compare}")

@@ -195,7 +195,16 @@ def run_stage(
     )
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*before))
     print("load average after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    print_report(prefix)
+    summary = print_report(prefix)
+    # The figure to size a server by (docs/operations.md, "Scale-out"): the CPU each
+    # request costs the application server and the database, whatever the machine's load.
+    requests = int(summary["ALL"]["Request Count"]) if "ALL" in summary else 0
+    if requests:
+        print(
+            f"CPU per request: gunicorn {cpu['gunicorn'] * 1000 / requests:.1f} ms, "
+            f"PostgreSQL {cpu['postgres'] * 1000 / requests:.1f} ms "
+            f"({requests} requests)"
+        )
 
 
 def main() -> int:

@@ -219,3 +219,29 @@ def test_only_the_chairs_organisers_open_the_committee_page(
     for user in (lithuanian_officer, vetting_officer, country_organiser):
         client.force_login(user)
         assert client.get(reverse("console:committee")).status_code == 403
+
+
+def test_the_organisation_picker_finds_only_what_the_officers_team_vets(
+    client, lithuanian_officer, organisations, organiser, make_delegate
+):
+    url = reverse("console:organisation_search")
+    query = {"field": "organisation", "organisation_search": "i"}  # in every name
+    client.force_login(lithuanian_officer)
+    html = client.get(url, query).content.decode()
+    assert f'value="{organisations["LT"].pk}"' in html
+    assert "Ozolavots SIA" not in html and "Rheinwerk GmbH" not in html
+    assert html.count('type="radio" name="organisation"') == 1
+    # The queue's finder opens an organisation of the team's and refuses another's id.
+    finder = reverse("console:vetting")
+    opened = client.get(finder, {"organisation": organisations["LT"].pk})
+    assert opened.url == reverse("console:vetting_detail", args=[organisations["LT"].pk])
+    refused = client.get(finder, {"organisation": organisations["LV"].pk})
+    assert refused.status_code == 200
+    assert "Select a valid choice" in refused.content.decode()
+    client.force_login(organiser)  # the chair's organiser: every organisation of the forum
+    html = client.get(url, query).content.decode()
+    assert all(f'value="{o.pk}"' in html for o in organisations.values())
+    client.force_login(make_delegate().user)
+    assert client.get(url, query).status_code == 403
+    client.logout()
+    assert client.get(url, query).status_code == 302

@@ -10,6 +10,7 @@ from matchforum.forums.selectors import forum_slots
 from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.organisations.models import Accreditation, Organisation
 from matchforum.schedules.models import RunKind, RunStatus, ScheduleVersion, SchedulingRun
+from matchforum.schedules.results import result_summary
 from tests.factories import meeting_build
 
 pytestmark = pytest.mark.django_db
@@ -37,20 +38,22 @@ def _finished_run(forum, organiser, make_delegate, *, kind=RunKind.SOLVE, valid=
         {"meeting": first.pk, "slot": slot.pk, "table": tables[0].pk, "online": False},
         {"meeting": second.pk, "slot": slot.pk, "table": tables[1].pk, "online": False},
     ]
+    result = {
+        "placements": placements,
+        "meeting_ids": [first.pk, second.pk],
+        "unscheduled": [],
+        "valid": valid,
+        "violations": [] if valid else ["meeting placed twice"],
+        "scheduled": 2,
+        "meetings": 2,
+    }
     return SchedulingRun.objects.create(
         forum=forum,
         kind=kind,
         status=RunStatus.FINISHED,
         created_by=organiser,
-        result={
-            "placements": placements,
-            "meeting_ids": [first.pk, second.pk],
-            "unscheduled": [],
-            "valid": valid,
-            "violations": [] if valid else ["meeting placed twice"],
-            "scheduled": 2,
-            "meetings": 2,
-        },
+        result=result,
+        summary=result_summary(result),
     )
 
 

@@ -11,7 +11,7 @@ from matchforum.meetings.models import Meeting, MeetingStatus
 from matchforum.meetings.services import meeting_book, meeting_place
 from matchforum.organisations.models import Accreditation
 from matchforum.schedules.selectors import free_places
-from tests.factories import meeting_build
+from tests.factories import OrganisationFactory, meeting_build
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +254,42 @@ def test_the_check_in_search_says_when_there_are_more_than_it_shows(
     page = client.get(reverse("console:checkin"), {"q": "desk"}).content.decode()
     assert page.count('id="delegate-') == 50
     assert "More than 50 match: refine your search." in page
+
+
+def test_the_organisation_picker_says_when_there_are_more_and_names_each_match(
+    client, forum, organiser
+):
+
+    for n in range(25):
+        OrganisationFactory(forum=forum, name=f"Amber Optics {n:02d}", country="LV")
+    client.force_login(organiser)
+    url = reverse("console:organisation_search")
+    html = client.get(url, {"field": "organisation", "organisation_search": "amber"}).content
+    html = html.decode()
+    assert html.count('type="radio" name="organisation"') == 20
+    assert "More than 20 match: refine your search." in html
+    assert "Amber Optics 00" in html and "Latvia" in html
+    none = client.get(url, {"field": "organisation", "organisation_search": "zzz"})
+    assert "No organisation found." in none.content.decode()
+    assert client.get(url, {"field": "<b>"}).status_code == 400
+
+
+def test_the_meetings_list_is_filtered_by_an_organisation_picked_by_name(
+    client, forum, make_delegate, organiser
+):
+    a, b, c = make_delegate(), make_delegate(), make_delegate()
+    ab, bc, ca = meeting_build(a, b), meeting_build(b, c), meeting_build(c, a)
+    client.force_login(organiser)
+    url = reverse("console:meetings")
+    response = client.get(url, {"organisation": a.organisation_id})
+    assert {m.pk for m in response.context["page"]} == {ab.pk, ca.pk}
+    html = response.content.decode()
+    assert 'hx-get="/console/search/organisations/?field=organisation"' in html
+    assert f'value="{a.organisation_id}" checked' in html  # the choice stays shown
+    assert f'id="meeting-{bc.pk}"' not in html
+    both = client.get(url, {"organisation": b.organisation_id, "status": "accepted"})
+    assert {m.pk for m in both.context["page"]} == {ab.pk, bc.pk}
+    forged = client.get(url, {"organisation": 10**9})  # no such organisation
+    assert forged.context["page"].paginator.count == 0
+    assert "Select a valid choice" in forged.content.decode()
+    assert client.get(url).context["page"].paginator.count == 3

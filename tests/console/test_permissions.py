@@ -8,7 +8,12 @@ from matchforum.schedules.models import SchedulingRun
 
 pytestmark = pytest.mark.django_db
 
-VETTING = {"console:home", "console:vetting", "console:vetting_detail"}
+VETTING = {
+    "console:home",
+    "console:vetting",
+    "console:vetting_detail",
+    "console:organisation_search",
+}
 POST_ONLY = {
     "console:session_remove",
     "console:run_cancel",

@@ -256,3 +256,19 @@ def test_safe_cell_prefixes_each_formula_start(value):
     assert safe_cell(value) == "'" + value
     assert safe_cell(-3) == -3
     assert safe_cell("Kyiv Optics") == "Kyiv Optics"
+
+
+def test_an_export_narrowed_to_one_organisation_has_only_its_rows(client, forum, small, organiser):
+    from matchforum.organisations.models import Organisation
+
+    client.force_login(organiser)
+    url = reverse("console:export", args=["meetings", "csv"])
+    vilnius = Organisation.objects.get(name="Vilnius Capital")
+    response = client.get(url, {"organisation": vilnius.pk})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert [(r[1], r[3]) for r in rows[1:]] == [("Kyiv Optics", "Vilnius Capital")]
+    refused = client.get(url, {"organisation": 10**9})
+    assert refused.status_code == 400
+    assert "Choose an organisation you may export." in refused.content.decode()
+    page = client.get(reverse("console:meetings"), {"organisation": vilnius.pk})
+    assert f'{url}?organisation={vilnius.pk}"' in page.content.decode()

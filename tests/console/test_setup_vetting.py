@@ -203,3 +203,68 @@ def test_a_bad_range_is_shown_and_nothing_changes(client, forum, organiser):
     assert "Give the first and the last table number" in response.content.decode()
     one.refresh_from_db()
     assert one.area != "Changed"
+
+
+def test_the_tables_form_edits_a_page_of_tables_in_the_same_queries_for_any_number(
+    client, forum, organiser
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from matchforum.console.views.setup import TABLES_PAGE_SIZE
+    from matchforum.forums.services import tables_bulk_update
+
+    client.force_login(organiser)
+    url = reverse("console:tables")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    tables_bulk_update(forum=forum, user=organiser, add=TABLES_PAGE_SIZE + 7, add_area="Annex")
+    client.get(url)
+    with CaptureQueriesContext(connection) as many:
+        first = client.get(url)
+    assert len(many) == len(few)
+    assert len(first.context["bulk"].rows()) == TABLES_PAGE_SIZE
+    last = client.get(url, {"page": 2})
+    rows = last.context["bulk"].rows()
+    assert [t.number for t, _a, _b in rows] == list(
+        range(TABLES_PAGE_SIZE + 1, TABLES_PAGE_SIZE + 11)
+    )
+    # Saving page 2 sends and changes only its tables; the first page's stay as they were.
+    data = {"action": "bulk", "add": "0"}
+    for table, _area, _active in rows:
+        data[f"area_{table.pk}"] = "Terrace"
+    response = client.post(url + "?page=2", data)
+    assert response.status_code == 302 and response.url == url + "?page=2"
+    areas = dict(forum.tables.values_list("number", "area"))
+    assert {areas[n] for n in range(TABLES_PAGE_SIZE + 1, TABLES_PAGE_SIZE + 11)} == {"Terrace"}
+    assert "Terrace" not in {areas[n] for n in range(1, TABLES_PAGE_SIZE + 1)}
+    assert not forum.tables.filter(number__gt=TABLES_PAGE_SIZE, is_active=True).exists()
+
+
+def test_the_vetting_queue_shows_a_page_in_the_same_queries_for_any_number(
+    client, forum, make_delegate, vetting_officer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from matchforum.console.views.vetting import VETTING_PAGE_SIZE
+
+    client.force_login(vetting_officer)
+    url = reverse("console:vetting")
+    pending = [make_delegate(accreditation=Accreditation.PENDING) for _ in range(3)]
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    pending += [
+        make_delegate(accreditation=Accreditation.PENDING) for _ in range(VETTING_PAGE_SIZE)
+    ]
+    client.get(url)  # the caches of the session and the forum filled again, as before `few`
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(many) == len(few)
+    assert len(response.context["organisations"]) == VETTING_PAGE_SIZE
+    second = client.get(url, {"page": 2})
+    shown = [o.pk for o in second.context["organisations"]]
+    assert shown == [d.organisation_id for d in pending[VETTING_PAGE_SIZE:]]
+    assert pending[-1].user.full_name in second.content.decode()  # its delegates, prefetched

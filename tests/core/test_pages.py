@@ -73,3 +73,40 @@ def test_every_page_links_the_favicon_served_from_our_static_files(client, forum
     assert path is not None
     with open(path, encoding="utf-8") as icon:
         assert icon.read().startswith("<svg")
+
+
+def test_the_tracks_grid_is_rendered_once_per_language_and_a_change_shows_at_once(
+    client, forum, settings, django_assert_num_queries
+):
+    from matchforum.forums.models import CapabilityTrack
+
+    settings.DIRECTORY_CACHE_SECONDS = 60
+    track = CapabilityTrack.objects.create(
+        slug="test-mine-clearing", name="Mine clearing", position=1
+    )
+    assert "Mine clearing" in client.get("/").content.decode()
+    with django_assert_num_queries(0):  # the grid, the counts and the forum are cached
+        assert "Mine clearing" in client.get("/").content.decode()
+    # Another language gets its own grid, in its words.
+    ukrainian = client.get("/", HTTP_ACCEPT_LANGUAGE="uk").content.decode()
+    assert "Напрями спроможностей" in ukrainian and "Capability tracks" not in ukrainian
+    assert "Capability tracks" in client.get("/").content.decode()
+    # A change to a track shows on the next page, without waiting for the cache.
+    track.name = "Humanitarian mine clearing"
+    track.save()
+    assert "Humanitarian mine clearing" in client.get("/").content.decode()
+    CapabilityTrack.objects.create(slug="test-unmanned", name="Unmanned things", position=2)
+    assert "Unmanned things" in client.get("/").content.decode()
+    track.delete()
+    assert "Humanitarian mine clearing" not in client.get("/").content.decode()
+
+
+def test_the_tracks_grid_is_not_kept_when_the_cache_is_off(client, forum, settings):
+    from matchforum.forums.models import CapabilityTrack
+
+    settings.DIRECTORY_CACHE_SECONDS = 0
+    CapabilityTrack.objects.create(slug="test-unmanned", name="Unmanned things", position=2)
+    assert "Unmanned things" in client.get("/").content.decode()
+    # A bulk update sends no signal: only an uncached grid shows it.
+    CapabilityTrack.objects.filter(slug="test-unmanned").update(name="Unmanned systems")
+    assert "Unmanned systems" in client.get("/").content.decode()

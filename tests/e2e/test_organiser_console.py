@@ -69,8 +69,13 @@ def _wait_for_background_tasks(timeout: float = 300) -> None:
 
 def _pick(page, field: str, delegate) -> None:
     """Choose a delegate in the walk-in form's type-ahead picker, by e-mail."""
-    page.fill(f"#id_{field}", delegate.user.email)
-    choice = page.locator(f'#id_{field}-results input[value="{delegate.pk}"]')
+    _pick_row(page, field, text=delegate.user.email, pk=delegate.pk)
+
+
+def _pick_row(page, field: str, *, text: str, pk: int) -> None:
+    """Type `text` into a type-ahead picker and tick the row `pk` among its matches."""
+    page.fill(f"#id_{field}", text)
+    choice = page.locator(f'#id_{field}-results input[value="{pk}"]')
     expect(choice).to_have_count(1)
     choice.check()
 
@@ -121,8 +126,10 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
 
     # Vetting: approve three of the demo's pending organisations in one go.
     page.goto(f"{url}/console/vetting/")
-    pending = list(
-        Organisation.objects.filter(forum=forum, accreditation=Accreditation.PENDING)[:3]
+    pending = list(  # the queue's first page, in its order
+        Organisation.objects.filter(forum=forum, accreditation=Accreditation.PENDING).order_by(
+            "created_at", "pk"
+        )[:3]
     )
     assert len(pending) == 3
     for organisation in pending:
@@ -161,7 +168,11 @@ def test_organiser_runs_the_forum(live_server, task_worker, new_context, screens
 
     # Late changes: two meetings cancelled, one added for the scheduler.
     for meeting in scheduled[:2]:
-        page.goto(f"{url}/console/meetings/?q={meeting.organisation_a.name}")
+        page.goto(f"{url}/console/meetings/")
+        organisation = meeting.organisation_a
+        _pick_row(page, "organisation", text=organisation.name, pk=organisation.pk)
+        page.locator("#meeting-filters button[type=submit]").click()
+        expect(page).to_have_url(re.compile(rf"organisation={organisation.pk}"))
         page.locator(f"#meeting-{meeting.pk}").get_by_role("link", name="Cancel meeting").click()
         page.locator("textarea[name=reason], input[name=reason]").fill("The hall is needed.")
         page.locator("#confirm-cancel").click()

@@ -72,3 +72,51 @@ def test_the_column_and_row_updates_use_the_same_scales_as_full_scoring():
     full = ch.block(0, n, n, live)
     np.testing.assert_allclose(ch.row(5, n, live), full[5], rtol=1e-4, atol=1e-4)
     np.testing.assert_allclose(ch.column(1, n, live), full[:, 1], rtol=1e-4, atol=1e-4)
+
+
+def test_two_languages_are_compared_on_their_centred_vectors_and_one_on_the_plain_ones():
+    vectors, languages = _forum(3)
+    n = len(vectors)
+    live = np.ones(n, bool)
+    ch = OrgChannels(ChannelWeights(semantic=1.0, lexical=0.0))
+    ch.fit([["x"] for _ in vectors])
+    rng = np.random.default_rng(3)
+    centred = [_unit(rng.normal(size=len(v))) for v in vectors]
+    centred[1] = centred[0]  # across languages only the centred vectors say 0 and 1 are alike
+    for row, (v, c, lang) in enumerate(zip(vectors, centred, languages, strict=True)):
+        ch.set_org(row, v[None], v[None], ["x"], ["x"], lang, c[None], c[None], [lang])
+    scores = ch.block(0, 1, n, live)[0]
+    assert int(np.argmax(scores[1:])) + 1 == 1
+    assert ch.raw(0, 1)["semantic"] == np.float32(centred[0] @ centred[1])
+    # a Ukrainian candidate is still scored on the plain vectors
+    assert abs(ch.raw(0, 2)["semantic"] - float(vectors[0] @ vectors[2])) < 1e-5
+    full = ch.block(0, n, n, live)
+    np.testing.assert_allclose(ch.row(1, n, live), full[1], rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(ch.column(1, n, live), full[:, 1], rtol=1e-4, atol=1e-4)
+
+
+def _lexical(rows: list[tuple[str, list[str], list[str]]]) -> OrgChannels:
+    ch = OrgChannels(ChannelWeights(semantic=0.0, lexical=1.0))
+    docs = [tokens for _, tokens, _ in rows]
+    ch.fit(docs + docs)
+    v = np.ones((1, 4), np.float32) / 2
+    for row, (lang, tokens, texts) in enumerate(rows):
+        ch.set_org(row, v, v, tokens, tokens, lang, languages=texts)
+    return ch
+
+
+def test_shared_words_count_across_languages_by_the_chance_two_texts_share_one():
+    words = ["radar", "drone", "thermal"]
+    filler = [[f"w{i}", f"v{i}"] for i in range(12)]
+    one = [("uk", words, ["uk", "uk"]), ("en", words, ["en", "en"])]
+    mixed = [("uk", words, ["uk", "en"]), ("en", words, ["en", "en"])]
+    rest = [("en", f, ["en"]) for f in filler]
+    n = 2 + len(rest)
+    live = np.ones(n, bool)
+    apart = _lexical(one + rest).block(0, 1, n, live)[0]
+    half = _lexical(mixed + rest).block(0, 1, n, live)[0]
+    assert apart[1] == 0.0  # no text in a common language: the shared words are not evidence
+    assert half[1] > 0.0
+    same = _lexical([("en", words, ["en", "en"]), *one[1:], *rest]).block(0, 1, n, live)[0]
+    assert same[1] > 0.0
+    assert abs(half[1] - 0.5 * same[1]) < 1e-4  # one text in two shares a language

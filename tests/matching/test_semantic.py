@@ -164,3 +164,32 @@ def test_an_investor_answers_a_need_for_investment_in_its_sector(store):
     ex = explain(idx, "ua_demining", "lv_vc")
     assert ex.they_answer_you is not None and ex.they_answer_you.offer_id == "inv"
     assert ex.text.index("demining") < ex.text.index("Series A stage")
+
+
+def test_centred_vectors_put_a_translation_above_unrelated_texts_of_the_readers_language(store):
+    uk = [
+        "Шукаємо тепловізійні камери для безпілотників",
+        "Потрібні металошукачі для гуманітарного розмінування",
+        "Юридичні консультації з державних закупівель",
+        "Польові шпиталі та аптечки першої допомоги",
+        "Захищені радіостанції для підрозділів",
+    ]
+    en = [
+        "Thermal imaging cameras for drones",
+        "Metal detectors for humanitarian demining",
+        "Legal advice on public procurement",
+        "Field hospitals and first aid kits",
+        "Secure radios for field units",
+    ]
+    texts, langs = uk + en, ["uk"] * 5 + ["en"] * 5
+    model = SemanticTextModel(store=store).fit(texts, langs)
+    margins = {}
+    for name, vecs in (
+        ("plain", model.transform(texts, langs)),
+        ("centred", model.centred(texts, langs)),
+    ):
+        s = vecs[:5] @ vecs.T
+        # each Ukrainian text: its English translation against the other Ukrainian texts
+        margins[name] = [s[i, 5 + i] - max(s[i, j] for j in range(5) if j != i) for i in range(5)]
+    assert min(margins["centred"]) > 0, margins
+    assert np.mean(margins["centred"]) > np.mean(margins["plain"]), margins

@@ -218,6 +218,10 @@ def test_repair_preview_lists_only_the_necessary_moves(medium_forum, organiser, 
     assert all(m["from"] is None and m["to"] is not None for m in moves.values())
     waiting_before = set(first_unscheduled) | {newcomer.pk}
     assert set(moves) <= waiting_before
+    # The run's summary, stored with the result, counts what the pages show of it.
+    assert run.summary["moves_count"] == len(moves) and run.summary["moved_count"] == 0
+    assert run.summary["unscheduled_count"] == len(run.result["unscheduled"])
+    assert "placements" not in run.summary and "moves" not in run.summary
     version = schedule_publish(run=run, user=organiser)
     # Only the placed meetings changed: only their delegates are told.
     assert version.statistics["changed_ids"] == sorted(moves)

@@ -594,6 +594,7 @@ MATRIX: dict[str, list[Op]] = {
     "console:meetings": [Op("GET", CONSOLE_PAGE)],
     "console:meeting_add": [Op("GET", CONSOLE_PAGE)],
     "console:delegate_search": [Op("GET", CONSOLE_PAGE)],
+    "console:organisation_search": [Op("GET", VETTING_PAGE)],
     "console:meeting_action": [
         Op("GET", same(403, anonymous=302, organiser=405), kwargs=pk_of("meeting")),
         Op("POST", CONSOLE_WRITE, kwargs=pk_of("meeting"), form=True),

@@ -8,10 +8,9 @@ from zoneinfo import ZoneInfo
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 from icalendar import Alarm, Calendar, Event
 
-from matchforum.core.pdf import a4_document
+from matchforum.core.pdf import a4_document, fitting_font_size
 from matchforum.forums.models import Forum
 from matchforum.meetings.gating import meetings_between_approved
 from matchforum.meetings.models import Meeting, MeetingStatus
@@ -152,17 +151,6 @@ PLACE_BOX_WIDTH = 40.0
 TEXT_X, TEXT_WIDTH = 95.0, 105.0
 
 
-def _fitting_size(pdf: FPDF, text: str, width: float, largest: int, smallest: int = 8) -> int:
-    """The largest bold font size (down to ``smallest``) at which ``text`` fits ``width``."""
-    size = largest
-    while size > smallest:
-        pdf.set_font("DejaVu", "B", size)
-        if pdf.get_string_width(text) <= width:
-            break
-        size -= 1
-    return size
-
-
 def agenda_pdf(*, delegate: Delegate) -> bytes:
     """An A4 agenda with table numbers large enough to read standing (one page for a usual
     day). Names and details wrap inside their column, never cut: a row grows to hold them,
@@ -226,7 +214,9 @@ def agenda_pdf(*, delegate: Delegate) -> bytes:
         pdf.cell(38, 5, f"{start:%H:%M}–{end:%H:%M}")
         label = _("Online") if entry.online else _("T%(number)s") % {"number": entry.table_number}
         hall = "" if entry.online or not meeting.table_id else meeting.table.area
-        size = _fitting_size(pdf, label, PLACE_BOX_WIDTH - 2, big)
+        size = fitting_font_size(
+            pdf, label, width=PLACE_BOX_WIDTH - 2, largest=big, smallest=8, style="B"
+        )
         pdf.set_xy(50, top)
         pdf.cell(PLACE_BOX_WIDTH, row_height, "", border=1)
         pdf.set_font("DejaVu", "B", size)

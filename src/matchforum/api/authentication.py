@@ -7,9 +7,23 @@ from django.utils import timezone
 from rest_framework import authentication, exceptions
 from rest_framework.permissions import SAFE_METHODS
 
+from matchforum.core.compiled_queries import CompiledQuery
 from matchforum.forums.models import CommitteeMembership
 
 from .models import ApiToken, token_hash
+
+# Whether the user sits on a committee team comes in the same query: most callers are
+# delegates, and every request asks `can_vet`, which would otherwise read the memberships
+# again. Compiled once per connection: this runs on every API request.
+_TOKEN_BY_HASH = CompiledQuery(
+    lambda key_hash: (
+        ApiToken.objects.select_related("user")
+        .annotate(on_committee=Exists(CommitteeMembership.objects.filter(user=OuterRef("user_id"))))
+        .filter(key_hash=key_hash)
+        .order_by()[:1]
+    ),
+    key_hash="compiled-query-sample:not-a-token-hash",
+)
 
 
 class HashedTokenAuthentication(authentication.TokenAuthentication):
@@ -25,17 +39,8 @@ class HashedTokenAuthentication(authentication.TokenAuthentication):
         return result
 
     def authenticate_credentials(self, key: str):
-        # Whether the user sits on a committee team comes in the same query: most callers are
-        # delegates, and every request asks `can_vet`, which would otherwise read the
-        # memberships again.
-        token = (
-            ApiToken.objects.select_related("user")
-            .annotate(
-                on_committee=Exists(CommitteeMembership.objects.filter(user=OuterRef("user_id")))
-            )
-            .filter(key_hash=token_hash(key))
-            .first()
-        )
+        found = _TOKEN_BY_HASH.objects(key_hash=token_hash(key))
+        token = found[0] if found else None
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed("Invalid token.")
         if not token.on_committee:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from matchforum.api.fields import CountryCodeField
 from matchforum.api.models import ApiToken, TokenScope
 from matchforum.core.shortcuts import request_forum
 from matchforum.core.text_limits import text_limit
@@ -39,7 +39,7 @@ class TrackSerializer(serializers.ModelSerializer):
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    country = CountryField(read_only=True)
+    country = CountryCodeField(read_only=True)
     tracks = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
     class Meta:
@@ -264,7 +264,7 @@ class AuditEntrySerializer(serializers.Serializer):
 class CounterpartSerializer(serializers.ModelSerializer):
     """The recommended (or dismissed) organisation, as far as a listing shows it."""
 
-    country = CountryField(read_only=True)
+    country = CountryCodeField(read_only=True)
     tracks = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
     class Meta:

@@ -36,6 +36,12 @@ from .context import request_delegate
 from .directory import SharedDirectoryListMixin
 from .models import ApiToken
 from .permissions import IsDelegate, IsDelegateForWrites, IsOrganiser
+from .representations import (
+    meeting_rows,
+    meetings_data,
+    organisation_data,
+    recommendations_data,
+)
 from .selectors import api_tokens_of
 from .services import api_token_create, api_token_revoke
 from .throttling import SignInThrottle
@@ -65,6 +71,14 @@ class ScopedViewMixin:
             for_write=getattr(self, "action", None) in self.write_actions,
         )
         return require_scoped(self.narrow(queryset))
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # A single object asked for without a query string: every filter backend would
+        # leave the rows as they are (django-filter would still build and validate its
+        # form), so none is run. With a query string they apply as ever.
+        if getattr(self, "action", None) == "retrieve" and not self.request.query_params:
+            return queryset
+        return super().filter_queryset(queryset)
 
     def caller_delegate(self) -> Delegate:
         delegate = request_delegate(self.request)
@@ -110,7 +124,8 @@ class OrganisationViewSet(
             profile_view_record(
                 organisation=organisation, request=request, viewer_organisation=own.organisation
             )
-        return Response(self.get_serializer(organisation).data)
+        # The serializer's JSON, written without its field objects (api/representations.py).
+        return Response(organisation_data(organisation))
 
 
 class ProfileViewSet(SharedDirectoryListMixin, ScopedViewMixin, viewsets.ModelViewSet):
@@ -306,6 +321,14 @@ class AgendaViewSet(ScopedViewMixin, mixins.ListModelMixin, viewsets.GenericView
             .order_by("slot__starts_at", "pk")
         )
 
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        # The serializer's JSON, written from values() rows (api/representations.py).
+        rows = meeting_rows(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(rows)
+        if page is not None:
+            return self.get_paginated_response(meetings_data(page))
+        return Response(meetings_data(rows))
+
 
 @extend_schema_view(
     list=extend_schema(summary="The caller's organisation's recommendations, best first"),
@@ -341,6 +364,14 @@ class RecommendationViewSet(
         return recommendations_for(organisation=organisation, within=queryset).select_related(
             "organisation"
         )
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        # The serializer's JSON, written without its field objects (api/representations.py).
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        if page is not None:
+            return self.get_paginated_response(recommendations_data(list(page), request=request))
+        return Response(recommendations_data(list(queryset), request=request))
 
     @action(detail=True, methods=["post"])
     def dismiss(self, request: Request, pk: str | None = None) -> Response:

@@ -14,7 +14,7 @@ import qrcode
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from matchforum.core.pdf import FONT_FAMILY, a4_document
+from matchforum.core.pdf import FONT_FAMILY, POINT, a4_document, fitting_font_size
 from matchforum.organisations.models import Delegate
 
 from .models import BadgeKey
@@ -24,7 +24,6 @@ BADGE_WIDTH = 105.0  # A6: four to an A4 sheet
 BADGE_HEIGHT = 148.5
 MARGIN = 8.0
 QR_SIZE = 54.0
-POINT = 25.4 / 72  # millimetres per typographic point
 LEADING = 1.2
 
 
@@ -46,19 +45,18 @@ QR_TOP = 86.0
 
 def _fitted_text(pdf: FPDF, text: str, *, x: float, y: float, box: TextBox) -> None:
     width = BADGE_WIDTH - 2 * MARGIN
-    style = "B" if box.bold else ""
-    words = text.split() or [""]
-    for size in range(box.largest, box.smallest - 1, -1):
-        pdf.set_font(FONT_FAMILY, style, size)
-        line_height = size * POINT * LEADING
-        lines = pdf.multi_cell(width, line_height, text, dry_run=True, output="LINES")
-        # Lines break between words; a word is split only when even the smallest size
-        # cannot hold it on one line.
-        whole_words = max(pdf.get_string_width(word) for word in words) <= width
-        if len(lines) * line_height <= box.height and whole_words:
-            break
+    size = fitting_font_size(
+        pdf,
+        text,
+        width=width,
+        height=box.height,
+        largest=box.largest,
+        smallest=box.smallest,
+        style="B" if box.bold else "",
+        leading=LEADING,
+    )
     pdf.set_xy(x + MARGIN, y + box.top)
-    pdf.multi_cell(width, line_height, text, align="C", new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(width, size * POINT * LEADING, text, align="C", new_x="LEFT", new_y="NEXT")
 
 
 def _qr_image(token: str):

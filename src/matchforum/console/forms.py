@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,7 @@ from matchforum.core.text_limits import text_limit
 from matchforum.forums.models import CommitteeRole, CommitteeTeam, Forum, Session, Table
 from matchforum.marketplace.models import Classification
 from matchforum.marketplace.visibility import ANY_COUNTRY, PARTICIPATING, REQUEST, SEE, Rules
+from matchforum.meetings.models import MeetingStatus
 from matchforum.organisations.models import (
     Accreditation,
     AccreditationLevel,
@@ -18,6 +20,7 @@ from matchforum.organisations.models import (
     OrganisationKind,
 )
 
+from .pickers import DELEGATE, ORGANISATION
 from .widgets import DateInput, DateTimeInput, SearchPicker, TimeInput
 
 
@@ -185,12 +188,12 @@ class WalkInForm(forms.Form):
     delegate_a = forms.ModelChoiceField(
         label=_("First delegate"),
         queryset=None,
-        widget=SearchPicker(search_url=reverse_lazy("console:delegate_search")),
+        widget=SearchPicker(search_url=reverse_lazy("console:delegate_search"), kind=DELEGATE),
     )
     delegate_b = forms.ModelChoiceField(
         label=_("Second delegate"),
         queryset=None,
-        widget=SearchPicker(search_url=reverse_lazy("console:delegate_search")),
+        widget=SearchPicker(search_url=reverse_lazy("console:delegate_search"), kind=DELEGATE),
     )
     place = forms.ChoiceField(label=_("Free slot and table"), required=False)
 
@@ -206,6 +209,54 @@ class WalkInForm(forms.Form):
         if a and b and a.organisation_id == b.organisation_id:
             self.add_error("delegate_b", _("Choose a delegate of another organisation."))
         return data
+
+
+def organisation_picker(*, label: str, required: bool = True) -> forms.ModelChoiceField:
+    """A field choosing one organisation with the type-ahead picker; its form sets the
+    queryset to the caller's scope (the search shows the same scope)."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Organisation.objects.none(),
+        required=required,
+        widget=SearchPicker(
+            search_url=reverse_lazy("console:organisation_search"), kind=ORGANISATION
+        ),
+    )
+
+
+class MeetingFilterForm(forms.Form):
+    """The meetings list's filters: one organisation (either side) and a status."""
+
+    organisation = organisation_picker(label=_("Organisation"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("all")), *MeetingStatus.choices],
+    )
+
+    def __init__(self, *args, organisations: QuerySet[Organisation], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class ExportFilterForm(forms.Form):
+    """An export narrowed to one organisation of the caller's export scope."""
+
+    organisation = organisation_picker(label=_("Organisation"))
+
+    def __init__(self, *args, organisations: QuerySet[Organisation], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class OrganisationFindForm(forms.Form):
+    """The vetting queue's way to an organisation's page, found by name."""
+
+    organisation = organisation_picker(label=_("Find an organisation"))
+
+    def __init__(self, *args, organisations: QuerySet[Organisation], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
 
 
 REGISTRATION_UPLOAD_MAX_BYTES = 5 * 1024 * 1024

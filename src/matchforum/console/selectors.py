@@ -216,3 +216,14 @@ def forum_vetting_state(*, forum: Forum) -> list[dict[str, Any]]:
         }
         for team in teams
     ]
+
+
+def organisations_search(
+    *, organisations: QuerySet[Organisation], query: str
+) -> QuerySet[Organisation]:
+    """The organisations of `organisations` (the caller's scope) whose name contains
+    `query` (all when empty), by name."""
+    query = query.strip()
+    if query:
+        organisations = organisations.filter(name__icontains=query)
+    return organisations.order_by("name", "pk")

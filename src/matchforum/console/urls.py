@@ -9,6 +9,7 @@ from .views import (
     operations,
     reports,
     scheduling,
+    search,
     setup,
     vetting,
 )
@@ -63,7 +64,8 @@ urlpatterns = [
     path("waiting-list/", scheduling.waiting, name="waiting_list"),
     path("meetings/", onsite.meetings, name="meetings"),
     path("meetings/add/", onsite.meeting_add, name="meeting_add"),
-    path("search/delegates/", onsite.delegate_search, name="delegate_search"),
+    path("search/delegates/", search.delegate_search, name="delegate_search"),
+    path("search/organisations/", search.organisation_search, name="organisation_search"),
     path("meetings/<int:pk>/action/", onsite.meeting_action, name="meeting_action"),
     path("meetings/<int:pk>/cancel/", onsite.meeting_cancel_confirm, name="meeting_cancel"),
     path(

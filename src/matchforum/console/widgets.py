@@ -1,5 +1,7 @@
 from django import forms
 
+from .pickers import PickerKind
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -23,27 +25,34 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class SearchPicker(forms.Widget):
-    """A type-ahead picker for a ModelChoiceField over many rows (hundreds of delegates).
+    """A type-ahead picker for a ModelChoiceField over many rows (thousands of delegates or
+    organisations).
 
-    It renders a search box that asks `search_url` (a server-side, organiser-only search)
-    for the first matches as radio buttons of this field's name, and the chosen row as a
-    ticked radio button; nothing lists every row. The field still validates the chosen id
-    against its queryset, so a forged id of another forum is refused.
+    It renders a search box that asks `search_url` (a server-side search that decides
+    what the caller may see) for the first matches as radio buttons of this field's name,
+    and the chosen row as a ticked radio button; nothing lists every row. `kind`
+    (console/pickers.py) names the rows. The field still validates the chosen id against
+    its queryset, so a forged id of another forum or scope is refused.
     """
 
     template_name = "console/widgets/search_picker.html"
 
-    def __init__(self, *, search_url: str, attrs: dict | None = None) -> None:
+    def __init__(self, *, search_url: str, kind: PickerKind, attrs: dict | None = None) -> None:
         super().__init__(attrs)
         self.search_url = search_url
+        self.kind = kind
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         chosen = None
         queryset = getattr(getattr(self, "choices", None), "queryset", None)
         if value not in (None, "") and queryset is not None and str(value).isdigit():
-            chosen = queryset.filter(pk=value).first()
-        context["widget"].update(search_url=self.search_url, chosen=chosen)
+            row = queryset.filter(pk=value).first()
+            if row is not None:
+                chosen = {"pk": row.pk, "label": self.kind.label(row)}
+        context["widget"].update(
+            search_url=self.search_url, chosen=chosen, placeholder=self.kind.placeholder
+        )
         return context
 
     def value_from_datadict(self, data, files, name):

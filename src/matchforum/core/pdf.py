@@ -27,3 +27,40 @@ def a4_document(orientation: str = "P") -> FPDF:
     pdf.add_font(FONT_FAMILY, "", str(FONT_REGULAR))
     pdf.add_font(FONT_FAMILY, "B", str(FONT_BOLD))
     return pdf
+
+
+POINT = 25.4 / 72  # millimetres per typographic point
+
+
+def fitting_font_size(
+    pdf: FPDF,
+    text: str,
+    *,
+    width: float,
+    largest: int,
+    smallest: int,
+    style: str = "",
+    height: float | None = None,
+    leading: float = 1.2,
+) -> int:
+    """The largest font size, down to ``smallest``, at which ``text`` fits.
+
+    Without ``height`` the text must fit ``width`` on one line; with it, the text wraps
+    between words inside ``width`` × ``height`` (lines of ``size × leading`` points), and a
+    word is split only when even the smallest size cannot hold it on one line. Leaves the
+    document's font set to the size returned.
+    """
+    words = text.split() or [""]
+    for size in range(largest, smallest, -1):
+        pdf.set_font(FONT_FAMILY, style, size)
+        if height is None:
+            if pdf.get_string_width(text) <= width:
+                return size
+            continue
+        line_height = size * POINT * leading
+        lines = pdf.multi_cell(width, line_height, text, dry_run=True, output="LINES")
+        whole_words = max(pdf.get_string_width(word) for word in words) <= width
+        if len(lines) * line_height <= height and whole_words:
+            return size
+    pdf.set_font(FONT_FAMILY, style, smallest)
+    return smallest

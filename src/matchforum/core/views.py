@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from matchforum.core.directory_cache import directory_generation
 from matchforum.core.language import language_is_supported, user_set_preferred_language
 from matchforum.core.selectors import delegate_home, forum_public_stats_cached
 from matchforum.forums.selectors import tracks_all
@@ -19,6 +21,13 @@ def home(request: HttpRequest) -> HttpResponse:
     forum = request_forum(request)
     stats = forum_public_stats_cached(forum=forum) if forum else {}
     context = {"stats": stats, "tracks": tracks_all(), "mine": None}
+    # The tracks grid is the same for every visitor in a language: rendered once and kept
+    # under the directory's generation, which any change to a track renews (at once in
+    # this process, within DIRECTORY_CACHE_SECONDS in the others, as the directory's).
+    context["tracks_cache"] = {
+        "seconds": max(settings.DIRECTORY_CACHE_SECONDS, 0),
+        "generation": directory_generation(),
+    }
     delegate = delegate_for_user(user=request.user, forum=forum) if forum else None
     if delegate is not None:
         context["mine"] = (

@@ -15,6 +15,15 @@ buries them. Each language's statistics are shrunk towards the row's overall one
 scale. In one language (the real development set) this is the plain row z-score. The row
 statistics are kept, so an organisation's edit updates its row and column without
 rescoring the forum.
+
+Two organisations of different main languages are compared on vectors centred on their own
+language (each text minus its language's mean, :meth:`SemanticTextModel.centred`): the
+model's common direction, which carries the language, is what buries a cross-language pair,
+while within one language it ranks real partners well (centring cost 0.04 NDCG@10 on the
+English development set), so pairs of one language keep the model's own geometry. Their
+lexical evidence counts in proportion to the chance that a text of one and a text of the
+other share a language (:func:`language_overlap`): words cannot match across languages, so
+the few tokens two languages share (codes, names) are weighed by how often they can.
 """
 
 from __future__ import annotations
@@ -31,6 +40,12 @@ MIN_SD = 1e-3
 SHRINK = 10.0
 #: Languages kept apart; further ones share the last group.
 MAX_LANGUAGES = 16
+
+
+def language_overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Chance that a random text of each row of ``a`` and one of each row of ``b`` are in the
+    same language (rows: share of an organisation's texts per language group)."""
+    return a @ b.T
 
 
 def _evidence(z: np.ndarray) -> np.ndarray:
@@ -56,12 +71,17 @@ class OrgChannels:
         self.dim = 0
         self.need_c = np.zeros((0, 0), np.float32)
         self.offer_c = np.zeros((0, 0), np.float32)
+        # the same centroids of language-centred vectors: used between two main languages
+        self.need_x = np.zeros((0, 0), np.float32)
+        self.offer_x = np.zeros((0, 0), np.float32)
+        self.share = np.zeros((0, MAX_LANGUAGES), np.float32)  # texts per language group
         self.has = np.zeros(0, bool)
         self.lang = np.zeros(0, np.int16)  # language group of each row
         self._groups: dict[str, int] = {}
         # mu_sem, sd_sem, mu_lex, sd_lex per row and language group of the columns; the
-        # last group holds the row's overall statistics, a new language's until rescored
-        self.stats = np.zeros((0, MAX_LANGUAGES + 1, 4))
+        # last two hold the row's overall statistics (plain vectors, language-centred ones),
+        # the second a new language's until rescored
+        self.stats = np.zeros((0, MAX_LANGUAGES + 2, 4))
 
     # ------------------------------------------------------------------ data
 
@@ -73,13 +93,19 @@ class OrgChannels:
             self.dim = dim
             self.need_c = np.zeros((len(self.has), dim), np.float32)
             self.offer_c = np.zeros((len(self.has), dim), np.float32)
+            self.need_x = np.zeros((len(self.has), dim), np.float32)
+            self.offer_x = np.zeros((len(self.has), dim), np.float32)
         if n > len(self.has):
             extra = max(n - len(self.has), 16 + len(self.has) // 4)
-            self.need_c = np.vstack([self.need_c, np.zeros((extra, self.dim), np.float32)])
-            self.offer_c = np.vstack([self.offer_c, np.zeros((extra, self.dim), np.float32)])
+            pad = np.zeros((extra, self.dim), np.float32)
+            self.need_c = np.vstack([self.need_c, pad])
+            self.offer_c = np.vstack([self.offer_c, pad])
+            self.need_x = np.vstack([self.need_x, pad])
+            self.offer_x = np.vstack([self.offer_x, pad])
+            self.share = np.vstack([self.share, np.zeros((extra, MAX_LANGUAGES), np.float32)])
             self.has = np.concatenate([self.has, np.zeros(extra, bool)])
             self.lang = np.concatenate([self.lang, np.zeros(extra, np.int16)])
-            blank = np.tile([0.0, 1.0, 0.0, 1.0], (extra, MAX_LANGUAGES + 1, 1))
+            blank = np.tile([0.0, 1.0, 0.0, 1.0], (extra, MAX_LANGUAGES + 2, 1))
             self.stats = np.concatenate([self.stats, blank])
 
     def _group(self, language: str | None) -> int:
@@ -87,7 +113,7 @@ class OrgChannels:
         if key not in self._groups:
             g = min(len(self._groups), MAX_LANGUAGES - 1)
             self._groups[key] = g
-            self.stats[:, g] = self.stats[:, MAX_LANGUAGES]
+            self.stats[:, g] = self.stats[:, MAX_LANGUAGES + 1]
         return self._groups[key]
 
     def set_org(
@@ -98,9 +124,14 @@ class OrgChannels:
         need_tokens: list[str],
         offer_tokens: list[str],
         language: str | None = None,
+        need_centred: np.ndarray | None = None,
+        offer_centred: np.ndarray | None = None,
+        languages: Sequence[str] = (),
     ) -> None:
         """One organisation's vectors, tokens and main language; a missing side falls back
-        to all its texts."""
+        to all its texts. ``*_centred`` are the same texts' language-centred vectors (for
+        candidates of another main language; the plain vectors when not given) and
+        ``languages`` the language of each of its texts."""
         dim = (
             need_vecs.shape[1]
             if len(need_vecs)
@@ -109,9 +140,41 @@ class OrgChannels:
             else self.dim
         )
         self._grow(row + 1, dim)
+        self._set_centroids(row, self.need_c, self.offer_c, need_vecs, offer_vecs)
+        self._set_centroids(
+            row,
+            self.need_x,
+            self.offer_x,
+            need_vecs if need_centred is None else need_centred,
+            offer_vecs if offer_centred is None else offer_centred,
+        )
+        self.has[row] = len(need_vecs) + len(offer_vecs) > 0
+        self.lang[row] = self._group(language)
+        self.share[row] = 0.0
+        for lang in languages or ([language] if language is not None else []):
+            self.share[row, self._group(lang)] += 1.0
+        total = float(self.share[row].sum())
+        if total:
+            self.share[row] /= total
+        else:
+            self.share[row, self.lang[row]] = 1.0
+        needs = need_tokens or offer_tokens
+        offers = offer_tokens or need_tokens
+        self.lexical.set_org(row, needs, offers)
+
+    @staticmethod
+    def _set_centroids(
+        row: int,
+        need_t: np.ndarray,
+        offer_t: np.ndarray,
+        need_vecs: np.ndarray,
+        offer_vecs: np.ndarray,
+    ) -> None:
+        """Unit mean vectors of one organisation's needs and offers into ``need_t``,
+        ``offer_t`` (a missing side falls back to all its texts)."""
         present = [v for v in (need_vecs, offer_vecs) if len(v)]
         every = np.vstack(present) if present else None
-        for target, vecs in ((self.need_c, need_vecs), (self.offer_c, offer_vecs)):
+        for target, vecs in ((need_t, need_vecs), (offer_t, offer_vecs)):
             src = vecs if len(vecs) else every
             if src is None or not len(src):
                 target[row] = 0.0
@@ -119,41 +182,60 @@ class OrgChannels:
             c = src.mean(axis=0)
             norm = float(np.linalg.norm(c))
             target[row] = c / norm if norm else 0.0
-        self.has[row] = every is not None and len(every) > 0
-        self.lang[row] = self._group(language)
-        needs = need_tokens or offer_tokens
-        offers = offer_tokens or need_tokens
-        self.lexical.set_org(row, needs, offers)
 
     def remove_org(self, row: int) -> None:
         if row < len(self.has):
             self.has[row] = False
             self.need_c[row] = 0.0
             self.offer_c[row] = 0.0
+            self.need_x[row] = 0.0
+            self.offer_x[row] = 0.0
         self.lexical.remove_org(row)
 
     # ------------------------------------------------------------------ scores
 
-    def _z_rows(self, raw: np.ndarray, rows: np.ndarray, live: np.ndarray, col: int) -> np.ndarray:
+    def _z_rows(
+        self,
+        raw: np.ndarray,
+        rows: np.ndarray,
+        live: np.ndarray,
+        col: int,
+        cross: np.ndarray | None = None,
+    ) -> np.ndarray:
         """z-score each row over the live columns other than itself, per language group of
-        the columns (shrunk towards the row's overall scale); store the statistics."""
+        the columns, shrunk towards the row's overall scale; store the statistics.
+
+        ``cross`` holds the same pairs' scores for columns of another main language than
+        the row's (language-centred vectors, on their own scale): the row's own language is
+        scored on ``raw`` and shrunk towards ``raw``'s overall statistics, every other
+        language on ``cross`` and shrunk towards ``cross``'s."""
         n = raw.shape[1]
+        if cross is None:
+            cross = raw
         mask = np.broadcast_to(live[:n], raw.shape).copy()
         mask[np.arange(len(rows)), rows] = False
         cnt = np.maximum(mask.sum(axis=1), 1)
-        mu = (raw * mask).sum(axis=1) / cnt
-        var = (((raw - mu[:, None]) ** 2) * mask).sum(axis=1) / cnt
-        self.stats[rows, MAX_LANGUAGES, col] = mu
-        self.stats[rows, MAX_LANGUAGES, col + 1] = np.maximum(np.sqrt(var), MIN_SD)
+        overall = []
+        for slot, m_all in ((MAX_LANGUAGES, raw), (MAX_LANGUAGES + 1, cross)):
+            mu = (m_all * mask).sum(axis=1) / cnt
+            var = (((m_all - mu[:, None]) ** 2) * mask).sum(axis=1) / cnt
+            self.stats[rows, slot, col] = mu
+            self.stats[rows, slot, col + 1] = np.maximum(np.sqrt(var), MIN_SD)
+            overall.append((mu, var))
         lang = self.lang[:n]
+        own = self.lang[rows]
         z = np.zeros_like(raw)
         for g in range(max(1, len(self._groups))):
-            in_g = lang == g
-            m = mask & in_g[None, :]
+            cols = np.flatnonzero(lang == g)  # each group on its own columns: one pass in all
+            is_own = own == g
+            vals = np.where(is_own[:, None], raw[:, cols], cross[:, cols])
+            mu = np.where(is_own, overall[0][0], overall[1][0])
+            var = np.where(is_own, overall[0][1], overall[1][1])
+            m = mask[:, cols]
             c = m.sum(axis=1)
             c1 = np.maximum(c, 1)
-            mu_g = (raw * m).sum(axis=1) / c1
-            var_g = (((raw - mu_g[:, None]) ** 2) * m).sum(axis=1) / c1
+            mu_g = (vals * m).sum(axis=1) / c1
+            var_g = (((vals - mu_g[:, None]) ** 2) * m).sum(axis=1) / c1
             mu_s = (c * mu_g + SHRINK * mu) / (c + SHRINK)
             var_s = (c * (var_g + (mu_g - mu_s) ** 2) + SHRINK * (var + (mu - mu_s) ** 2)) / (
                 c + SHRINK
@@ -161,8 +243,8 @@ class OrgChannels:
             sd_s = np.maximum(np.sqrt(var_s), MIN_SD)
             self.stats[rows, g, col] = mu_s
             self.stats[rows, g, col + 1] = sd_s
-            if in_g.any():
-                z[:, in_g] = (raw[:, in_g] - mu_s[:, None]) / sd_s[:, None]
+            if len(cols):
+                z[:, cols] = (vals - mu_s[:, None]) / sd_s[:, None]
         return z
 
     def block(self, r0: int, r1: int, n: int, live: np.ndarray) -> np.ndarray:
@@ -172,12 +254,15 @@ class OrgChannels:
         w = self.weights
         out = np.zeros((r1 - r0, n), np.float32)
         ok = live[:n] & self.has[:n]
+        same = self.lang[r0:r1, None] == self.lang[None, :n]
         if w.semantic and self.dim:
             sem = self.need_c[r0:r1] @ self.offer_c[:n].T
-            out += w.semantic * self._z_rows(sem, rows, ok, 0)
+            semx = self.need_x[r0:r1] @ self.offer_x[:n].T
+            out += w.semantic * self._z_rows(sem, rows, ok, 0, semx)
         if w.lexical:
             lex = self.lexical.block(r0, r1, n)
-            out += w.lexical * _evidence(self._z_rows(lex, rows, ok, 2))
+            p = np.where(same, 1.0, language_overlap(self.share[r0:r1], self.share[:n]))
+            out += w.lexical * p * _evidence(self._z_rows(lex, rows, ok, 2))
         out[~self.has[r0:r1]] = 0.0
         out[:, ~ok] = 0.0
         return out
@@ -189,12 +274,15 @@ class OrgChannels:
         out = np.zeros(n, np.float32)
         ok = live[:n] & self.has[:n]
         rows = np.array([r])
+        same = self.lang[:n] == self.lang[r]
         if w.semantic and self.dim:
             sem = (self.offer_c[:n] @ self.need_c[r])[None, :]
-            out += w.semantic * self._z_rows(sem, rows, ok, 0)[0]
+            semx = (self.offer_x[:n] @ self.need_x[r])[None, :]
+            out += w.semantic * self._z_rows(sem, rows, ok, 0, semx)[0]
         if w.lexical:
             lex = self.lexical.row(r, n)[None, :]
-            out += w.lexical * _evidence(self._z_rows(lex, rows, ok, 2)[0])
+            p = np.where(same, 1.0, self.share[:n] @ self.share[r])
+            out += w.lexical * p * _evidence(self._z_rows(lex, rows, ok, 2)[0])
         if not self.has[r]:
             out[:] = 0.0
         out[~ok] = 0.0
@@ -206,12 +294,16 @@ class OrgChannels:
         w = self.weights
         out = np.zeros(n, np.float32)
         st = self.stats[:n, self.lang[r]]
+        same = self.lang[:n] == self.lang[r]
         if w.semantic and self.dim:
-            sem = self.need_c[:n] @ self.offer_c[r]
+            sem = np.where(
+                same, self.need_c[:n] @ self.offer_c[r], self.need_x[:n] @ self.offer_x[r]
+            )
             out += w.semantic * (sem - st[:, 0]) / st[:, 1]
         if w.lexical:
             lex = self.lexical.column(r, n)
-            out += w.lexical * _evidence((lex - st[:, 2]) / st[:, 3])
+            p = np.where(same, 1.0, self.share[:n] @ self.share[r])
+            out += w.lexical * p * _evidence((lex - st[:, 2]) / st[:, 3])
         out[~(live[:n] & self.has[:n])] = 0.0
         if not self.has[r]:
             out[:] = 0.0
@@ -219,7 +311,9 @@ class OrgChannels:
 
     def raw(self, a: int, b: int) -> dict[str, float]:
         """The channels of one pair, raw and on a's scale (for explanations)."""
-        sem = float(self.need_c[a] @ self.offer_c[b]) if self.dim else 0.0
+        same = self.lang[a] == self.lang[b]
+        need, offer = (self.need_c, self.offer_c) if same else (self.need_x, self.offer_x)
+        sem = float(need[a] @ offer[b]) if self.dim else 0.0
         lex = self.lexical.pair(a, b)
         st = self.stats[a, self.lang[b]]
         return {

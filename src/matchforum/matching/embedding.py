@@ -217,6 +217,7 @@ class SemanticTextModel:
         self.embedded = 0  # texts embedded by this instance (cache misses)
         self.cache_hits = 0
         self.offsets: dict[str, np.ndarray] = {}
+        self.overall = np.zeros(DIM, np.float32)  # the forum's mean vector
         self._recent: dict[str, np.ndarray] = {}
 
     def fit(self, texts: Sequence[str], languages: Sequence[str]) -> SemanticTextModel:
@@ -226,6 +227,7 @@ class SemanticTextModel:
             return self
         raw = self.raw(texts)
         overall = raw.mean(axis=0)
+        self.overall = overall.astype(np.float32)
         langs = np.array(list(languages))
         for lang in sorted(set(languages)):
             rows = raw[langs == lang]
@@ -248,6 +250,20 @@ class SemanticTextModel:
             return raw
         zero = np.zeros(DIM, np.float32)
         shifted = raw - np.stack([self.offsets.get(lang, zero) for lang in languages])
+        norms = np.linalg.norm(shifted, axis=1, keepdims=True)
+        return (shifted / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def centred(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+        """Unit vectors of the texts minus their language's mean (the offset and the forum's
+        mean): what is left is the subject, without the direction every text of a language
+        shares. Used to compare organisations of two languages (``channels.py``); within one
+        language that direction ranks real partners well, so it is kept there."""
+        raw = self.raw(texts)
+        if not len(raw):
+            return raw
+        zero = np.zeros(DIM, np.float32)
+        means = np.stack([self.offsets.get(lang, zero) for lang in languages]) + self.overall
+        shifted = raw - means
         norms = np.linalg.norm(shifted, axis=1, keepdims=True)
         return (shifted / np.maximum(norms, 1e-12)).astype(np.float32)
 

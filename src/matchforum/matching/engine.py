@@ -54,6 +54,7 @@ def product_index(
     kwargs.setdefault("reciprocity", PRODUCT_RECIPROCITY)
     kwargs.setdefault("imbalance", PRODUCT_IMBALANCE)
     kwargs.setdefault("exposure", PRODUCT_EXPOSURE)
+    kwargs.setdefault("scale_per_language", True)
     return MatchIndex(  # type: ignore[arg-type]
         text_model=SemanticTextModel(
             store=store, progress=progress, embedder=embedder, processes=processes

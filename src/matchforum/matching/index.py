@@ -31,6 +31,10 @@ from matchforum.matching.scoring import IMBALANCE, KIND_INDEX, ORG_KIND_MATRIX, 
 from matchforum.matching.text import HybridTextModel, TextModel
 
 N_COUNTRY = 26 * 26
+#: Organisations of a row's overall scale mixed into each candidate language's scale.
+LANGUAGE_SHRINK = 10.0
+#: Candidate languages given their own scale; further ones share the last.
+MAX_LANGUAGE_GROUPS = 16
 
 
 def country_index(code: str) -> int:
@@ -100,6 +104,7 @@ class MatchIndex:
         use_tracks: bool = True,
         seed: int = 0,
         channels: OrgChannels | None = None,
+        scale_per_language: bool = False,
     ) -> None:
         self.text_model: TextModel = text_model or HybridTextModel(seed=seed)
         self.channels = channels
@@ -113,6 +118,8 @@ class MatchIndex:
         self.imbalance = imbalance
         self.reciprocity = reciprocity
         self.reciprocal = reciprocal
+        # each row's scores put on a scale per main language of the candidates (see _stats)
+        self.scale_per_language = scale_per_language
         self.seed = seed
         self.exclusions = Exclusions()
         self.orgs: list[Organisation | None] = []
@@ -128,6 +135,13 @@ class MatchIndex:
         self.D = np.zeros((0, 0), dtype=np.float32)
         self.s1 = np.zeros(0)
         self.s2 = np.zeros(0)
+        # the same sums per main language of the columns (scale_per_language)
+        self.g1 = np.zeros((0, MAX_LANGUAGE_GROUPS))
+        self.g2 = np.zeros((0, MAX_LANGUAGE_GROUPS))
+        self._glang = np.zeros(0, np.int16)  # main language group of each row
+        self._sgroup = np.zeros(0, np.int16)  # group each column is counted under in g1, g2
+        self._groups: dict[str, int] = {}
+        self._scales: tuple[np.ndarray, np.ndarray] | None = None  # _stats(), until changed
         self.lists: dict[int, list[int]] = {}
         self.list_scores: dict[int, np.ndarray] = {}
         self.stale: set[int] = set()
@@ -178,6 +192,11 @@ class MatchIndex:
         self.D = d
         self.s1 = np.concatenate([self.s1, np.zeros(new - cap)])
         self.s2 = np.concatenate([self.s2, np.zeros(new - cap)])
+        self.g1 = np.vstack([self.g1, np.zeros((new - cap, MAX_LANGUAGE_GROUPS))])
+        self.g2 = np.vstack([self.g2, np.zeros((new - cap, MAX_LANGUAGE_GROUPS))])
+        self._glang = _padded(self._glang, new)
+        self._sgroup = _padded(self._sgroup, new)
+        self._scales = None
         self.appear = np.concatenate([self.appear, np.zeros(new - cap, np.int64)])
 
     def fit_text(self) -> None:
@@ -218,6 +237,7 @@ class MatchIndex:
         )
         for oid in ids:
             self._drop_vectors(oid)
+            self._set_language(oid)
         w = self.weights
         for (oid, p), t in zip(todo, tv, strict=True):
             org = self.orgs[self.row[oid]]
@@ -233,31 +253,58 @@ class MatchIndex:
                 self.offer_rows.setdefault(r, []).append(row)
             self.profile_row[p.id] = (p.side, row)
         if self.channels is not None:
-            self._set_channels(ids, todo, tv)
+            centred = getattr(self.text_model, "centred", None)
+            cv = (
+                centred(docs, [p.language for _, p in todo]) if centred is not None and todo else tv
+            )
+            self._set_channels(ids, todo, tv, cv)
         self.pending -= set(ids)
 
+    def _set_language(self, oid: str) -> None:
+        """The main language group of an organisation: the most frequent of its texts."""
+        r = self.row[oid]
+        if r >= len(self._glang):  # before the first scoring D is not allocated yet
+            self._glang = _padded(self._glang, max(r + 1, 2 * len(self._glang)))
+            self._sgroup = _padded(self._sgroup, len(self._glang))
+        langs = Counter(p.language for p in self.profiles.get(oid, []))
+        key = min(langs, key=lambda x: (-langs[x], x)) if langs else ""
+        if key not in self._groups:
+            self._groups[key] = min(len(self._groups), MAX_LANGUAGE_GROUPS - 1)
+        self._glang[r] = self._groups[key]
+        self._scales = None
+
     def _set_channels(
-        self, ids: Sequence[str], todo: Sequence[tuple[str, Profile]], tv: np.ndarray
+        self,
+        ids: Sequence[str],
+        todo: Sequence[tuple[str, Profile]],
+        tv: np.ndarray,
+        cv: np.ndarray,
     ) -> None:
+        """Each organisation's vectors (``tv``), language-centred vectors (``cv``), tokens
+        and languages into the organisation-level channels."""
         assert self.channels is not None
         dim = self._text_dim or 1
         by_org: dict[str, dict[str, list]] = {oid: {"need": [], "offer": []} for oid in ids}
-        for (oid, p), t in zip(todo, tv, strict=True):
-            by_org[oid][p.side].append((p, t))
+        for (oid, p), t, c in zip(todo, tv, cv, strict=True):
+            by_org[oid][p.side].append((p, t, c))
         for oid in ids:
             sides = by_org[oid]
-            vecs = {
-                side: np.array([t for _, t in items], np.float32).reshape(-1, dim)
-                for side, items in sides.items()
-            }
-            languages = Counter(p.language for items in sides.values() for p, _ in items)
+
+            def stack(side: str, i: int, sides: dict[str, list] = sides) -> np.ndarray:
+                return np.array([x[i] for x in sides[side]], np.float32).reshape(-1, dim)
+
+            texts = [x[0].language for items in sides.values() for x in items]
+            languages = Counter(texts)
             self.channels.set_org(
                 self.row[oid],
-                vecs["need"],
-                vecs["offer"],
-                _tokens([p for p, _ in sides["need"]]),
-                _tokens([p for p, _ in sides["offer"]]),
+                stack("need", 1),
+                stack("offer", 1),
+                _tokens([x[0] for x in sides["need"]]),
+                _tokens([x[0] for x in sides["offer"]]),
                 language=min(languages, key=lambda x: (-languages[x], x)) if languages else None,
+                need_centred=stack("need", 2),
+                offer_centred=stack("offer", 2),
+                languages=texts,
             )
 
     def _drop_vectors(self, oid: str) -> None:
@@ -307,6 +354,7 @@ class MatchIndex:
 
     def _cache_org(self, r: int) -> None:
         """Update the per-organisation arrays for one row (O(1) amortised)."""
+        self._scales = None
         n = len(self.orgs)
         if n > len(self._kind):
             extra = n - len(self._kind)
@@ -414,21 +462,79 @@ class MatchIndex:
         diag = np.diagonal(self.D)[:n].astype(np.float64) * live
         self.s1[:n] -= diag
         self.s2[:n] -= diag**2
+        self.g1[:n] = 0.0
+        self.g2[:n] = 0.0
+        self._sgroup[:n] = self._glang[:n]
+        if self.scale_per_language:
+            # one-hot of each live column's language: the sums per language are two products
+            onehot = np.zeros((n, MAX_LANGUAGE_GROUPS))
+            onehot[np.arange(n), self._glang[:n]] = live[:n]
+            for r0 in range(0, n, 256):  # 256 rows of float64: 20 MB at 10,000
+                r1 = min(n, r0 + 256)
+                blk = self.D[r0:r1, :n].astype(np.float64)
+                self.g1[r0:r1] = blk @ onehot
+                self.g2[r0:r1] = (blk**2) @ onehot
+            own = np.arange(n), self._glang[:n]  # each row's own entry, on its diagonal
+            self.g1[own] -= diag
+            self.g2[own] -= diag**2
+        self._scales = None
 
     def _stats(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's mean and standard deviation over the other live organisations: one
+        per row (n), or with ``scale_per_language`` one per row and main language of the
+        candidates (n x groups), each shrunk towards the row's overall scale by
+        :data:`LANGUAGE_SHRINK` organisations.
+
+        The per-language scale exists because the text channels cannot give a pair in two
+        languages what they give a pair in one (no shared words, a weaker alignment of the
+        model across languages): on one scale a Ukrainian organisation's English candidates
+        rank below its unrelated Ukrainian ones. Each candidate language's best are put on
+        a par instead. In a forum of one language this is the plain row scale. Kept until a
+        score, an organisation or a language changes."""
+        if self._scales is None or len(self._scales[0]) != self._n:
+            self._scales = self._compute_stats()
+        return self._scales
+
+    def _compute_stats(self) -> tuple[np.ndarray, np.ndarray]:
+        n = self._n
         m = max(1, int(self._live.sum()) - 1)
-        mu = self.s1[: self._n] / m
-        var = np.maximum(self.s2[: self._n] / m - mu**2, 0.0)
-        return mu, np.maximum(np.sqrt(var), 0.02)
+        mu = self.s1[:n] / m
+        var = np.maximum(self.s2[:n] / m - mu**2, 0.0)
+        live = self._live[:n] > 0
+        groups = np.unique(self._glang[:n][live])
+        if not self.scale_per_language or len(groups) <= 1:
+            return mu, np.maximum(np.sqrt(var), 0.02)
+        cnt = np.bincount(self._glang[:n][live], minlength=MAX_LANGUAGE_GROUPS).astype(float)
+        c = cnt[None, :] - (
+            (self._glang[:n, None] == np.arange(MAX_LANGUAGE_GROUPS)[None, :]) & live[:, None]
+        )
+        c = np.maximum(c, 0.0)
+        c1 = np.maximum(c, 1.0)
+        mu_g = self.g1[:n] / c1
+        var_g = np.maximum(self.g2[:n] / c1 - mu_g**2, 0.0)
+        k = LANGUAGE_SHRINK
+        mu_s = (c * mu_g + k * mu[:, None]) / (c + k)
+        var_s = (
+            c * (var_g + (mu_g - mu_s) ** 2) + k * (var[:, None] + (mu[:, None] - mu_s) ** 2)
+        ) / (c + k)
+        return mu_s, np.maximum(np.sqrt(var_s), 0.02)
+
+    def _scale(self, mu: np.ndarray, sd: np.ndarray, r: int) -> tuple[np.ndarray, np.ndarray]:
+        """Row r's scale for each column (a scalar, or one per column's language)."""
+        if mu.ndim == 1:
+            return mu[r], sd[r]
+        g = self._glang[: self._n]
+        return mu[r, g], sd[r, g]
 
     def _combined_row(self, r: int, mu: np.ndarray, sd: np.ndarray) -> np.ndarray:
         n = self._n
-        z_ab = (self.D[r, :n] - mu[r]) / sd[r]
+        m, s = self._scale(mu, sd, r)
+        z_ab = (self.D[r, :n] - m) / s
         if not self.reciprocal:
             return z_ab.astype(np.float64)
         # both directions on the list owner's scale: how well b answers a and a answers b,
         # without penalising counterparts that fit many others (see scoring.py)
-        z_ba = (self.D[:n, r] - mu[r]) / sd[r]
+        z_ba = (self.D[:n, r] - m) / s
         return combine(z_ab, z_ba, self.imbalance, self.reciprocity).astype(np.float64)
 
     def _mask_row(self, r: int) -> np.ndarray:
@@ -470,9 +576,13 @@ class MatchIndex:
         cands: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         for r0 in range(0, n, block):
             r1 = min(n, r0 + block)
-            z_ab = (self.D[r0:r1, :n] - mu[r0:r1, None]) / sd[r0:r1, None]
+            if mu.ndim == 1:
+                mb, sb = mu[r0:r1, None], sd[r0:r1, None]
+            else:
+                mb, sb = mu[r0:r1][:, self._glang[:n]], sd[r0:r1][:, self._glang[:n]]
+            z_ab = (self.D[r0:r1, :n] - mb) / sb
             if self.reciprocal:
-                z_ba = (self.D[:n, r0:r1].T - mu[r0:r1, None]) / sd[r0:r1, None]
+                z_ba = (self.D[:n, r0:r1].T - mb) / sb
                 c = combine(z_ab, z_ba, self.imbalance, self.reciprocity)
             else:
                 c = z_ab
@@ -554,6 +664,10 @@ class MatchIndex:
             col_old[r] = 0.0
             self.s1[: self._n] -= col_old
             self.s2[: self._n] -= col_old**2
+            g = self._sgroup[r]
+            self.g1[: self._n, g] -= col_old
+            self.g2[: self._n, g] -= col_old**2
+            self._scales = None
         self.orgs[r] = None
         if self.channels is not None:
             self.channels.remove_org(r)
@@ -625,9 +739,22 @@ class MatchIndex:
         rr = self.D[r, :n].astype(np.float64) * delta_mask
         self.s1[r] = rr.sum()
         self.s2[r] = (rr**2).sum()
+        # the same per language of the columns: column r may have changed its language
+        g_old, g_new = self._sgroup[r], self._glang[r]
+        self.g1[:n, g_old] -= old_col * delta_mask
+        self.g2[:n, g_old] -= old_col**2 * delta_mask
+        self.g1[:n, g_new] += new_col * delta_mask
+        self.g2[:n, g_new] += new_col**2 * delta_mask
+        self._sgroup[r] = g_new
+        g_cols = self._sgroup[:n]
+        self.g1[r] = np.bincount(g_cols, weights=rr, minlength=MAX_LANGUAGE_GROUPS)
+        self.g2[r] = np.bincount(g_cols, weights=rr**2, minlength=MAX_LANGUAGE_GROUPS)
+        self._scales = None
         # a's own list now; other lists lazily
         self._recommend_row(r)
         mu, sd = self._stats()
+        if mu.ndim == 2:
+            mu, sd = mu[:, g_new], sd[:, g_new]
         if self.reciprocal:
             z_ab = (self.D[:n, r] - mu) / sd
             z_ba = (self.D[r, :n] - mu) / sd
@@ -758,6 +885,11 @@ class MatchIndex:
     @property
     def text_dim(self) -> int:
         return self._text_dim or 0
+
+
+def _padded(a: np.ndarray, n: int) -> np.ndarray:
+    """``a`` extended with zeros to length n (unchanged if it is that long already)."""
+    return a if len(a) >= n else np.concatenate([a, np.zeros(n - len(a), a.dtype)])
 
 
 def profile_text(p: Profile) -> str:

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from matchforum.accounts.models import User
+from matchforum.core.compiled_queries import CompiledQuery
 from matchforum.forums import committee
 from matchforum.forums.models import Forum
 
@@ -33,12 +34,24 @@ def delegate_for_user(*, user: User, forum: Forum) -> Delegate | None:
     return _delegate_seats(user=user, forum=forum).first()
 
 
+# Read on every API request (api/context.py): compiled once per connection.
+_SEATS = CompiledQuery(
+    lambda user_id, forum_id: (
+        Delegate.objects.filter(user_id=user_id, organisation__forum_id=forum_id)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    ),
+    user_id=-7_000_001,
+    forum_id=-7_000_002,
+)
+
+
 def delegate_seats(*, user: User, forum: Forum) -> list[Delegate]:
     """Every delegate seat of the user in the forum, each with its organisation; the first
     is the one `delegate_for_user` returns."""
     if not user.is_authenticated:
         return []
-    return list(_delegate_seats(user=user, forum=forum))
+    return _SEATS.objects(user_id=user.pk, forum_id=forum.pk)
 
 
 def own_organisations(*, user: User, forum: Forum) -> list[tuple[int, str]]:

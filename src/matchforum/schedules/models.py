@@ -31,6 +31,11 @@ class SchedulingRun(models.Model):
     status = models.CharField(max_length=12, choices=RunStatus.choices, default=RunStatus.QUEUED)
     progress = models.JSONField(default=dict, blank=True)
     result = models.JSONField(default=dict, blank=True)
+    summary = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The result's figures without its placements and changes (results.py)",
+    )
     error = models.TextField(blank=True)
     cancel_requested = models.BooleanField(default=False)
     base_version = models.ForeignKey(

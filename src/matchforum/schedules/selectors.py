@@ -9,10 +9,9 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.db.models.fields.json import KeyTransform
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from matchforum.core.db_functions import JSONArrayLength
+from matchforum.core.db_functions import JSONArraySlice
 from matchforum.forums.models import Forum, Slot, Table
 from matchforum.meetings.models import Meeting, MeetingMode, MeetingSeat, MeetingStatus
 from matchforum.meetings.participants import attendee_ids_by_meeting, meeting_delegate_ids
@@ -125,23 +124,23 @@ def forum_occupancy(*, forum: Forum, delegate_ids: Iterable[int]) -> ForumOccupa
 
 
 def scheduling_runs_listed(*, forum: Forum) -> QuerySet[SchedulingRun]:
-    """The forum's runs for a list page: the result's figures are read in SQL
-    (`scheduled`, `meetings_total`, `breaks`, `unscheduled_count`, `moves_count`) instead of
-    loading each result, which holds every placement of a run; versions come in one query,
-    without their placements."""
+    """The forum's runs for a list page: the figures are read from each run's summary in
+    SQL (`scheduled`, `meetings_total`, `breaks`, `unscheduled_count`, `moves_count`)
+    instead of loading each result, which holds every placement of a run; versions come
+    in one query, without their placements."""
 
     def key(name: str) -> KeyTransform:
-        return KeyTransform(name, "result")
+        return KeyTransform(name, "summary")
 
     return (
         scheduling_runs(forum=forum)
-        .defer("result", "progress")
+        .defer("result", "summary", "progress")
         .annotate(
             scheduled=key("scheduled"),
             meetings_total=key("meetings"),
             breaks=key("breaks"),
-            unscheduled_count=Coalesce(JSONArrayLength(key("unscheduled")), 0),
-            moves_count=Coalesce(JSONArrayLength(key("moves")), 0),
+            unscheduled_count=key("unscheduled_count"),
+            moves_count=key("moves_count"),
         )
         .prefetch_related(
             Prefetch(
@@ -150,6 +149,45 @@ def scheduling_runs_listed(*, forum: Forum) -> QuerySet[SchedulingRun]:
             )
         )
     )
+
+
+def scheduling_run_shown(*, forum: Forum, pk: int) -> SchedulingRun | None:
+    """One run of the forum for its page: everything but its result (see `run_moves`)."""
+    return scheduling_runs(forum=forum).defer("result").filter(pk=pk).first()
+
+
+class RunMoves:
+    """A run's changes against the live schedule as a sequence Django's Paginator pages:
+    its length comes from the run's summary and each page is sliced out of the stored
+    result in SQL, so a page of 200 never decodes the other 15,000 (`[{meeting, from, to}]`,
+    by meeting id)."""
+
+    def __init__(self, run: SchedulingRun) -> None:
+        self.run = run
+
+    def count(self) -> int:
+        return int((self.run.summary or {}).get("moves_count") or 0)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("a run's moves are read a page (a slice) at a time")
+        start, stop, _step = index.indices(self.count())
+        if stop <= start:
+            return []
+        page = (
+            SchedulingRun.objects.filter(pk=self.run.pk)
+            .annotate(page=JSONArraySlice(KeyTransform("moves", "result"), start=start, stop=stop))
+            .values_list("page", flat=True)
+            .first()
+        )
+        return list(page or [])
+
+
+def run_moves(*, run: SchedulingRun) -> RunMoves:
+    return RunMoves(run)
 
 
 def free_places(

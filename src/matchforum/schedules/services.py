@@ -39,6 +39,7 @@ from .mapping import (
     unscheduled_from_schedule,
 )
 from .models import RunKind, RunStatus, ScheduleVersion, SchedulingRun, VersionStatus
+from .results import result_summary
 from .selectors import meeting_free_places, run_known_meeting_ids, schedule_version_published
 from .tasks import notify_schedule_published, solve_scheduling_run
 
@@ -192,6 +193,7 @@ def scheduling_run_execute(
         SchedulingRun.objects.filter(pk=run.pk).update(
             status=RunStatus.FINISHED,
             result=result,
+            summary=result_summary(result),
             progress={**SchedulingRun.objects.get(pk=run.pk).progress, **_final_progress(result)},
             finished_at=timezone.now(),
         )

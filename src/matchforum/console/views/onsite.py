@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,11 +20,12 @@ from matchforum.core.forms import (
     message_service_error,
     service_error_text,
 )
-from matchforum.core.shortcuts import bad_request, forum_or_404, next_path
+from matchforum.core.shortcuts import forum_or_404, next_path
+from matchforum.forums import committee
 from matchforum.forums.models import Slot, Table
 from matchforum.forums.selectors import forum_is_on
 from matchforum.meetings.forms import CancelForm
-from matchforum.meetings.models import Meeting, MeetingStatus
+from matchforum.meetings.models import Meeting
 from matchforum.meetings.selectors import meeting_cancel_state
 from matchforum.meetings.services import (
     meeting_book,
@@ -37,7 +38,7 @@ from matchforum.organisations.services import delegate_check_in
 from matchforum.schedules.selectors import free_places
 
 from ..access import organiser_required
-from ..forms import WalkInForm
+from ..forms import MeetingFilterForm, WalkInForm
 from ..selectors import delegates_search, first_matches, forum_meetings
 
 CHECKIN_LIMIT = 50  # rows the check-in search shows; it says when there are more
@@ -88,23 +89,31 @@ def checkin_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 def meetings(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
     qs = forum_meetings(forum=forum).order_by("slot__starts_at", "table__number", "pk")
-    status = request.GET.get("status", "")
-    if status in MeetingStatus.values:
-        qs = qs.filter(status=status)
-    query = request.GET.get("q", "").strip()
-    if query:
-        qs = qs.filter(organisation_a__name__icontains=query) | qs.filter(
-            organisation_b__name__icontains=query
-        )
+    filters = MeetingFilterForm(
+        request.GET, organisations=committee.private_organisations(request.user, forum)
+    )
+    organisation = None
+    if filters.is_valid():
+        status = filters.cleaned_data["status"]
+        if status:
+            qs = qs.filter(status=status)
+        organisation = filters.cleaned_data["organisation"]
+        if organisation is not None:
+            qs = qs.filter(Q(organisation_a=organisation) | Q(organisation_b=organisation))
+    else:
+        qs = qs.none()  # a forged or stale choice shows its error, not every meeting
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("organisation_search", None)
     return render(
         request,
         "console/meetings.html",
         {
             "page": page,
-            "status": status,
-            "q": query,
-            "statuses": MeetingStatus.choices,
+            "filters": filters,
+            "chosen_organisation": organisation,
+            "filter_query": query.urlencode(),
             "tz": ZoneInfo(forum.time_zone),
             "off_days": not forum_is_on(forum=forum),
         },
@@ -131,10 +140,6 @@ def meeting_action(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         message_service_error(request, exc)
     return redirect(next_path(request, reverse("console:meetings")))
-
-
-PICKER_LIMIT = 20  # matches a type-ahead picker shows; it says when there are more
-PICKER_FIELD = re.compile(r"^[a-z_]{1,40}$")
 
 
 @organiser_required
@@ -179,27 +184,6 @@ def meeting_cancel_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _delegates(forum):
     return delegates_search(forum=forum, query="", approved_only=True)
-
-
-@organiser_required
-def delegate_search(request: HttpRequest) -> HttpResponse:
-    """The type-ahead picker's search: the first delegates of approved organisations whose
-    name, e-mail or organisation matches, as radio buttons of the asking field."""
-    forum = forum_or_404(request)
-    field = request.GET.get("field", "delegate")
-    if not PICKER_FIELD.match(field):
-        return bad_request(request, _("Unknown field."))
-    query = request.GET.get(f"{field}_search", request.GET.get("q", "")).strip()
-    matches, more = [], False
-    if query:
-        matches, more = first_matches(
-            delegates_search(forum=forum, query=query, approved_only=True), PICKER_LIMIT
-        )
-    return render(
-        request,
-        "console/_picker_results.html",
-        {"matches": matches, "more": more, "limit": PICKER_LIMIT, "q": query, "field": field},
-    )
 
 
 @organiser_required

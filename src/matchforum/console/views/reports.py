@@ -10,12 +10,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from matchforum.core.shortcuts import forum_or_404
+from matchforum.core.shortcuts import bad_request, forum_or_404
 from matchforum.forums import committee
 
 from .. import charts, printing
 from ..access import organiser_required, vetting_required
 from ..exports import EXPORTS, TEAM_EXPORTS, export_response
+from ..forms import ExportFilterForm
 from ..selectors import (
     acceptance_by_kind,
     meetings_by_country_pair,
@@ -109,6 +110,12 @@ def export(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     forum = forum_or_404(request)
     # Only the organisations the caller may export (a vetting officer: none).
     organisations = committee.exportable_organisations(request.user, forum)
+    if request.GET.get("organisation"):
+        # One organisation's rows (the meetings list's filter, picked by name).
+        chosen = ExportFilterForm(request.GET, organisations=organisations)
+        if not chosen.is_valid():
+            return bad_request(request, _("Choose an organisation you may export."))
+        organisations = organisations.filter(pk=chosen.cleaned_data["organisation"].pk)
     return export_response(name=name, forum=forum, fmt=fmt, organisations=organisations)
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,8 +22,10 @@ from matchforum.meetings.models import Meeting
 from matchforum.organisations.models import Delegate
 from matchforum.schedules.models import RunKind, RunStatus, SchedulingRun
 from matchforum.schedules.selectors import (
+    run_moves,
     schedule_publish_preview,
     schedule_version_published,
+    scheduling_run_shown,
     scheduling_runs,
     scheduling_runs_listed,
     waiting_list,
@@ -49,18 +51,21 @@ MOVES_PAGE_SIZE = 200
 def _run_summary(
     forum: Forum, run: SchedulingRun, *, move_rows: list[dict] | None = None
 ) -> dict[str, Any]:
-    """What the run page and the comparison show, with labels resolved from ids. Only the
-    moves in `move_rows` (the run page's page of them) are resolved: after publishing they
-    name nearly every meeting of the forum; the comparison shows none."""
-    result = run.result or {}
+    """What the run page and the comparison show, with labels resolved from ids, from the
+    run's summary (its figures, the first meetings that could not fit); never its result,
+    which holds every placement. Only the moves in `move_rows` (the run page's page of
+    them, read in SQL) are resolved; the comparison shows none."""
+    summary = run.summary or {}
     move_rows = move_rows or []
     tz = ZoneInfo(forum.time_zone)
     slots = {s.pk: s for s in Slot.objects.filter(session__day__forum=forum)}
     tables = {t.pk: t.number for t in Table.objects.filter(forum=forum)}
-    meeting_ids = {u["meeting"] for u in result.get("unscheduled", [])}
+    meeting_ids = {u["meeting"] for u in summary.get("unscheduled", [])}
     meeting_ids |= {m["meeting"] for m in move_rows}
-    meetings = Meeting.objects.select_related("organisation_a", "organisation_b").in_bulk(
-        meeting_ids
+    meetings = (
+        Meeting.objects.select_related("organisation_a", "organisation_b").in_bulk(meeting_ids)
+        if meeting_ids
+        else {}
     )
 
     def where(placement: dict | None) -> str:
@@ -72,7 +77,7 @@ def _run_summary(
             return f"{when} · " + _("online")
         return f"{when} · " + _("table %(n)s") % {"n": tables.get(placement["table"], "?")}
 
-    worst = result.get("worst_delegate")
+    worst = summary.get("worst_delegate")
     if worst:
         delegate = (
             Delegate.objects.select_related("user", "organisation")
@@ -81,7 +86,7 @@ def _run_summary(
         )
         worst = {**worst, "name": str(delegate) if delegate else "?"}
     table_use = []
-    for row in result.get("table_use", []):
+    for row in summary.get("table_use", []):
         slot = slots.get(row["slot"])
         if slot:
             table_use.append(
@@ -91,14 +96,16 @@ def _run_summary(
                     "online": row["online"],
                 }
             )
+    unscheduled = summary.get("unscheduled", [])
     return {
         "run": run,
-        "result": result,
+        "result": summary,
         "worst": worst,
         "unscheduled": [
             {"meeting": meetings.get(u["meeting"]), "id": u["meeting"], "reason": u["reason"]}
-            for u in result.get("unscheduled", [])
+            for u in unscheduled
         ],
+        "unscheduled_count": summary.get("unscheduled_count", len(unscheduled)),
         "moves": [
             {
                 "meeting": meetings.get(m["meeting"]),
@@ -109,9 +116,9 @@ def _run_summary(
             }
             for m in move_rows
         ],
-        "moved_count": sum(1 for m in result.get("moves", []) if m["from"] is not None),
+        "moved_count": summary.get("moved_count", 0),
         "table_use": table_use,
-        "tables_available": result.get("tables_available", 0),
+        "tables_available": summary.get("tables_available", 0),
     }
 
 
@@ -140,10 +147,10 @@ def runs(request: HttpRequest) -> HttpResponse:
 @organiser_required
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     forum = forum_or_404(request)
-    run = get_object_or_404(SchedulingRun, pk=pk, forum=forum)
-    moves = Paginator((run.result or {}).get("moves", []), MOVES_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    run = scheduling_run_shown(forum=forum, pk=pk)
+    if run is None:
+        raise Http404
+    moves = Paginator(run_moves(run=run), MOVES_PAGE_SIZE).get_page(request.GET.get("page"))
     context = _run_summary(forum, run, move_rows=list(moves.object_list))
     context["moves_page"] = moves
     context["version"] = schedule_version_published(forum=forum)
@@ -248,7 +255,7 @@ def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def run_compare(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
     ids = [int(pk) for pk in request.GET.getlist("runs") if pk.isdigit()][:4]
-    chosen = scheduling_runs(forum=forum).filter(pk__in=ids).order_by("pk")
+    chosen = scheduling_runs(forum=forum).defer("result").filter(pk__in=ids).order_by("pk")
     summaries = [_run_summary(forum, run) for run in chosen]
     return render(request, "console/run_compare.html", {"summaries": summaries})
 

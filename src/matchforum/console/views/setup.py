@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +29,8 @@ from matchforum.schedules.selectors import schedule_version_published
 
 from ..access import organiser_required, vetting_required
 from ..forms import ForumSetupForm, SessionForm, TablesBulkForm, TablesForm
+
+TABLES_PAGE_SIZE = 100  # tables the one form edits at a time
 
 
 @vetting_required
@@ -112,15 +116,20 @@ def session_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organiser_required
 def tables(request: HttpRequest) -> HttpResponse:
-    """Tables and areas: the active count, and every table edited in one form."""
+    """Tables and areas: the active count, and a page of tables edited in one form."""
     forum = forum_or_404(request)
-    all_tables = list(forum.tables.all())
+    # The one form edits a page of tables (hundreds on a large forum); adding tables and
+    # changing a range of numbers still reach every table.
+    page = Paginator(forum.tables.order_by("number"), TABLES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    shown = list(page.object_list)
     form = TablesForm(
         request.POST if request.POST.get("action") == "count" else None,
-        initial={"count": sum(t.is_active for t in all_tables), "area": "Hall A"},
+        initial={"count": forum.tables.filter(is_active=True).count(), "area": "Hall A"},
     )
     bulk = TablesBulkForm(
-        request.POST if request.POST.get("action") == "bulk" else None, tables=all_tables
+        request.POST if request.POST.get("action") == "bulk" else None, tables=shown
     )
     if form.is_bound and form.is_valid():
         tables_set(
@@ -139,7 +148,7 @@ def tables(request: HttpRequest) -> HttpResponse:
                 user=request.user,
                 rows=[
                     TableRow(pk=t.pk, area=data[f"area_{t.pk}"], is_active=data[f"active_{t.pk}"])
-                    for t in all_tables
+                    for t in shown
                 ],
                 add=data["add"] or 0,
                 add_area=data["add_area"],
@@ -156,5 +165,9 @@ def tables(request: HttpRequest) -> HttpResponse:
                 _("Tables saved: %(changed)s changed, %(added)s added, %(in_range)s in the range.")
                 % done,
             )
-            return redirect("console:tables")
-    return render(request, "console/tables.html", {"forum": forum, "form": form, "bulk": bulk})
+            return redirect(reverse("console:tables") + f"?page={page.number}")
+    return render(
+        request,
+        "console/tables.html",
+        {"forum": forum, "form": form, "bulk": bulk, "page": page},
+    )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -32,8 +34,16 @@ from matchforum.organisations.services import (
 
 from ..access import vetting_required
 from ..confirmation import confirmation_page, confirmed
-from ..forms import LEVEL_FORM_PREFIX, AccreditationLevelForm, DecisionForm, MoveTeamForm
+from ..forms import (
+    LEVEL_FORM_PREFIX,
+    AccreditationLevelForm,
+    DecisionForm,
+    MoveTeamForm,
+    OrganisationFindForm,
+)
 from ..selectors import forum_vetting_state
+
+VETTING_PAGE_SIZE = 50
 
 FILTERS = {
     "open": [Accreditation.PENDING, Accreditation.NEEDS_INFORMATION],
@@ -53,12 +63,13 @@ def queue(request: HttpRequest) -> HttpResponse:
     forum = forum_or_404(request)
     show = request.GET.get("show", "open")
     states = FILTERS.get(show, FILTERS["open"])
-    organisations = (
-        committee.private_organisations(request.user, forum)
-        .filter(accreditation__in=states)
-        .prefetch_related("delegates__user", "tracks")
-        .order_by("created_at", "pk")
+    scope = committee.private_organisations(request.user, forum)
+    organisations = scope.filter(accreditation__in=states).order_by("created_at", "pk")
+    find = OrganisationFindForm(
+        request.GET if "organisation" in request.GET else None, organisations=scope
     )
+    if find.is_valid():
+        return redirect("console:vetting_detail", pk=find.cleaned_data["organisation"].pk)
     # Bound on every POST, even an empty one: errors are added to it below.
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
@@ -73,11 +84,17 @@ def queue(request: HttpRequest) -> HttpResponse:
             response = _decide_bulk(request, form, chosen, show)
             if response is not None:
                 return response
+    # The queue shows a page (the approved list is most of a large forum); a decision
+    # may tick only what the page showed, which is within `organisations` above.
+    page = Paginator(organisations, VETTING_PAGE_SIZE).get_page(request.GET.get("page"))
+    prefetch_related_objects(page.object_list, "delegates__user")
     return render(
         request,
         "console/vetting.html",
         {
-            "organisations": organisations,
+            "organisations": page.object_list,
+            "page": page,
+            "find": find,
             "form": form,
             "show": show,
             "selected": _ticked(request),
