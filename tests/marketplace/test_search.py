@@ -185,3 +185,55 @@ def test_country_from_an_older_link_keeps_the_other_filters(client, market):
     client.force_login(market.user)
     page = client.get("/marketplace/?country=FR&q=robot").context["page"]
     assert list(page.object_list) == []
+
+
+@pytest.fixture
+def short_words(forum):
+    viewer = DelegateFactory(organisation__forum=forum, organisation__name="Viewer")
+    jammers = OrganisationFactory(forum=forum, name="Kaunas Jammers", description="EW kits.")
+    CooperationProfileFactory(
+        organisation=jammers, side="offer", title="RF jammer", description="Counter-drone."
+    )
+    CooperationProfileFactory(
+        organisation=jammers, side="offer", title="Antennas", description="Masts."
+    )
+    radars = OrganisationFactory(forum=forum, name="Rf Radars", description="Radars.")
+    CooperationProfileFactory(organisation=radars, side="offer", title="Radar", description="")
+    drafts = OrganisationFactory(forum=forum, name="Draft Works", description="Drones.")
+    CooperationProfileFactory(
+        organisation=drafts, title="RF draft", description="Counter-drone.", is_active=False
+    )
+    return viewer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word too short for a trigram index: in a profile title, or in the own name
+        ("rf", {"Kaunas Jammers", "Rf Radars"}),
+        ("RF", {"Kaunas Jammers", "Rf Radars"}),
+        # with a longer word: both must match, in any field of the organisation
+        ("rf drone", {"Kaunas Jammers"}),
+        ("drone rf", {"Kaunas Jammers"}),
+        ("rf radar", {"Rf Radars"}),
+        ("ew jammer", {"Kaunas Jammers"}),
+        ("ew radar", set()),
+    ],
+)
+def test_short_words_match_like_long_ones(client, short_words, text, expected):
+    client.force_login(short_words.user)
+    page = client.get("/marketplace/", {"q": text}).context["page"]
+    assert {o.name for o in page.object_list} == expected
+    assert page.paginator.count == len(expected)
+
+
+def test_track_filter_finds_the_organisation_or_its_items_in_the_track(client, market, forum):
+    cyber = CapabilityTrack.objects.get(slug="cyber")
+    own_track = OrganisationFactory(forum=forum, name="Cyber Only By Its Own Track")
+    own_track.tracks.add(cyber)
+    hidden = OrganisationFactory(forum=forum, name="Cyber Only In A Draft")
+    CooperationProfileFactory(organisation=hidden, is_active=False).tracks.add(cyber)
+    client.force_login(market.user)
+    page = client.get("/marketplace/?track=cyber").context["page"]
+    assert [o.name for o in page] == ["Cyber Only By Its Own Track", "Warsaw Cyber Lab"]
+    assert page.paginator.count == 2

@@ -40,3 +40,31 @@ def test_a_full_page_runs_as_many_queries_as_a_short_one(client, forum, url):
     short = _queries(client, url)
     _organisations(forum, 2, 18)
     assert _queries(client, url) == short
+
+
+#: The statements of a marketplace page: the session, the user, the second factor, the
+#: delegate, the viewer's organisations, the committee roles, the countries present, the
+#: tracks (the filter form), the delegate bar, the unread notices, the page with its count
+#: (one statement: a window count), the organisations' tracks and their listed items.
+PAGE_STATEMENTS = 13
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/marketplace/",
+        "/marketplace/?q=drone+detection",
+        "/marketplace/?q=drone&track=demining&side=offer&country=UA",
+    ],
+)
+def test_the_page_and_its_count_are_one_statement(client, forum, url):
+    client.force_login(DelegateFactory(organisation__forum=forum).user)
+    _organisations(forum, 0, 3)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    statements = [query["sql"] for query in captured.captured_queries]
+    counts = [sql for sql in statements if "COUNT(*) AS" in sql and "organisations_organ" in sql]
+    assert counts == []  # Django's paginator would COUNT the organisations found apart
+    assert sum("COUNT(*) OVER ()" in sql for sql in statements) == 1
+    assert len(statements) == PAGE_STATEMENTS

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 
 from matchforum.accounts.models import User
 from matchforum.core.own_organisations import own_organisation_ids
@@ -60,10 +60,16 @@ def marketplace_countries(*, user: User, forum: Forum) -> list[str]:
     codes = (
         _listed_organisations(user=user, forum=forum)
         .exclude(country="")
+        .order_by("country")  # not the model's ordering by name: DISTINCT would keep it
         .values_list("country", flat=True)
         .distinct()
     )
     return sorted({str(code) for code in codes})
+
+
+#: pg_trgm indexes a LIKE pattern by the three-letter groups of its text: a shorter stem
+#: ("rf", "ai") has none, and each use of it reads every row.
+TRIGRAM = 3
 
 
 def marketplace_organisations(
@@ -73,6 +79,11 @@ def marketplace_organisations(
 
     Each organisation carries `shown_profiles`: its published profiles that match the
     profile filters (all of them when no profile filter is set).
+
+    Every filter is a condition on the organisation's own row or an `id IN (subquery)`,
+    never a join: a join over tracks or profiles repeats an organisation, and removing
+    the repeats (DISTINCT, or choosing the ids in one more subquery) cost more than the
+    search itself. PostgreSQL runs each subquery once (a hashed subplan or a semi-join).
     """
     organisations = _listed_organisations(user=user, forum=forum)
     # Search, its counts and the listed items only ever touch what the viewer may see.
@@ -85,31 +96,37 @@ def marketplace_organisations(
     if filters.language:
         profiles = profiles.filter(language=filters.language)
     if filters.touches_profiles:
-        organisations = organisations.filter(profiles__in=profiles)
+        organisations = organisations.filter(pk__in=profiles.values("organisation_id"))
     if filters.country:
         organisations = organisations.filter(country=filters.country)
     if filters.organisation_kind:
         organisations = organisations.filter(kind=filters.organisation_kind)
     if filters.track:
-        organisations = organisations.filter(
-            Q(tracks__slug=filters.track)
-            | Q(pk__in=visible.filter(tracks__slug=filters.track).values("organisation_id"))
-        )
+        organisations = organisations.filter(_in_track(filters.track, visible))
     stems = search_stems(filters.text)
     for stem in stems:
         organisations = organisations.filter(_text_matches(stem, visible))
-    # The joins above (tracks, profiles) repeat an organisation; choosing the ids in a
-    # subquery instead of DISTINCT over every column (descriptions included) keeps the
-    # page's query and its count narrow.
-    found = Organisation.objects.filter(pk__in=organisations.values("pk"))
     order: list[Any] = ["name", "pk"]
     if stems:
         # Every result holds every word somewhere; the ones whose own name holds more of
         # them come first (a page count ignores this: the annotation is not filtered on).
-        found = found.annotate(name_hits=_name_hits(stems))
+        organisations = organisations.annotate(name_hits=_name_hits(stems))
         order = ["-name_hits", *order]
-    return found.order_by(*order).prefetch_related(
-        "tracks", Prefetch("profiles", queryset=profiles, to_attr="shown_profiles")
+    # The card lists the items' titles, not their tracks: no prefetch of those.
+    # Within one organisation the model's ordering (organisation name, side, title) is
+    # side and title, without its join to the organisation; the id orders equal titles.
+    shown = profiles.prefetch_related(None).order_by("side", "title", "pk")
+    return organisations.order_by(*order).prefetch_related(
+        "tracks", Prefetch("profiles", queryset=shown, to_attr="shown_profiles")
+    )
+
+
+def _in_track(slug: str, visible: QuerySet[CooperationProfile]) -> Q:
+    """Organisations in the track themselves or through one of their visible profiles."""
+    own = Organisation.tracks.through.objects.filter(capabilitytrack__slug=slug)
+    through_profiles = visible.filter(tracks__slug=slug)
+    return Q(pk__in=own.values("organisation_id")) | Q(
+        pk__in=through_profiles.values("organisation_id")
     )
 
 
@@ -126,7 +143,15 @@ def _name_hits(stems: list[str]) -> Any:
 
 
 def _text_matches(stem: str, visible: QuerySet[CooperationProfile]) -> Q:
-    """Organisations whose name, description or a visible profile contains the stem."""
+    """Organisations whose name, description or a visible profile contains the stem.
+
+    Each part is an `id IN (subquery)`, so that PostgreSQL answers each from its trigram
+    indexes once per search (a condition on the organisation's own columns OR'ed with a
+    subquery is checked row by row, without the organisations' indexes). A stem too short
+    for a trigram has no index to use: its profiles are read per organisation (a
+    correlated subquery, which PostgreSQL checks last, only for the organisations the
+    other words left), not all of them at once.
+    """
     own = Q()
     in_profile = Q()
     # PostgreSQL folds every letter's case (and its trigram indexes are on UPPER(column)),
@@ -135,8 +160,15 @@ def _text_matches(stem: str, visible: QuerySet[CooperationProfile]) -> Q:
     for variant in variants:
         own |= Q(name__icontains=variant) | Q(description__icontains=variant)
         in_profile |= Q(title__icontains=variant) | Q(description__icontains=variant)
-    profile_owners = visible.filter(in_profile).values("organisation_id")
-    return own | Q(pk__in=profile_owners)
+    profiles = visible.filter(in_profile)
+    if len(stem) < TRIGRAM:
+        # A scalar subquery, not EXISTS: PostgreSQL would turn an EXISTS into one pass
+        # over every profile.
+        mine = profiles.filter(organisation=OuterRef("pk")).order_by()
+        first = mine.values("organisation_id")[:1]
+        return own | Q(pk=Subquery(first))
+    named = Organisation.objects.filter(own).values("pk")
+    return Q(pk__in=named) | Q(pk__in=profiles.values("organisation_id"))
 
 
 def marketplace_organisation(*, user: User, forum: Forum, pk: int) -> Organisation | None:

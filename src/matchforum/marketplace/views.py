@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from matchforum.audit.services import profile_view_record
 from matchforum.core.access import delegate_required
 from matchforum.core.forms import form_add_service_error
+from matchforum.core.pagination import WindowCountPaginator
 from matchforum.meetings.selectors import pair_status
 
 from .forms import MarketplaceFilterForm, ProfileForm
@@ -50,7 +50,8 @@ def search(request: HttpRequest) -> HttpResponse:
     organisations = marketplace_organisations(
         user=request.user, forum=request.forum, filters=filters
     )
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    # One statement for the page and its count: the search's filters run once.
+    page = WindowCountPaginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
