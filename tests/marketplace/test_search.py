@@ -181,6 +181,23 @@ def test_country_filter_offers_only_countries_present(client, market, forum):
     assert [code for code, _ in choices] == ["", "EE", "LV", "PL"]
 
 
+def test_track_filter_offers_only_tracks_found_in_the_forum(client, market, forum):
+    # demining: an organisation's own track and an item's; cyber: a published item's only.
+    # A draft's track and an unlisted organisation's are not offered.
+    draft = CooperationProfileFactory(
+        organisation=OrganisationFactory(forum=forum), title="Draft", is_active=False
+    )
+    draft.tracks.add(CapabilityTrack.objects.get(slug="air-missile-defence"))
+    unlisted = OrganisationFactory(forum=forum, visibility="unlisted")
+    unlisted.tracks.add(CapabilityTrack.objects.get(slug="training"))
+    client.force_login(market.user)
+    choices = client.get("/marketplace/").context["form"].fields["track"].choices
+    assert sorted(slug for slug, _ in choices) == ["", "cyber", "demining"]
+    # a track from an older link stays valid: the other filters still apply
+    page = client.get("/marketplace/?track=unmanned-systems&q=robot").context["page"]
+    assert list(page.object_list) == []
+
+
 def test_country_from_an_older_link_keeps_the_other_filters(client, market):
     client.force_login(market.user)
     page = client.get("/marketplace/?country=FR&q=robot").context["page"]

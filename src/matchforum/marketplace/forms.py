@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -64,11 +65,24 @@ class MarketplaceFilterForm(forms.Form):
         label=_("Language"), required=False, choices=_blank(_("Any")) + list(settings.LANGUAGES)
     )
 
-    def __init__(self, *args, country_codes: list[str] | None = None, **kwargs):
-        """`country_codes` limits the country filter to the countries present in the forum."""
+    def __init__(
+        self,
+        *args,
+        country_codes: list[str] | None = None,
+        present_tracks: QuerySet[CapabilityTrack] | None = None,
+        **kwargs,
+    ):
+        """`country_codes` and `present_tracks` limit the country and track filters to the
+        countries and tracks present in the forum."""
         super().__init__(*args, **kwargs)
+        tracks = CapabilityTrack.objects.all()
+        if present_tracks is not None:
+            # As for countries: a track asked for by an older link stays valid.
+            tracks = tracks.filter(
+                Q(pk__in=present_tracks.values("pk")) | Q(slug=self.data.get("track", ""))
+            )
         self.fields["track"].choices = _blank(_("Any track")) + [
-            (track.slug, track.display_name) for track in CapabilityTrack.objects.all()
+            (track.slug, track.display_name) for track in tracks
         ]
         present = list(countries)
         if country_codes is not None:

@@ -11,7 +11,7 @@ from django.db.models import Case, OuterRef, Prefetch, Q, QuerySet, Subquery, Va
 from matchforum.accounts.models import User
 from matchforum.core.own_organisations import own_organisation_ids
 from matchforum.core.tenancy import scoped
-from matchforum.forums.models import Forum
+from matchforum.forums.models import CapabilityTrack, Forum
 from matchforum.organisations.models import Accreditation, Organisation, Visibility
 
 from .models import CooperationProfile
@@ -65,6 +65,23 @@ def marketplace_countries(*, user: User, forum: Forum) -> list[str]:
         .distinct()
     )
     return sorted({str(code) for code in codes})
+
+
+def marketplace_tracks(*, user: User, forum: Forum) -> QuerySet[CapabilityTrack]:
+    """The tracks the marketplace's track filter can find something in for the viewer:
+    those of the listed organisations and of their items the viewer may see (one
+    statement when read). The track filter offers only these, not the whole taxonomy.
+    """
+    listed = _listed_organisations(user=user, forum=forum).values("pk")
+    own = Organisation.tracks.through.objects.filter(organisation_id__in=listed)
+    items = CooperationProfile.tracks.through.objects.filter(
+        cooperationprofile_id__in=profiles_visible_to(user=user, forum=forum)
+        .filter(organisation_id__in=listed)
+        .values("pk")
+    )
+    return CapabilityTrack.objects.filter(
+        Q(pk__in=own.values("capabilitytrack_id")) | Q(pk__in=items.values("capabilitytrack_id"))
+    )
 
 
 #: pg_trgm indexes a LIKE pattern by the three-letter groups of its text: a shorter stem

@@ -22,6 +22,7 @@ from .selectors import (
     marketplace_countries,
     marketplace_organisation,
     marketplace_organisations,
+    marketplace_tracks,
     profiles_of_own_organisation,
     published_profiles,
     requestable_items,
@@ -36,6 +37,7 @@ def search(request: HttpRequest) -> HttpResponse:
     form = MarketplaceFilterForm(
         request.GET or None,
         country_codes=marketplace_countries(user=request.user, forum=request.forum),
+        present_tracks=marketplace_tracks(user=request.user, forum=request.forum),
     )
     data = form.cleaned_data if form.is_valid() else {}
     filters = MarketplaceFilters(
