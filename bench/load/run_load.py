@@ -63,6 +63,26 @@ print(f"{{len(tokens)}} delegates with tokens, {{len(organisations)}} organisati
     manage(env, "shell", "-c", code)
 
 
+def publish_schedule(env: dict) -> None:
+    """Solve and publish the seeded forum's schedule as its organiser, as the console does:
+    the seeding accepts meetings but places none, and the agenda endpoint would read empty
+    agendas."""
+    code = """
+import time
+from matchforum.accounts.models import User
+from matchforum.forums.selectors import forum_current
+from matchforum.schedules.services import (schedule_publish, scheduling_run_execute,
+    scheduling_run_start)
+started = time.monotonic()
+organiser = User.objects.get(email="organiser@demo.matchforum.test")
+run = scheduling_run_start(forum=forum_current(), user=organiser, options={"time_limit": 30})
+run = scheduling_run_execute(run=run)
+schedule_publish(run=run, user=organiser)
+print(f"schedule solved and published in {time.monotonic() - started:.0f} s")
+"""
+    manage(env, "shell", "-c", code)
+
+
 def wait_for(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -254,6 +274,7 @@ def main() -> int:
         manage(env, "seed_demo", "--size", args.size, "--seed", "1")
         # As `make seed-large` does: the recommendations task reads stored lists.
         manage(env, "recompute_recommendations", "--inline")
+        publish_schedule(env)
         print(f"seeded and recommendations computed in {time.monotonic() - started:.0f} s")
     credentials = work / "credentials.json"
     prepare_credentials(env, credentials, args.users)
