@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from pysat.solvers import Solver  # noqa: E402
 
-from bench.bench_schedule import default_dir, with_precedences  # noqa: E402
+from bench.bench_schedule import default_dir  # noqa: E402
+from bench.schedule_gen import with_precedences  # noqa: E402
 from matchforum.scheduling import Schedule, read_dzn, validate  # noqa: E402
 from matchforum.scheduling.satenc import attach_totalizer, encode  # noqa: E402
 from matchforum.scheduling.satsearch import (  # noqa: E402
