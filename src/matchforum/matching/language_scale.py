@@ -68,10 +68,34 @@ def language_scales(
     ``count``, ``mean``, ``var``: the row's candidates per language group (count, mean,
     variance about that mean); ``own``: each row's own group; ``row_mean``, ``row_var``: the
     row's statistics over all its candidates (the prior where a row has no candidate of
-    another language)."""
+    another language). A group no row has candidates in gets the row's statistics."""
+    cols = np.flatnonzero(count.sum(axis=0) > 0)  # only the languages the forum has
+    out_mean = np.repeat(row_mean[:, None], count.shape[1], axis=1).astype(float)
+    out_var = np.repeat(row_var[:, None], count.shape[1], axis=1).astype(float)
+    if len(cols):
+        position = np.full(count.shape[1], -1)
+        position[cols] = np.arange(len(cols))
+        m, v = _scales(
+            count[:, cols], mean[:, cols], var[:, cols], position[own], row_mean, row_var
+        )
+        out_mean[:, cols] = m
+        out_var[:, cols] = v
+    return out_mean, out_var
+
+
+def _scales(
+    count: np.ndarray,
+    mean: np.ndarray,
+    var: np.ndarray,
+    own: np.ndarray,
+    row_mean: np.ndarray,
+    row_var: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`language_scales` on the groups present (``own`` -1: none of them)."""
     rows, n_groups = count.shape
     is_own = np.zeros((rows, n_groups), bool)
-    is_own[np.arange(rows), own] = True
+    has_own = own >= 0
+    is_own[np.flatnonzero(has_own), own[has_own]] = True
     present = count > 0
     other = present & ~is_own
     c1 = np.maximum(count, 1.0)
