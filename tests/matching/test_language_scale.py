@@ -130,6 +130,27 @@ def test_an_edit_that_changes_an_organisations_language_keeps_the_scales_of_a_fu
     assert ids(inc) == ids(full)
 
 
+def test_removed_organisations_do_not_enter_the_forums_estimate():
+    sf = generate_forum(150, seed=3)
+    idx = MatchIndex.build(
+        sf.forum, k=10, exposure=ExposurePolicy(enabled=False), scale_per_language=True
+    )
+    gone = [o.id for o in sf.forum.organisations[:12]]
+    for oid in gone:
+        idx.remove_org(oid)
+    live = idx._live[: idx._n]
+    assert not live[[idx.row[o] for o in gone]].any()
+    inc_mu, inc_sd = idx._stats()
+    # whatever the removed rows still hold, the live rows' scales are those of the live rows
+    n = idx._n
+    idx.g1[:n][~live] = 1e3
+    idx.g2[:n][~live] = 1e7
+    idx._scales = None
+    mu, sd = idx._stats()
+    np.testing.assert_allclose(inc_mu[live], mu[live], atol=1e-9)
+    np.testing.assert_allclose(inc_sd[live], sd[live], atol=1e-9)
+
+
 def _org(oid: str, country: str, kind: str = "producer") -> Organisation:
     return Organisation(id=oid, name=oid, country=country, kind=kind)
 

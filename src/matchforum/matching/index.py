@@ -512,7 +512,12 @@ class MatchIndex:
         c1 = np.maximum(c, 1.0)
         mu_g = self.g1[:n] / c1
         var_g = np.maximum(self.g2[:n] / c1 - mu_g**2, 0.0)
-        mu_s, var_s = language_scales(c, mu_g, var_g, self._glang[:n], mu, var)
+        # the forum's estimate is taken on live rows only (a removed row keeps stale sums)
+        mu_s = np.repeat(mu[:, None], MAX_LANGUAGE_GROUPS, axis=1)
+        var_s = np.repeat(var[:, None], MAX_LANGUAGE_GROUPS, axis=1)
+        mu_s[live], var_s[live] = language_scales(
+            c[live], mu_g[live], var_g[live], self._glang[:n][live], mu[live], var[live]
+        )
         return mu_s, np.maximum(np.sqrt(var_s), 0.02)
 
     def _scale(self, mu: np.ndarray, sd: np.ndarray, r: int) -> tuple[np.ndarray, np.ndarray]:
