@@ -25,14 +25,13 @@ import numpy as np
 from matchforum.matching.channels import OrgChannels
 from matchforum.matching.exposure import ExposurePolicy, allocate, pick_diverse
 from matchforum.matching.features import DIM_META, Weights, need_meta, offer_meta, track_bucket
+from matchforum.matching.language_scale import language_scales
 from matchforum.matching.lexical import LexicalIndex
 from matchforum.matching.model import Exclusions, Forum, Organisation, Profile
 from matchforum.matching.scoring import IMBALANCE, KIND_INDEX, ORG_KIND_MATRIX, RECIPROCITY, combine
 from matchforum.matching.text import HybridTextModel, TextModel
 
 N_COUNTRY = 26 * 26
-#: Organisations of a row's overall scale mixed into each candidate language's scale.
-LANGUAGE_SHRINK = 10.0
 #: Candidate languages given their own scale; further ones share the last.
 MAX_LANGUAGE_GROUPS = 16
 
@@ -482,8 +481,9 @@ class MatchIndex:
     def _stats(self) -> tuple[np.ndarray, np.ndarray]:
         """Each row's mean and standard deviation over the other live organisations: one
         per row (n), or with ``scale_per_language`` one per row and main language of the
-        candidates (n x groups), each shrunk towards the row's overall scale by
-        :data:`LANGUAGE_SHRINK` organisations.
+        candidates (n x groups), a language with few candidates shrunk towards a prior
+        whose strength the forum's own spread between languages sets
+        (:func:`~matchforum.matching.language_scale.language_scales`).
 
         The per-language scale exists because the text channels cannot give a pair in two
         languages what they give a pair in one (no shared words, a weaker alignment of the
@@ -512,11 +512,12 @@ class MatchIndex:
         c1 = np.maximum(c, 1.0)
         mu_g = self.g1[:n] / c1
         var_g = np.maximum(self.g2[:n] / c1 - mu_g**2, 0.0)
-        k = LANGUAGE_SHRINK
-        mu_s = (c * mu_g + k * mu[:, None]) / (c + k)
-        var_s = (
-            c * (var_g + (mu_g - mu_s) ** 2) + k * (var[:, None] + (mu[:, None] - mu_s) ** 2)
-        ) / (c + k)
+        # the forum's estimate is taken on live rows only (a removed row keeps stale sums)
+        mu_s = np.repeat(mu[:, None], MAX_LANGUAGE_GROUPS, axis=1)
+        var_s = np.repeat(var[:, None], MAX_LANGUAGE_GROUPS, axis=1)
+        mu_s[live], var_s[live] = language_scales(
+            c[live], mu_g[live], var_g[live], self._glang[:n][live], mu[live], var[live]
+        )
         return mu_s, np.maximum(np.sqrt(var_s), 0.02)
 
     def _scale(self, mu: np.ndarray, sd: np.ndarray, r: int) -> tuple[np.ndarray, np.ndarray]:
