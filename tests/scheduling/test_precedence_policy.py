@@ -13,7 +13,6 @@ from matchforum.scheduling import Meeting, Participant, Problem, Session, read_d
 from matchforum.scheduling.breaks import breaks_per_participant
 from matchforum.scheduling.model import Schedule
 from matchforum.scheduling.satsearch import feasibility, search
-from matchforum.scheduling.solver import quality
 
 BENCH = Path("/work/shared/benchmarks/b2b/instances")
 
@@ -79,9 +78,13 @@ def test_the_feasibility_check_says_when_its_budget_ran_out():
 
 
 @pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark directory absent")
-def test_the_improver_finds_schedules_below_the_heuristics_while_the_race_runs():
+def test_the_improver_finds_schedules_below_the_heuristics_while_the_race_runs(monkeypatch):
     # forum-13crafb with 10 precedences: the upward workers spend 100k conflicts at the
-    # bound 6; the heuristic's schedule has 64 breaks
+    # bound 6; the heuristic's schedule has 64 breaks. The improver at the race's own
+    # priority, so that a machine busy with other work still gives it time.
+    from matchforum.scheduling import satsearch
+
+    monkeypatch.setattr(satsearch, "IMPROVER_NICE", 0)
     problem = with_precedences(read_dzn(BENCH / "forum-13crafb.dzn"), 10, 1)
     problem.check()
     quick = solve(problem, fairness=2, time_limit=1.0, method="heuristic")
@@ -100,11 +103,14 @@ def test_the_improver_finds_schedules_below_the_heuristics_while_the_race_runs()
 
 @pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark directory absent")
 def test_a_small_forum_with_precedences_is_never_worse_than_the_heuristic():
+    # (the run's own heuristic: its local search's budget depends on the time limit)
     problem = with_precedences(read_dzn(BENCH / "forum-13crafb.dzn"), 10, 1)
-    quick = solve(problem, fairness=2, time_limit=1.0, method="heuristic")
     sched = solve(problem, fairness=2, time_limit=4.0, workers=2)
-    assert validate(problem, sched, fairness=2).ok
-    assert quality(problem, sched, 2) >= quality(problem, quick, 2)
+    rep = validate(problem, sched, fairness=2)
+    assert rep.ok, rep.errors
+    quick = sched.stats["heuristic"]
+    assert quick["valid"] and quick["placed"] == sched.n_scheduled == len(problem.meetings)
+    assert rep.breaks <= quick["breaks"]
     assert "improver_from" in sched.stats["breaks_phase"]
 
 
