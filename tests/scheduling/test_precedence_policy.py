@@ -136,3 +136,7 @@ def test_only_a_forum_with_precedences_gets_the_improver(monkeypatch):
     linked = solve(problem, fairness=None, time_limit=5.0, workers=2, method="exact", hint=hint)
     assert linked.status == "OPTIMAL" and linked.slots[0] < linked.slots[1]
     assert "improver_from" in linked.stats["breaks_phase"]
+    # one worker asked: no process beside it
+    alone = solve(problem, fairness=None, time_limit=5.0, workers=1, method="exact", hint=hint)
+    assert alone.status == "OPTIMAL" and alone.breaks == linked.breaks
+    assert "improver_from" not in alone.stats["breaks_phase"]

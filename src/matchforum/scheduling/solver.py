@@ -28,8 +28,8 @@ _UNSET = object()
 EXACT_MEETINGS = 600
 #: Share of the time limit the heuristic's local search may use (at most 5 s).
 HEURISTIC_SHARE = 0.1
-#: With precedences, share of the exact search's time after which a race still running
-#: gets a third process that looks for schedules better than the heuristic's
+#: With precedences and two workers, share of the exact search's time after which a
+#: race still running gets a third process that looks for schedules better than the heuristic's
 #: (:func:`.satsearch._improver`); most forums are proven before (docs/scheduling.md).
 IMPROVE_AFTER = 0.25
 Callback = Callable[[Progress], bool | None]
@@ -134,7 +134,8 @@ def solve(
     else:
         from .satsearch import search
 
-        upper = _valid_breaks(sub, sub_hint, d) if sub.precedences else None
+        # the improver is a process beside the race's: only when two workers were asked
+        upper = _valid_breaks(sub, sub_hint, d) if sub.precedences and workers >= 2 else None
         res = search(
             sub,
             d,
