@@ -135,8 +135,8 @@ def feasibility(
     Runs in this process with a budget of ``conflicts`` (CaDiCaL is deterministic, so the
     answer does not depend on the machine's load): ``(False, None, ...)`` when the rules
     are refuted, ``(True, slots, ...)`` with a schedule that keeps every rule (fairness
-    included) when one is found, ``(None, None, ...)`` when the budget ran out. A forum
-    whose precedences cannot hold is refuted by unit propagation, in no conflict at all
+    included) when one is found, ``(None, None, ...)`` when the budget ran out. The
+    benchmark's two forums whose precedences cannot hold are refuted in 2 conflicts
     (docs/scheduling.md, "Precedences").
     """
     t0 = time.perf_counter()
