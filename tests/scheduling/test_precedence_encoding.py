@@ -191,9 +191,7 @@ def test_a_participant_with_as_many_meetings_as_slots_is_busy_in_each_as_a_unit(
 
 def test_the_race_states_full_participants_as_units_only_with_precedences():
     """The units measured faster with precedences and slower on small plain forums, so
-    the portfolio asks for them exactly when the forum has precedences, and then in the
-    second worker only: the first, without them, is the one that solves the two hardest
-    forums with precedences (half the conflicts)."""
+    the portfolio asks for them exactly when the forum has precedences."""
     from matchforum.scheduling.satsearch import portfolio
 
     plain = Problem(
@@ -207,4 +205,4 @@ def test_the_race_states_full_participants_as_units_only_with_precedences():
     )
     for problem, expected in ((plain, False), (ordered, True)):
         modes = portfolio(problem, 2, workers=2)
-        assert [opts["tight"] for _, opts in modes] == [False, expected]
+        assert [opts["tight"] for _, opts in modes] == [expected, expected]

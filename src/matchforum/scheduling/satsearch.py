@@ -235,15 +235,11 @@ def portfolio(
     :func:`.satenc.encode` decides. With one worker, the first, which is the faster on
     most forums.
 
-    With precedences the second states full participants as unit clauses (``tight``):
-    on the benchmark with 10 precedences that took its tic-13crafc from unsolved in 300k
-    conflicts to 48k and forumt-14crafe from 216k to 34k. The first keeps the plain
-    formula, where the units doubled its conflicts on the two hardest forums
-    (forum-13crafb 52k to 107k, ticf-13crafb 58k to 73k, and the second worker solves
-    neither): the pair covers both kinds of forum. Without precedences the units
-    reshuffled the heavy tail and made small forums slower (forumt-14, tic-14crafa about
-    3x in two runs), so plain forums keep the encoding they had (docs/scheduling.md,
-    "Precedences").
+    With precedences both state full participants as unit clauses (``tight``): on the
+    benchmark with 10 precedences that took tic-13crafc from 180k conflicts to 20k and
+    the median down; without precedences it reshuffled the heavy tail and made small
+    forums slower (forumt-14, tic-14crafa about 3x in two runs), so plain forums keep the
+    encoding they had (docs/scheduling.md, "Precedences").
     """
     tight = bool(problem.precedences)
     modes: list[tuple[str, dict[str, Any]]] = [
@@ -254,7 +250,7 @@ def portfolio(
                 "capacity_enc": EncType.totalizer,
                 "starts": True,
                 "meeting_capacity": False,
-                "tight": False,
+                "tight": tight,
             },
         )
     ]
