@@ -122,9 +122,11 @@ FEASIBILITY_CONFLICTS = 5_000
 #: Conflicts of the improver's first call at a bound; doubled each time it has tried
 #: every bound between the best proven and the best found without an answer.
 IMPROVER_CONFLICTS = 20_000
-#: How much lower the improver's CPU priority is than the race's (``os.nice``): where
-#: the three share two cores, the racer beside it keeps about three quarters of its core.
-IMPROVER_NICE = 5
+#: How much lower the improver's CPU priority is than the race's (``os.nice``). 0: it
+#: starts late (``solver.IMPROVE_AFTER``), when the race is unlikely to finish, and then
+#: needs the time; at +5 from a quarter of the limit it reached 21-25 breaks instead of
+#: 12 on forum-13crafb and still cost ticf-13crafb its proof (docs/scheduling.md).
+IMPROVER_NICE = 0
 
 
 def feasibility(
@@ -174,8 +176,8 @@ def _improver(
     bound the upward workers are proving to the best schedule found (loose bounds are
     quick to satisfy, tight ones are not; a third reached better schedules in fewer
     conflicts than halves or quarters on forum-13crafb and ticf-13crafb with
-    precedences), each call under a conflict budget, at a lower CPU priority
-    (:data:`IMPROVER_NICE`) so that it takes less from the race: a schedule found
+    precedences), each call under a conflict budget (:data:`IMPROVER_NICE` can lower
+    its CPU priority): a schedule found
     lowers the top (and is sent), a refutation raises the bottom (and is sent as a
     bound), a budget spent moves the next call up; once every bound between has been
     tried without an answer the budget doubles and it starts again from the bottom.
