@@ -21,7 +21,9 @@ the next SAT call ended.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -115,6 +117,108 @@ def _worker(
         conn.send(("bound", mode, b))
 
 
+#: Conflicts the feasibility check may spend before the caller falls back to its walk.
+FEASIBILITY_CONFLICTS = 5_000
+#: Conflicts of the improver's first call at a bound; doubled each time it has tried
+#: every bound between the best proven and the best found without an answer.
+IMPROVER_CONFLICTS = 20_000
+#: How much lower the improver's CPU priority is than the race's (``os.nice``). 0: it
+#: starts late (``solver.IMPROVE_AFTER``), when the race is unlikely to finish, and then
+#: needs the time; at +5 from a quarter of the limit it reached 21-25 breaks instead of
+#: 12 on forum-13crafb and still cost ticf-13crafb its proof (docs/scheduling.md).
+IMPROVER_NICE = 0
+
+
+def feasibility(
+    problem: Problem, fairness: int | None, conflicts: int = FEASIBILITY_CONFLICTS
+) -> tuple[bool | None, list[int] | None, dict[str, Any]]:
+    """Can every rule hold at once? The encoding of the race's first worker, no objective.
+
+    Runs in this process with a budget of ``conflicts`` (CaDiCaL is deterministic, so the
+    answer does not depend on the machine's load): ``(False, None, ...)`` when the rules
+    are refuted, ``(True, slots, ...)`` with a schedule that keeps every rule (fairness
+    included) when one is found, ``(None, None, ...)`` when the budget ran out. The
+    benchmark's two forums whose precedences cannot hold are refuted in 2 conflicts
+    (docs/scheduling.md, "Precedences").
+    """
+    t0 = time.perf_counter()
+    _, opts = portfolio(problem, fairness, 1)[0]
+    e = encode(problem, fairness, **opts)
+    solver = Solver(name=SAT_SOLVER, bootstrap_with=e.clauses)
+    try:
+        solver.conf_budget(max(1, conflicts))
+        answer = solver.solve_limited()
+        slots = _decode(e, solver.get_model())[0] if answer else None
+        info: dict[str, Any] = {
+            "answer": {True: "satisfiable", False: "refuted", None: "budget spent"}[answer],
+            "conflicts": solver.accum_stats().get("conflicts", 0),
+            "seconds": round(time.perf_counter() - t0, 3),
+        }
+    finally:
+        solver.delete()
+    return answer, slots, info
+
+
+def _improver(
+    problem: Problem,
+    fairness: int | None,
+    mode: str,
+    lb: int,
+    upper: int,
+    options: dict[str, Any],
+    conn: Connection,
+) -> None:
+    """Find better schedules than one with ``upper`` breaks, from above, and report them.
+
+    The upward workers' first satisfiable bound is the optimum, so until they finish the
+    race holds no schedule of its own; on a hard forum that leaves the run at the
+    heuristic's level. This worker asks for ``total <= B`` a third of the way up from the
+    bound the upward workers are proving to the best schedule found (loose bounds are
+    quick to satisfy, tight ones are not; a third reached better schedules in fewer
+    conflicts than halves or quarters on forum-13crafb and ticf-13crafb with
+    precedences), each call under a conflict budget (:data:`IMPROVER_NICE` can lower
+    its CPU priority): a schedule found
+    lowers the top (and is sent), a refutation raises the bottom (and is sent as a
+    bound), a budget spent moves the next call up; once every bound between has been
+    tried without an answer the budget doubles and it starts again from the bottom.
+    The parent sends each better bound proven by the others (``("bound", B)``: the
+    upward workers are then at work on B itself, which this worker leaves to them); it
+    stops once the best found is just above that bound, giving its core back to the
+    race. It never says "done": the parent sees optimality when the best found meets
+    the best proven.
+    """
+    if IMPROVER_NICE:
+        with contextlib.suppress(OSError):  # not allowed here: the race's priority
+            os.nice(IMPROVER_NICE)
+    e = encode(problem, fairness, **options)
+    attach_totalizer(e, min(len(e.break_lits), max(60, upper + 1)))
+    assert e.totalizer is not None
+    solver = Solver(name=SAT_SOLVER, bootstrap_with=e.clauses)
+    solver.append_formula(e.totalizer.cnf.clauses)
+    lo, hi, floor, budget = lb, upper, lb + 1, IMPROVER_CONFLICTS
+    while True:
+        while conn.poll():
+            lo = max(lo, conn.recv()[1])
+        low = max(floor, lo + 1)
+        if low > hi - 1:
+            if floor <= lo + 1:
+                return  # nothing left above the bound the race is proving
+            floor, budget = lo + 1, budget * 2
+            continue
+        b = low + (hi - 1 - low) // 3
+        solver.conf_budget(budget)
+        answer = solver.solve_limited(assumptions=_bound_assumption(e, solver, b))
+        if answer:
+            slots, val = _decode(e, solver.get_model())
+            hi = min(hi, val)
+            conn.send(("solution", mode, slots, val))
+        elif answer is False:
+            lo = max(lo, b + 1)
+            conn.send(("bound", mode, b + 1))
+        else:
+            floor = b + 1
+
+
 def portfolio(
     problem: Problem, fairness: int | None, workers: int
 ) -> list[tuple[str, dict[str, Any]]]:
@@ -170,10 +274,16 @@ def search(
     lower_bound: int = 0,
     callback: Callable[[Progress], bool | None] | None = None,
     modes: list[tuple[str, dict[str, Any]]] | None = None,
+    upper: int | None = None,
+    improve_after: float | None = None,
 ) -> SearchResult:
     """Minimise total breaks with every meeting scheduled (``problem`` must be checked).
 
     ``modes`` replaces the portfolio of :func:`portfolio` (tests run each one alone).
+    ``upper`` is the breaks of a valid schedule the caller holds: with ``improve_after``
+    seconds as well, a race still running by then gets :func:`_improver` in a third
+    process, which looks for schedules below ``upper`` (the result then holds the best it
+    found when the upward workers do not finish in time).
     """
     t0 = time.perf_counter()
     ctx = mp.get_context("fork")
@@ -193,6 +303,11 @@ def search(
     for _, send in pipes:
         send.close()  # the children hold their ends; EOF then means a child has ended
     open_conns: list[Any] = [recv for recv, _ in pipes]
+    racers = len(procs)
+    improver: Any = None
+    improve_at = None
+    if upper is not None and improve_after is not None and upper > lower_bound:
+        improve_at = improve_after
     pending: list[Any] = []
     best: int | None = None
     slots: list[int] | None = None
@@ -210,12 +325,32 @@ def search(
             if remaining <= 0:
                 status = "FEASIBLE" if best is not None else "UNKNOWN"
                 break
+            if improve_at is not None and time.perf_counter() - t0 >= improve_at:
+                improve_at = None
+                top = upper if best is None else min(best, upper)  # type: ignore[type-var]
+                recv, send = ctx.Pipe(duplex=True)  # the improver hears of better bounds
+                opts = modes[0][1]
+                helper = ctx.Process(
+                    target=_improver,
+                    args=(problem, fairness, "improver", bound, top, opts, send),
+                    daemon=True,
+                )
+                helper.start()
+                send.close()
+                procs.append(helper)
+                pipes.append((recv, send))
+                open_conns.append(recv)
+                improver = recv
+                stats["improver_from"] = round(time.perf_counter() - t0, 3)
             if not pending:
                 if not open_conns:
                     status = "FEASIBLE" if best is not None else "UNKNOWN"
                     stats["error"] = "all workers stopped"
                     break
-                for conn in wait(open_conns, timeout=min(remaining, 0.5)):
+                timeout = min(remaining, 0.5)
+                if improve_at is not None:
+                    timeout = max(0.0, min(timeout, improve_at - (time.perf_counter() - t0)))
+                for conn in wait(open_conns, timeout=timeout):
                     try:
                         pending.append(conn.recv())
                     except EOFError:
@@ -242,6 +377,11 @@ def search(
                 if msg[2] > bound:
                     bound = msg[2]
                     stats["bound_by"] = mode
+                    if improver is not None and mode != "improver":
+                        try:
+                            improver.send(("bound", bound))
+                        except OSError:  # it has stopped
+                            improver = None
             elif kind == "done":
                 done += 1
                 if best is not None:
@@ -255,7 +395,7 @@ def search(
                 status = "FEASIBLE" if best is not None else "UNKNOWN"
                 stats["cancelled"] = True
                 break
-            if done == len(procs) and not (best is not None and best <= bound):
+            if done == racers and not (best is not None and best <= bound):
                 status = "FEASIBLE" if best is not None else "UNKNOWN"
                 break
     finally:

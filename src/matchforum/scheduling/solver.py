@@ -28,6 +28,12 @@ _UNSET = object()
 EXACT_MEETINGS = 600
 #: Share of the time limit the heuristic's local search may use (at most 5 s).
 HEURISTIC_SHARE = 0.1
+#: With precedences and two workers, share of the exact search's time after which a
+#: race still running gets a third process that looks for schedules better than the
+#: heuristic's (:func:`.satsearch._improver`). Late, so that the forums the race proves
+#: in time lose nothing: from a quarter of the limit it cost ticf-13crafb (7 s) its
+#: proof at 10 s (docs/scheduling.md).
+IMPROVE_AFTER = 0.7
 Callback = Callable[[Progress], bool | None]
 
 
@@ -130,7 +136,17 @@ def solve(
     else:
         from .satsearch import search
 
-        res = search(sub, d, remaining, workers, callback=callback)
+        # the improver is a process beside the race's: only when two workers were asked
+        upper = _valid_breaks(sub, sub_hint, d) if sub.precedences and workers >= 2 else None
+        res = search(
+            sub,
+            d,
+            remaining,
+            workers,
+            callback=callback,
+            upper=upper,
+            improve_after=None if upper is None else IMPROVE_AFTER * remaining,
+        )
         sub_slots, status, optimal, bound, st = (
             res.slots,
             res.status,
@@ -194,11 +210,37 @@ def _anytime(
     if not quick_q[0] and not problem.allow_unscheduled and None in quick.slots:
         # an incomplete start is no schedule at all: the exact search may find nothing in
         # time (tight forums with precedences), so the completion walk gets a quarter of
-        # what is left before it starts (it stops as soon as every meeting is placed)
-        from .localsearch import complete
+        # what is left before it starts (it stops as soon as every meeting is placed).
+        # With precedences the SAT encoding, without an objective, is asked first: it
+        # refutes rules that cannot hold at once (where the walk would spend its whole
+        # share) and often finds a complete schedule in a fraction of a second.
+        filled: list[int | None] | None = None
+        if problem.precedences:
+            from .satsearch import feasibility
 
-        left = time_limit - (time.perf_counter() - t0)
-        filled = complete(problem, quick.slots, max(0.2, left / 4), seed=1 + len(quick.slots))
+            answer, found, info = feasibility(problem, fairness)
+            stats["feasibility"] = info
+            if answer is False:
+                none = _finish(
+                    problem,
+                    [None] * len(problem.meetings),
+                    fairness,
+                    "INFEASIBLE",
+                    False,
+                    0,
+                    {},
+                    t0,
+                )
+                return _restamp(none, stats, t0)
+            if found is not None:
+                filled = list(found)
+        if filled is None:
+            from .localsearch import complete
+
+            left = time_limit - (time.perf_counter() - t0)
+            walk_from = time.perf_counter()
+            filled = complete(problem, quick.slots, max(0.2, left / 4), seed=1 + len(quick.slots))
+            stats["completion_walk"] = round(time.perf_counter() - walk_from, 3)
         if None not in filled:
             done = _finish(problem, filled, fairness, "FEASIBLE", False, quick.bound, {}, t0)
             done.stats = quick.stats
@@ -320,6 +362,21 @@ def _heuristic(
     if sched.breaks == lb and status == "FEASIBLE":
         sched.proven_optimal, sched.status = True, "OPTIMAL"
     return sched
+
+
+def _valid_breaks(
+    problem: Problem, slots: Sequence[int | None] | None, fairness: int | None
+) -> int | None:
+    """The breaks of ``slots`` when they are a complete schedule keeping every rule."""
+    from .validate import validate
+
+    if slots is None or len(slots) != len(problem.meetings) or None in slots:
+        return None
+    total = sum(breaks_per_participant(problem, slots))
+    trial = Schedule(list(slots), [None] * len(slots), breaks=total)
+    if not validate(problem, trial, fairness=fairness, check_tables=False).ok:
+        return None
+    return total
 
 
 def _fallback(problem: Problem, fairness: int | None) -> list[int] | None:
