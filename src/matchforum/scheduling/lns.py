@@ -306,7 +306,7 @@ def _endgame(  # type: ignore[no-untyped-def]
     from .validate import validate
 
     tried: dict[tuple[int, int], int] = {}  # (participant, day) -> rings tried in vain
-    steps = gains = 0
+    steps = gains = rounds = 0
     while time.perf_counter() < end - 0.3 and best_breaks > target:
         per = breaks_per_participant(problem, slots)
         todo = []
@@ -318,7 +318,11 @@ def _endgame(  # type: ignore[no-untyped-def]
             break
         level, _, p, day = min(todo)
         if level >= len(LEVELS):
-            break  # every gap's largest neighbourhood re-optimised in vain
+            # every gap's largest neighbourhood re-optimised in vain: again, with other
+            # donors (drawn at random among the equally free)
+            tried = {}
+            rounds += 1
+            continue
         rings, per_slot = LEVELS[level]
         freed = star(problem, slots, p, day, rings, STAR_FREED)
         tried[(p, day)] = level + 1
@@ -358,7 +362,7 @@ def _endgame(  # type: ignore[no-untyped-def]
             info["endgame_steps"], info["endgame_gains"] = steps, gains
             return slots, best_breaks, True
     info["endgame_steps"], info["endgame_gains"] = steps, gains
-    info["endgame_breaks"] = best_breaks
+    info["endgame_rounds"], info["endgame_breaks"] = rounds, best_breaks
     return slots, best_breaks, False
 
 
