@@ -1,25 +1,36 @@
-"""Improving a large forum's schedule: annealing, then exact re-optimisation of windows.
+"""Improving a large forum's schedule: annealing, then exact steps aimed at the gaps left.
 
 Above the exact size (:data:`.solver.EXACT_MEETINGS`) the run improves a valid
-incumbent in two phases:
+incumbent in phases:
 
 1. Simulated annealing (:mod:`.localsearch`) over single-meeting moves and exchanges of
-   two meetings' slots, for :data:`ANNEAL_SHARE` of the time. It keeps every hard rule on
-   every move and is what closes most idle gaps: thousands of moves a second against a
-   few exact steps. With two workers a second chain, differently seeded, anneals in a
-   process of its own on the other core; the better of the two goes on.
-2. Large-neighbourhood search with the exact CP-SAT model for the rest of the time: each
-   step frees a neighbourhood -- the meetings placed in a window of consecutive slots of
-   one day (at most :data:`MAX_FREED` of them, chosen among the meetings of participants
-   with idle gaps first) -- and re-optimises it exactly: the sub-problem holds only the
-   participants of the freed meetings, their other meetings pinned where they are, and
-   per slot the tables and online rooms the rest of the forum leaves free. The window
-   widens after a step solved to optimality quickly and narrows after a step that ran
-   out of time.
+   two meetings' slots, for at most :data:`ANNEAL_SHARE` of the time. It keeps every
+   hard rule on every move and is what closes most idle gaps: thousands of moves a
+   second against a few exact steps. With two workers a second chain, differently
+   seeded, anneals in a process of its own on the other core; the better of the two goes
+   on. Both stop at the lower bound, or once the walk has cooled and its best has not
+   improved for :data:`STALL_SHARE` of the time.
+2. The end game (:func:`_endgame`): exact CP-SAT steps aimed at the participants still
+   with a gap. A step takes one participant and a day where it has a gap and frees its
+   *star* (:func:`star`: its meetings that day, and those of its partners and of their
+   partners) plus *donors* (:func:`donors`): meetings that day of the participants with
+   the fewest meetings that day, a few per slot. The tables of a real forum are nearly
+   all taken, so a gap closes only when some other meeting leaves its slot; a donor can
+   go elsewhere without a gap of its own. :data:`LEVELS` gives the sizes tried on each
+   gap in turn; when all have failed the round starts again with other donors.
+3. Large-neighbourhood search over windows, if time is left and the end game stopped:
+   each step frees the meetings placed in a window of consecutive slots of one day (at
+   most :data:`MAX_FREED` of them, those of participants with idle gaps first) and
+   re-optimises it exactly. The window widens after a step solved to optimality quickly
+   and narrows after a step that ran out of time.
 
-A new schedule is accepted only if it passes the validator on the whole problem
-(fairness included) and is strictly better (fewer idle gaps, or an incumbent outside the
-fairness limit brought within it); so the incumbent never gets worse.
+Every exact step solves a sub-problem holding only the participants of the freed
+meetings, their other meetings pinned where they are, and per slot the tables and online
+rooms the rest of the forum leaves. A new schedule is accepted only if it passes the
+validator on the whole problem (fairness included) and is strictly better (fewer idle
+gaps, or an incumbent outside the fairness limit brought within it); so the incumbent
+never gets worse. The run stops when the idle gaps reach the lower bound: the schedule
+is then proven optimal.
 """
 
 from __future__ import annotations
