@@ -133,3 +133,37 @@ def test_annealing_stops_at_its_target_and_tells_the_other_chain():
     out = anneal(problem, slots, None, 30.0, seed=1, target=0, stop=stop)
     assert sum(breaks_per_participant(problem, out)) == 0
     assert stop.is_set()
+
+
+def test_a_day_sub_problem_keeps_the_freed_meetings_on_their_day_and_drops_the_others():
+    from matchforum.scheduling.lns import _subproblem
+
+    problem = _forum(4)
+    quick = solve_heuristic(problem)
+    day1 = [k for k, s in enumerate(quick.slots) if s is not None and s <= 10][:5]
+    sub, index = _subproblem(problem, list(quick.slots), day1, 1)
+    assert index[: len(day1)] == day1
+    for i, k in enumerate(index):
+        assert quick.slots[k] <= 10  # nothing of day 2 is in it
+        if i < len(day1):
+            assert set(sub.allowed_slots[i]) <= set(range(1, 11))
+            assert quick.slots[k] in sub.allowed_slots[i]
+        else:
+            assert sub.meetings[i].pinned_slot == quick.slots[k]
+
+
+def test_an_improving_step_is_refuted_when_the_incumbent_is_optimal():
+    from matchforum.scheduling.solver import _cp_breaks
+
+    problem, slots = _chain()
+    best = [1, 2, 3, 4]  # A in 1-3, D in 3-4: no gap
+    got = _cp_breaks(problem, None, 5.0, 1, 0, None, best, below=0)
+    assert got[0] is None and got[1] == "INFEASIBLE"
+    got = _cp_breaks(problem, None, 5.0, 1, 0, None, slots, below=1)
+    assert got[0] is not None and sum(breaks_per_participant(problem, got[0])) == 0
+
+
+def solve_heuristic(problem: Problem):
+    from matchforum.scheduling import solve
+
+    return solve(problem, fairness=None, time_limit=1.0, method="heuristic")

@@ -60,9 +60,9 @@ STALL_SHARE = 0.1
 STALL_MIN = 2.0
 STALL_MAX = 20.0
 #: Most meetings one end-game step frees: its star (then the second ring) and donors.
-STAR_FREED = 250
+STAR_FREED = 400
 #: End-game levels tried on a participant's day, in turn: (rings, donors per slot).
-LEVELS = ((2, 8), (2, 16))
+LEVELS = ((2, 8), (2, 16), (3, 30))
 
 
 def improve_lns(
@@ -348,10 +348,11 @@ def _endgame(  # type: ignore[no-untyped-def]
         if budget < 0.2:
             break
         steps += 1
-        sub, index = _subproblem(problem, slots, freed)
+        sub, index = _subproblem(problem, slots, freed, day)
         hint = [slots[k] for k in index]
+        now = sum(breaks_per_participant(sub, hint))
         sub_slots, _status, _optimal, _bound, _st = _cp_breaks(
-            sub, None, budget, workers, seed + steps, None, hint
+            sub, None, budget, workers, seed + steps, None, hint, below=now
         )
         if sub_slots is None:
             continue
@@ -472,17 +473,27 @@ def _try(problem, slots, fairness, t0, finish, validate) -> Schedule | None:  # 
 
 
 def _subproblem(
-    problem: Problem, slots: list[int | None], freed: list[int]
+    problem: Problem, slots: list[int | None], freed: list[int], day: int | None = None
 ) -> tuple[Problem, list[int]]:
     """The freed meetings, the other placed meetings of their participants pinned, and
-    the capacity the rest of the forum leaves; with the meeting index of each."""
+    the capacity the rest of the forum leaves; with the meeting index of each.
+
+    With ``day`` (the freed meetings all placed on that day) and no precedences, the
+    freed meetings stay on that day and the other days are left out: idle gaps are
+    counted day by day, so the rest of the forum's gaps do not change."""
     ends = problem.meeting_participants
     people = {p for k in freed for p in ends[k]}
     freed_set = set(freed)
+    if problem.precedences:
+        day = None
+    day_of = problem.day_of_slot
     pinned = [
         k
         for k, s in enumerate(slots)
-        if s is not None and k not in freed_set and not people.isdisjoint(ends[k])
+        if s is not None
+        and k not in freed_set
+        and not people.isdisjoint(ends[k])
+        and (day is None or day_of[s] == day)
     ]
     index = freed + pinned
     inside = set(index)
@@ -495,11 +506,14 @@ def _subproblem(
             online[s - 1] -= 1
         else:
             tables[s - 1] -= 1
+    names = {x.name for x in problem.sessions if x.day == day}
     meetings = []
     for k in index:
         m = replace(problem.meetings[k], pinned_table=None)
         if k not in freed_set:
             m = replace(m, pinned_slot=slots[k])
+        elif day is not None:
+            m = replace(m, sessions=tuple(sorted(names.intersection(m.sessions or names))))
         meetings.append(m)
     pos = {k: i for i, k in enumerate(index)}
     prec = [(pos[i], pos[j]) for i, j in problem.precedences if i in pos and j in pos]
