@@ -59,9 +59,10 @@ STEP_SECONDS = 2.0
 STALL_SHARE = 0.1
 STALL_MIN = 2.0
 STALL_MAX = 20.0
-#: Most meetings one end-game step frees: its star (then the second ring) and donors.
+#: Most meetings one end-game step frees: its star and its donors.
 STAR_FREED = 400
-#: End-game levels tried on a participant's day, in turn: (rings, donors per slot).
+#: End-game levels tried on a participant's day, in turn: (rings of partners in the
+#: star, donors per slot); a level's step may run STEP_SECONDS times its number.
 LEVELS = ((2, 8), (2, 16), (3, 30))
 
 
