@@ -28,6 +28,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from .model import Problem
 
@@ -76,6 +77,9 @@ def anneal(
     report: Callable[[int], bool | None] | None = None,
     report_every: float = 0.5,
     until_fair: bool = False,
+    target: int | None = None,
+    stall: float | None = None,
+    stop: Any = None,
 ) -> list[int | None]:
     """The best schedule met by annealing from ``slots`` for ``seconds`` (never worse).
 
@@ -86,6 +90,11 @@ def anneal(
     receives the best total of idle gaps whenever it improved on a schedule within the
     fairness limit (at most every ``report_every`` seconds, and at the end); returning
     ``True`` stops the search. ``until_fair`` stops it as soon as the limit is met.
+    ``target`` (a lower bound) stops it once a schedule within the fairness limit has at
+    most that many idle gaps (nothing better exists); ``stall`` once the best has not
+    improved for that many seconds in the second, cooler half of the walk; ``stop`` (an
+    event, e.g. a ``multiprocessing.Event``) once it is set -- and the search sets it
+    itself when it reaches ``target``, so that a chain in another process stops too.
     """
     rng = random.Random(seed)
     t_end = time.perf_counter() + seconds
@@ -205,11 +214,23 @@ def anneal(
     temp = T_START
     it = 0
     next_report = t_start + report_every
+    last_better = t_start
+    improved = False
     while True:
         it += 1
         if it & 255 == 0:
             now = time.perf_counter()
             if now >= t_end:
+                break
+            if improved:
+                improved, last_better = False, now
+            if target is not None and best_key[0] == 0 and best_key[1] <= target:
+                if stop is not None:
+                    stop.set()
+                break
+            if stall is not None and now - last_better > stall and now - t_start > span / 2:
+                break  # cooled and stuck (while hot, the best rarely improves)
+            if stop is not None and it & 4095 == 0 and stop.is_set():
                 break
             if report is not None and now >= next_report:
                 next_report = now + report_every
@@ -293,6 +314,7 @@ def anneal(
             limit = max(fairness, max(hist) - min(hist))  # type: ignore[type-var]
         if key < best_key:
             best_key, best = key, list(cur)
+            improved = True
             if until_fair and not key[0]:
                 return best
     if report is not None and best_key < reported and best_key[0] == 0:

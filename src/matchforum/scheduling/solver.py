@@ -488,7 +488,10 @@ def _cp_breaks(
     seed: int,
     callback: Callback | None,
     hint: Sequence[int | None] | None,
+    below: int | None = None,
 ) -> tuple[list[int] | None, str, bool, float, dict[str, object]]:
+    """CP-SAT on the break model; ``below``: only schedules with fewer breaks than that
+    (an improving step: no better schedule is then proven quickly, ``INFEASIBLE``)."""
     from ortools.sat.python import cp_model
 
     from .cpsat import build_model
@@ -496,6 +499,8 @@ def _cp_breaks(
     t0 = time.perf_counter()
     cm = build_model(problem, fairness, optional=False)
     cm.model.Minimize(cm.total_breaks)
+    if below is not None:
+        cm.model.Add(cm.total_breaks <= below - 1)
     _add_hint(cm, hint)
     solver = _cp_solver(time_limit, workers, seed)
     st = solver.Solve(cm.model, _cp_callback(t0, callback, "breaks"))
