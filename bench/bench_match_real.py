@@ -7,6 +7,28 @@ and the scorer's own baselines, on all queries and on each half; then the two-fo
 chosen on one half of the queries and reported on the other. Vectors are cached in
 var/bench-vectors.sqlite, so only the first run embeds (about 130 texts).
 Then the speed of the embedding model and of scoring at 10,000 organisations.
+
+    python bench/bench_match_real.py --quality-only --prefixes all
+
+Issue #20, pre-registered on 2026-12-04 before the first run of this option: the model's
+documented prefixes (multilingual-e5 recommends ``query:``/``passage:`` for asymmetric
+retrieval and ``query:`` on both sides for symmetric similarity). Three variants, each with
+the rows above (product default, content only, each channel alone; NDCG@10 ± s.e. on all
+queries and both halves) and the two-fold fit (the 3 x 3 x 3 grid chosen on one half,
+reported on the other, both directions):
+
+- (a) ``query/query``, today's engine: needs and offers both embedded with ``query:``;
+- (b) ``query/passage``: needs with ``query:``, offers with ``passage:``. In the best
+  need-offer pair a's needs are query vectors and b's offers passage vectors; in the
+  whole-profile channel a's needs side is the mean of query vectors and b's offers side the
+  mean of passage vectors; a side with no profiles falls back to all of the organisation's
+  texts, embedded with the prefix of the role it plays;
+- (c) ``passage/passage``: needs and offers both embedded with ``passage:``.
+
+Rule, fixed before the run: (b) or (c) replaces (a) in the product only if its held-out
+figures (the two reported halves) are at least as good as (a)'s on both halves and better on
+their mean; otherwise it is documented as tried and not adopted. BM25 does not depend on the
+prefix; its row is printed once per variant as a check.
 """
 
 from __future__ import annotations
