@@ -7,6 +7,28 @@ and the scorer's own baselines, on all queries and on each half; then the two-fo
 chosen on one half of the queries and reported on the other. Vectors are cached in
 var/bench-vectors.sqlite, so only the first run embeds (about 130 texts).
 Then the speed of the embedding model and of scoring at 10,000 organisations.
+
+    python bench/bench_match_real.py --quality-only --prefixes all
+
+Issue #20, pre-registered on 2026-12-04 before the first run of this option: the model's
+documented prefixes (multilingual-e5 recommends ``query:``/``passage:`` for asymmetric
+retrieval and ``query:`` on both sides for symmetric similarity). Three variants, each with
+the rows above (product default, content only, each channel alone; NDCG@10 ± s.e. on all
+queries and both halves) and the two-fold fit (the 3 x 3 x 3 grid chosen on one half,
+reported on the other, both directions):
+
+- (a) ``query/query``, today's engine: needs and offers both embedded with ``query:``;
+- (b) ``query/passage``: needs with ``query:``, offers with ``passage:``. In the best
+  need-offer pair a's needs are query vectors and b's offers passage vectors; in the
+  whole-profile channel a's needs side is the mean of query vectors and b's offers side the
+  mean of passage vectors; a side with no profiles falls back to all of the organisation's
+  texts, embedded with the prefix of the role it plays;
+- (c) ``passage/passage``: needs and offers both embedded with ``passage:``.
+
+Rule, fixed before the run: (b) or (c) replaces (a) in the product only if its held-out
+figures (the two reported halves) are at least as good as (a)'s on both halves and better on
+their mean; otherwise it is documented as tried and not adopted. BM25 does not depend on the
+prefix; its row is printed once per variant as a check.
 """
 
 from __future__ import annotations
@@ -35,6 +57,8 @@ from matchforum.matching import engine  # noqa: E402
 from matchforum.matching.channels import ChannelWeights  # noqa: E402
 from matchforum.matching.embedding import (  # noqa: E402
     DIM,
+    PASSAGE,
+    QUERY,
     E5Embedder,
     MemoryVectorStore,
     SqliteVectorStore,
@@ -96,6 +120,8 @@ class DevSet:
 
 
 def engine_lists(dev: DevSet, store, **kw: object) -> dict[str, list[str]]:
+    if isinstance(store, _Prefixed):
+        kw.setdefault("prefixes", store.prefixes)
     idx = engine.build_product(dev.forum, store=store, k=100, **kw)
     return {a: [r.counterpart_id for r in recs] for a, recs in idx.recommend_all().items()}
 
@@ -120,14 +146,28 @@ def baseline_lists(dev: DevSet) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def quality(dev: DevSet, store, fit: bool) -> None:
+PREFIX_VARIANTS = {
+    "query/query": (QUERY, QUERY),
+    "query/passage": (QUERY, PASSAGE),
+    "passage/passage": (PASSAGE, PASSAGE),
+}
+
+
+def quality(
+    dev: DevSet, store, fit: bool, prefixes: tuple[str, str] | None = None, baselines: bool = True
+) -> list[float]:
+    """The table of rows (and the two-fold fit); returns the two reported halves' figures."""
+    need_p, offer_p = prefixes or engine.PRODUCT_PREFIXES
     print("\n## Real development set (match-dev, CORDIS security research; NDCG@10 ± s.e.)\n")
     print(
         f"{len(dev.orgs)} organisations, {len(dev.truth)} queries "
-        f"(half A {len(dev.halves[0])}, half B {len(dev.halves[1])}).\n"
+        f"(half A {len(dev.halves[0])}, half B {len(dev.halves[1])}); "
+        f"needs embedded with `{need_p}:`, offers with `{offer_p}:`.\n"
     )
     print("| engine | all queries | half A | half B |")
     print("|---|---|---|---|")
+    if prefixes is not None:
+        store = _Prefixed(store, prefixes)
     p = engine.PRODUCT_WEIGHTS
     zero = Weights(**{**p.__dict__, **NO_META, "text": 0.0})
     dev.row("product default (reciprocity, exposure control)", engine_lists(dev, store))
@@ -148,13 +188,27 @@ def quality(dev: DevSet, store, fit: bool) -> None:
         "BM25 (ours: stemmed, symmetrised) only",
         engine_lists(dev, store, weights=zero, channels=ChannelWeights(0.0, 1.0), **CONTENT),
     )
-    for name, lists in baseline_lists(dev).items():
-        dev.row(name, lists)
-    if fit:
-        two_fold(dev, store)
+    if baselines:
+        for name, lists in baseline_lists(dev).items():
+            dev.row(name, lists)
+    return two_fold(dev, store) if fit else []
 
 
-def two_fold(dev: DevSet, store) -> None:
+class _Prefixed:
+    """A vector store that also carries the prefixes ``engine_lists`` builds the engine with."""
+
+    def __init__(self, store, prefixes: tuple[str, str]) -> None:
+        self.store = store
+        self.prefixes = prefixes
+
+    def get_many(self, keys):
+        return self.store.get_many(keys)
+
+    def put_many(self, items) -> None:
+        self.store.put_many(items)
+
+
+def two_fold(dev: DevSet, store) -> list[float]:
     """Choose weights on one half of the queries, report them on the other."""
     grid = list(itertools.product((0.0, 0.25, 0.5), (0.25, 0.5, 0.75), (0.0, 0.5, 1.0)))
     scores = []
@@ -185,6 +239,21 @@ def two_fold(dev: DevSet, store) -> None:
         f"Shipped (engine.py): pair {engine.PRODUCT_WEIGHTS.text * engine.SEMANTIC_PAIR_SD:.2f}, "
         f"lexical {engine.PRODUCT_CHANNELS.lexical}, tracks {engine.PRODUCT_WEIGHTS.tracks}."
     )
+    return reported
+
+
+def prefix_variants(dev: DevSet, store, names: list[str]) -> None:
+    """Issue #20's pre-registered variants (module docstring), each with every row and the
+    two-fold fit, then the held-out figures side by side."""
+    held = {}
+    for i, name in enumerate(names):
+        print(f"\n# Prefixes {name}")
+        held[name] = quality(dev, store, True, PREFIX_VARIANTS[name], baselines=i == 0)
+    print("\n## Held out: the grid chosen on one half, reported on the other\n")
+    print("| needs / offers | tuned on A, reported on B | tuned on B, reported on A | mean |")
+    print("|---|---|---|---|")
+    for name, (on_b, on_a) in held.items():
+        print(f"| {name} | {on_b:.3f} | {on_a:.3f} | {(on_b + on_a) / 2:.3f} |")
 
 
 class RandomVectors(MemoryVectorStore):
@@ -282,6 +351,11 @@ def main(argv: list[str] | None = None, quality_only: bool = False) -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     ap.add_argument("--edits", type=int, default=20)
     ap.add_argument("--quality-only", action="store_true")
+    ap.add_argument(
+        "--prefixes",
+        choices=[*PREFIX_VARIANTS, "all"],
+        help="issue #20: run the rows and the two-fold fit with these prefixes (needs/offers)",
+    )
     ap.add_argument("--speed-one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     args.quality_only = args.quality_only or quality_only
@@ -292,7 +366,11 @@ def main(argv: list[str] | None = None, quality_only: bool = False) -> None:
         print(f"match-dev not found at {args.dev_set}: skipping the real-data table")
     else:
         store = SqliteVectorStore(str(ROOT / "var" / "bench-vectors.sqlite"))
-        quality(DevSet(args.dev_set), store, fit=not args.no_fit)
+        if args.prefixes:
+            names = list(PREFIX_VARIANTS) if args.prefixes == "all" else [args.prefixes]
+            prefix_variants(DevSet(args.dev_set), store, names)
+        else:
+            quality(DevSet(args.dev_set), store, fit=not args.no_fit)
     if not args.quality_only:
         speed(args.sizes, args.edits)
 

