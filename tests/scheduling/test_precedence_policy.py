@@ -89,10 +89,13 @@ def test_the_improver_finds_schedules_below_the_heuristics_while_the_race_runs(m
     problem.check()
     quick = solve(problem, fairness=2, time_limit=1.0, method="heuristic")
     assert validate(problem, quick, fairness=2).ok
-    res = search(problem, 2, 5.0, workers=1, upper=quick.breaks, improve_after=0.0)
+    res = search(problem, 2, 8.0, workers=1, upper=quick.breaks, improve_after=0.0)
     assert res.slots is not None and res.best is not None
     assert res.best < quick.breaks
-    assert res.stats["winner"] == "improver" and "improver_from" in res.stats
+    # the improver's own schedules, below the heuristic's (which of the two searches ends
+    # with the best depends on the machine's speed, so the winner is not asserted)
+    found = [e[3] for e in res.stats["events"] if e[1:3] == ("solution", "improver")]
+    assert "improver_from" in res.stats and found and min(found) < quick.breaks
     total = sum(breaks_per_participant(problem, res.slots))
     sched = Schedule(list(res.slots), [None] * len(res.slots), breaks=total)
     rep = validate(problem, sched, fairness=2, check_tables=False)
