@@ -99,13 +99,17 @@ class DevSet:
         # the halves: a fixed hash of the organisation id, so every run splits alike
         self.halves = {h: [q for q in qs if zlib.crc32(q.encode()) % 2 == h] for h in (0, 1)}
 
-    def ndcg(self, lists: dict[str, list[str]], queries: list[str]) -> tuple[float, float]:
+    def per_query(self, lists: dict[str, list[str]], queries: list[str]) -> np.ndarray:
+        """NDCG@10 of each query, the scorer's way (itself and earlier partners removed)."""
         vals = []
         for q in queries:
             pq = self.prior.get(q, ())
             ranked = [o for o in lists.get(q, []) if o != q and o not in pq]
             vals.append(self.ev.metrics(ranked, self.truth[q], 10)[2])
-        a = np.array(vals)
+        return np.array(vals)
+
+    def ndcg(self, lists: dict[str, list[str]], queries: list[str]) -> tuple[float, float]:
+        a = self.per_query(lists, queries)
         return float(a.mean()), float(a.std(ddof=1) / math.sqrt(len(a)))
 
     def row(self, name: str, lists: dict[str, list[str]]) -> list[float]:
@@ -120,8 +124,6 @@ class DevSet:
 
 
 def engine_lists(dev: DevSet, store, **kw: object) -> dict[str, list[str]]:
-    if isinstance(store, _Prefixed):
-        kw.setdefault("prefixes", store.prefixes)
     idx = engine.build_product(dev.forum, store=store, k=100, **kw)
     return {a: [r.counterpart_id for r in recs] for a, recs in idx.recommend_all().items()}
 
@@ -166,57 +168,53 @@ def quality(
     )
     print("| engine | all queries | half A | half B |")
     print("|---|---|---|---|")
-    if prefixes is not None:
-        store = _Prefixed(store, prefixes)
-    p = engine.PRODUCT_WEIGHTS
-    zero = Weights(**{**p.__dict__, **NO_META, "text": 0.0})
-    dev.row("product default (reciprocity, exposure control)", engine_lists(dev, store))
-    dev.row(
-        "product, content only (no reciprocity, no exposure)", engine_lists(dev, store, **CONTENT)
-    )
-    dev.row(
-        "embedding, whole profile only",
-        engine_lists(dev, store, weights=zero, channels=ChannelWeights(1.0, 0.0), **CONTENT),
-    )
-    dev.row(
-        "embedding, best need-offer pair only",
-        engine_lists(
-            dev, store, weights=replace(zero, text=1.0), channels=ChannelWeights(0, 0), **CONTENT
-        ),
-    )
-    dev.row(
-        "BM25 (ours: stemmed, symmetrised) only",
-        engine_lists(dev, store, weights=zero, channels=ChannelWeights(0.0, 1.0), **CONTENT),
-    )
+    for name, kw in engine_rows().items():
+        dev.row(name, engine_lists(dev, store, prefixes=prefixes, **kw))
     if baselines:
         for name, lists in baseline_lists(dev).items():
             dev.row(name, lists)
-    return two_fold(dev, store) if fit else []
+    return two_fold(dev, store, prefixes) if fit else []
 
 
-class _Prefixed:
-    """A vector store that also carries the prefixes ``engine_lists`` builds the engine with."""
-
-    def __init__(self, store, prefixes: tuple[str, str]) -> None:
-        self.store = store
-        self.prefixes = prefixes
-
-    def get_many(self, keys):
-        return self.store.get_many(keys)
-
-    def put_many(self, items) -> None:
-        self.store.put_many(items)
+BM25_ROW = "BM25 (ours: stemmed, symmetrised) only"
 
 
-def two_fold(dev: DevSet, store) -> list[float]:
+def engine_rows() -> dict[str, dict]:
+    """The engine's rows of the table: the product and each channel alone."""
+    zero = Weights(**{**engine.PRODUCT_WEIGHTS.__dict__, **NO_META, "text": 0.0})
+    return {
+        "product default (reciprocity, exposure control)": {},
+        "product, content only (no reciprocity, no exposure)": dict(CONTENT),
+        "embedding, whole profile only": dict(
+            weights=zero, channels=ChannelWeights(1.0, 0.0), **CONTENT
+        ),
+        "embedding, best need-offer pair only": dict(
+            weights=replace(zero, text=1.0), channels=ChannelWeights(0, 0), **CONTENT
+        ),
+        BM25_ROW: dict(weights=zero, channels=ChannelWeights(0.0, 1.0), **CONTENT),
+    }
+
+
+def grid_lists(
+    dev: DevSet,
+    store,
+    point: tuple[float, float, float],
+    prefixes: tuple[str, str] | None = None,
+) -> dict[str, list[str]]:
+    """Content-only lists at one point of the grid (pair, lexical, tracks weights)."""
+    pair, lexical, tracks = point
+    w = replace(engine.PRODUCT_WEIGHTS, text=pair / engine.SEMANTIC_PAIR_SD, tracks=tracks)
+    return engine_lists(
+        dev, store, prefixes=prefixes, weights=w, channels=ChannelWeights(1.0, lexical), **CONTENT
+    )
+
+
+def two_fold(dev: DevSet, store, prefixes: tuple[str, str] | None = None) -> list[float]:
     """Choose weights on one half of the queries, report them on the other."""
     grid = list(itertools.product((0.0, 0.25, 0.5), (0.25, 0.5, 0.75), (0.0, 0.5, 1.0)))
     scores = []
-    for pair, lexical, tracks in grid:
-        w = replace(engine.PRODUCT_WEIGHTS, text=pair / engine.SEMANTIC_PAIR_SD, tracks=tracks)
-        lists = engine_lists(
-            dev, store, weights=w, channels=ChannelWeights(1.0, lexical), **CONTENT
-        )
+    for point in grid:
+        lists = grid_lists(dev, store, point, prefixes)
         scores.append(tuple(dev.ndcg(lists, dev.halves[h])[0] for h in (0, 1)))
     print("\n### Two-fold fit, content only (pair weight, lexical weight, tracks weight)\n")
     print("| fitted on | weights chosen | NDCG@10 there | reported on the other half |")

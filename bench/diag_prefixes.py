@@ -24,7 +24,6 @@ import argparse
 import math
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -34,17 +33,16 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
 from bench.bench_match_real import (  # noqa: E402
-    CONTENT,
+    BM25_ROW,
     DEFAULT_DEV,
-    NO_META,
     PREFIX_VARIANTS,
     DevSet,
     engine_lists,
+    engine_rows,
+    grid_lists,
 )
 from matchforum.matching import engine  # noqa: E402
-from matchforum.matching.channels import ChannelWeights  # noqa: E402
 from matchforum.matching.embedding import SemanticTextModel, SqliteVectorStore  # noqa: E402
-from matchforum.matching.features import Weights  # noqa: E402
 from matchforum.matching.index import profile_text  # noqa: E402
 
 # The grid's choices in the pre-registered run (pair, lexical, tracks), per variant and
@@ -56,44 +54,9 @@ CHOSEN = {
 }
 
 
-def per_query(dev: DevSet, lists: dict[str, list[str]], queries: list[str]) -> np.ndarray:
-    vals = []
-    for q in queries:
-        pq = dev.prior.get(q, ())
-        ranked = [o for o in lists.get(q, []) if o != q and o not in pq]
-        vals.append(dev.ev.metrics(ranked, dev.truth[q], 10)[2])
-    return np.array(vals)
-
-
 def paired(x: np.ndarray, y: np.ndarray) -> str:
     d = x - y
     return f"{x.mean():.3f} ({d.mean():+.3f} ± {d.std(ddof=1) / math.sqrt(len(d)):.3f})"
-
-
-def configs() -> dict[str, dict]:
-    p = engine.PRODUCT_WEIGHTS
-    zero = Weights(**{**p.__dict__, **NO_META, "text": 0.0})
-    return {
-        "product default": {},
-        "product, content only": dict(CONTENT),
-        "whole profile only": dict(weights=zero, channels=ChannelWeights(1.0, 0.0), **CONTENT),
-        "best pair only": dict(
-            weights=replace(zero, text=1.0), channels=ChannelWeights(0, 0), **CONTENT
-        ),
-    }
-
-
-def grid_lists(dev: DevSet, store, prefixes, w: tuple[float, float, float]):
-    pair, lexical, tracks = w
-    weights = replace(engine.PRODUCT_WEIGHTS, text=pair / engine.SEMANTIC_PAIR_SD, tracks=tracks)
-    return engine_lists(
-        dev,
-        store,
-        prefixes=prefixes,
-        weights=weights,
-        channels=ChannelWeights(1.0, lexical),
-        **CONTENT,
-    )
 
 
 def cosine_scale(dev: DevSet, store, prefixes: tuple[str, str]) -> str:
@@ -187,21 +150,22 @@ def main() -> None:
     for name, prefixes in PREFIX_VARIANTS.items():
         cells = []
         for fit_h, rep_h in ((0, 1), (1, 0)):
-            lists = grid_lists(dev, store, prefixes, CHOSEN[name][fit_h])
-            v = per_query(dev, lists, dev.halves[rep_h])
+            lists = grid_lists(dev, store, CHOSEN[name][fit_h], prefixes)
+            v = dev.per_query(lists, dev.halves[rep_h])
             ref.setdefault(rep_h, v)
             cells.append(paired(v, ref[rep_h]))
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
     print("\n## All queries, paired with query/query (NDCG@10, difference ± s.e.)\n")
     print("| row | " + " | ".join(PREFIX_VARIANTS) + " |")
     print("|---|" + "---|" * len(PREFIX_VARIANTS))
-    for row, kw in configs().items():
-        ref_v = per_query(dev, engine_lists(dev, store, prefixes=base, **kw), every)
+    rows = {k: v for k, v in engine_rows().items() if k != BM25_ROW}  # BM25 has no prefix
+    for row, kw in rows.items():
+        ref_v = dev.per_query(engine_lists(dev, store, prefixes=base, **kw), every)
         cells = [paired(ref_v, ref_v)]
         for name, prefixes in PREFIX_VARIANTS.items():
             if name == "query/query":
                 continue
-            v = per_query(dev, engine_lists(dev, store, prefixes=prefixes, **kw), every)
+            v = dev.per_query(engine_lists(dev, store, prefixes=prefixes, **kw), every)
             cells.append(paired(v, ref_v))
         print(f"| {row} | " + " | ".join(cells) + " |", flush=True)
     print("\n## The model's cosines per variant (need prefix x offer prefix)\n")
