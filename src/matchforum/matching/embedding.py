@@ -67,14 +67,18 @@ def prepare(text: str) -> str:
     return text[:MAX_CHARS]
 
 
+def _check_prefix(prefix: str) -> None:
+    if prefix not in PREFIXES:
+        raise ValueError(f"unknown prefix {prefix!r}")
+
+
 def text_key(text: str, version: str | None = None, prefix: str = QUERY) -> str:
     """Cache key of a prepared text under a model version and prefix.
 
     A ``query:`` vector keeps the key every vector had before the prefix was a choice (they
     were all ``query:`` vectors), so stored rows stay valid; any other prefix is part of what
     precedes the first NUL (a version holds none), so it can never meet a ``query:`` key."""
-    if prefix not in PREFIXES:
-        raise ValueError(f"unknown prefix {prefix!r}")
+    _check_prefix(prefix)
     v = version or model_version()
     head = v if prefix == QUERY else f"{v}/{prefix}"
     return hashlib.sha256(f"{head}\0{text}".encode()).hexdigest()
@@ -172,8 +176,7 @@ class E5Embedder:
 
     def embed(self, texts: Sequence[str], prefix: str = QUERY) -> np.ndarray:
         """Unit vectors (len(texts) x 384) of prepared texts, with the given prefix."""
-        if prefix not in PREFIXES:
-            raise ValueError(f"unknown prefix {prefix!r}")
+        _check_prefix(prefix)
         if not texts:
             return np.zeros((0, DIM), np.float32)
         with self._lock:
@@ -230,9 +233,8 @@ class SemanticTextModel:
         need_prefix: str = QUERY,
         offer_prefix: str = QUERY,
     ) -> None:
-        for prefix in (need_prefix, offer_prefix):
-            if prefix not in PREFIXES:
-                raise ValueError(f"unknown prefix {prefix!r}")
+        _check_prefix(need_prefix)
+        _check_prefix(offer_prefix)
         self.need_prefix = need_prefix
         self.offer_prefix = offer_prefix
         self.store: VectorStore = store if store is not None else shared_memory_store()
@@ -253,16 +255,6 @@ class SemanticTextModel:
     def prefix_for(self, side: str | None) -> str:
         """The prefix a text is embedded with in the role it plays (``need`` or ``offer``)."""
         return self.offer_prefix if side == "offer" else self.need_prefix
-
-    @property
-    def offsets(self) -> dict[str, np.ndarray]:
-        """Each language's offset among the needs' vectors."""
-        return self._offsets.get(self.need_prefix, {})
-
-    @property
-    def overall(self) -> np.ndarray:
-        """The forum's mean vector among the needs' vectors."""
-        return self._overall.get(self.need_prefix, np.zeros(DIM, np.float32))
 
     def fit(
         self,

@@ -251,8 +251,7 @@ class MatchIndex:
                 self.offer_rows.setdefault(r, []).append(row)
             self.profile_row[p.id] = (p.side, row)
         if self.channels is not None:
-            has_centred = getattr(self.text_model, "centred", None) is not None
-            cv = self._embed("centred", todo, self._text_dim or 1) if has_centred else tv
+            cv = self._embed("centred", todo, self._text_dim or 1) if self._has_centred else tv
             self._set_channels(ids, todo, tv, cv)
         self.pending -= set(ids)
 
@@ -261,16 +260,21 @@ class MatchIndex:
         """Whether the text model embeds a text by the role it plays (need or offer)."""
         return hasattr(self.text_model, "prefix_for")
 
+    @property
+    def _has_centred(self) -> bool:
+        """Whether the text model gives language-centred vectors (``SemanticTextModel``)."""
+        return getattr(self.text_model, "centred", None) is not None
+
     def _embed(
         self, method: str, items: Sequence[tuple[str, Profile]], dim: int, side: str | None = None
     ) -> np.ndarray:
         """``transform`` or ``centred`` of the items' texts, each in the role of its own side
-        (or of ``side``), in the items' order."""
+        (or of ``side``), in the items' order; in one call when both roles embed alike."""
         out = np.zeros((len(items), dim), np.float32)
         if not items:
             return out
         fn = getattr(self.text_model, method)
-        if not self._by_role:
+        if not self._role_differs():
             return fn([profile_text(p) for _, p in items], [p.language for _, p in items])
         for role in ("need", "offer"):
             pick = [i for i, (_, p) in enumerate(items) if (side or p.side) == role]
@@ -280,6 +284,7 @@ class MatchIndex:
         return out
 
     def _role_differs(self) -> bool:
+        """Whether needs and offers are embedded with different prefixes."""
         tm = self.text_model
         return self._by_role and tm.prefix_for("need") != tm.prefix_for("offer")  # type: ignore[attr-defined]
 
@@ -321,8 +326,9 @@ class MatchIndex:
                 if not items:
                     continue
                 t_role = self._embed("transform", items, dim, side=role)
-                has_centred = getattr(self.text_model, "centred", None) is not None
-                c_role = self._embed("centred", items, dim, side=role) if has_centred else t_role
+                c_role = (
+                    self._embed("centred", items, dim, side=role) if self._has_centred else t_role
+                )
                 for (oid, p), t, c in zip(items, t_role, c_role, strict=True):
                     stand_in[oid][role].append((p, t, c))
         for oid in ids:
