@@ -13,24 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_match_real import SAMPLE
-from matchforum.matching.embedding import MemoryVectorStore, SemanticTextModel, prepare
-
-
-def rate(texts: int, processes: int) -> float:
-    """Texts per second embedding ``texts`` new texts with ``processes`` processes."""
-    model = SemanticTextModel(store=MemoryVectorStore(), processes=processes)
-    model.raw([prepare(SAMPLE.format(i=-1))])  # the calling process loads the model first
-    batch = [prepare(SAMPLE.format(i=i + 100_000 * processes)) for i in range(texts)]
-    start = time.perf_counter()
-    model.raw(batch)
-    return texts / (time.perf_counter() - start)
+from bench.bench_match_real import embedding_speed
 
 
 def main() -> None:
@@ -42,7 +30,7 @@ def main() -> None:
     print("| processes | texts | texts/s | first embedding of the forum's texts, h |")
     print("|---|---|---|---|")
     for p in args.processes:
-        r = rate(args.texts, p)
+        r = embedding_speed(args.texts, p)
         print(f"| {p} | {args.texts} | {r:.2f} | {args.forum_texts / r / 3600:.2f} |")
 
 
